@@ -1,0 +1,85 @@
+// buildApp(config): opens storage, migrates, seeds the demo, and composes every module. Used by main and tests.
+import Fastify, { type FastifyInstance } from 'fastify';
+import cookie from '@fastify/cookie';
+import formbody from '@fastify/formbody';
+import helmet from '@fastify/helmet';
+import rateLimit from '@fastify/rate-limit';
+import type { Config } from './config';
+import { openDatabase, type Db } from './db/connection';
+import { migrateToLatest } from './db/migrate';
+import { isEmpty, seedDemoData } from './db/seed/index';
+import { createServices, type Services } from './services';
+import { installErrorHandling } from './http/errors';
+import { healthRoutes } from './modules/health/routes';
+import { catalogRoutes } from './modules/catalog/routes';
+import { storeRoutes } from './web/store/routes';
+import { renderErrorPage } from './web/store/pages/info';
+
+export interface BuildOptions {
+  /** An open database (tests); otherwise DATABASE_URL is opened and closed with the app. */
+  db?: Db;
+  now?: () => Date;
+  /** false silences logs (tests). */
+  logger?: boolean;
+}
+
+declare module 'fastify' {
+  interface FastifyInstance {
+    services: Services;
+  }
+}
+
+export async function buildApp(config: Config, options: BuildOptions = {}): Promise<FastifyInstance> {
+  const db = options.db ?? openDatabase(config.databaseUrl);
+  await migrateToLatest(db);
+  if (config.seedOnEmpty && (await isEmpty(db))) await seedDemoData(db, { currency: config.currency });
+  const services = createServices(db, config, { now: options.now });
+
+  const app = Fastify({
+    logger:
+      options.logger === false
+        ? false
+        : {
+            level: config.logLevel,
+            // Customer data never reaches the logs: no bodies are logged, cookies and auth are redacted.
+            redact: ['req.headers.cookie', 'req.headers.authorization', 'res.headers["set-cookie"]'],
+            serializers: {
+              // Query strings can carry emails and order numbers: log the path only.
+              req: (req: { method: string; url: string; ip?: string }) => ({ method: req.method, path: req.url.split('?')[0], ip: req.ip }),
+            },
+          },
+    trustProxy: true,
+    bodyLimit: 256 * 1024,
+    ajv: { customOptions: { coerceTypes: 'array', removeAdditional: false, allErrors: false } },
+  });
+  app.decorate('services', services);
+  if (!options.db) app.addHook('onClose', async () => db.close());
+
+  await app.register(cookie, { secret: config.sessionSecret });
+  await app.register(formbody);
+  await app.register(helmet, {
+    contentSecurityPolicy: {
+      directives: {
+        defaultSrc: ["'self'"],
+        imgSrc: ["'self'", 'data:'],
+        styleSrc: ["'self'", "'unsafe-inline'"],
+        scriptSrc: ["'self'"],
+        connectSrc: ["'self'"],
+        formAction: ["'self'"],
+        frameAncestors: ["'self'"],
+        upgradeInsecureRequests: config.mode === 'production' ? [] : null,
+      },
+    },
+    // The widget script and product images are embedded by other sites (the shop's pages).
+    crossOriginResourcePolicy: { policy: 'cross-origin' },
+    hsts: config.mode === 'production',
+  });
+  // Scoped to the API: routes opt in with `config.rateLimit` (static files are never counted).
+  await app.register(rateLimit, { global: false });
+  installErrorHandling(app, renderErrorPage);
+
+  await app.register(healthRoutes, { services });
+  await app.register(catalogRoutes, { services });
+  await app.register(storeRoutes, { services });
+  return app;
+}

@@ -1,0 +1,105 @@
+// The `aurora` command line: migrate, seed, feature flags, the language model, and more.
+import { ConfigError, loadConfig } from '../config';
+import { openDatabase, type Db } from '../db/connection';
+import { migrateToLatest } from '../db/migrate';
+import { isEmpty, seedDemoData } from '../db/seed/index';
+import { createFlagService } from '../modules/flags/service';
+
+export interface CliIo {
+  stdin: NodeJS.ReadableStream;
+  stdout: NodeJS.WritableStream;
+  stderr: NodeJS.WritableStream;
+}
+
+type Command = (args: string[], io: CliIo) => Promise<number>;
+
+const USAGE = `Usage: aurora <command>
+
+Commands:
+  migrate                         apply pending database migrations
+  seed [--force-empty-check]      seed the demo data into an empty database
+  flags list                      show feature flags
+  flags set <name> <true|false>   switch a feature flag (e.g. widget_enabled)
+  nlu predict                     one message per stdin line → one JSON prediction per line
+  nlu eval FILE                   score a labelled JSONL file ({"text","intent"})
+
+Settings come from the environment (DATABASE_URL, AURORA_MODE, ...); see the README.`;
+
+async function withDb<T>(fn: (db: Db) => Promise<T>): Promise<T> {
+  const config = loadConfig();
+  const db = openDatabase(config.databaseUrl);
+  try {
+    await migrateToLatest(db);
+    return await fn(db);
+  } finally {
+    await db.close();
+  }
+}
+
+const write = (stream: NodeJS.WritableStream, text: string) => stream.write(`${text}\n`);
+
+const commands: Record<string, Command> = {
+  async migrate(_args, io) {
+    const applied = await withDb(async () => 'done');
+    write(io.stdout, `Migrations are up to date (${applied}).`);
+    return 0;
+  },
+
+  async seed(_args, io) {
+    return withDb(async (db) => {
+      if (!(await isEmpty(db))) {
+        write(io.stderr, 'The database already has data; the demo seed only fills an empty database.');
+        return 1;
+      }
+      const summary = await seedDemoData(db, { currency: loadConfig().currency });
+      write(io.stdout, `Seeded ${summary.products} products, ${summary.customers} customers and ${summary.orders} orders.`);
+      return 0;
+    });
+  },
+
+  async flags(args, io) {
+    const [action, name, value] = args;
+    return withDb(async (db) => {
+      const flags = createFlagService(db.kysely);
+      if (action === 'list' || action === undefined) {
+        for (const flag of await flags.list()) write(io.stdout, `${flag.name}\t${flag.enabled}`);
+        return 0;
+      }
+      if (action === 'set' && name && (value === 'true' || value === 'false')) {
+        await flags.set(name, value === 'true', 'cli');
+        write(io.stdout, `${name} = ${value}`);
+        return 0;
+      }
+      write(io.stderr, 'Usage: aurora flags set <name> <true|false>');
+      return 2;
+    });
+  },
+
+  async nlu(args, io) {
+    const { runNluCommand } = await import('./nlu');
+    return runNluCommand(args, io);
+  },
+};
+
+export function registerCommand(name: string, command: Command): void {
+  commands[name] = command;
+}
+
+export async function runCli(argv: string[], io: CliIo): Promise<number> {
+  const [name, ...args] = argv;
+  if (!name || name === 'help' || name === '--help' || name === '-h') {
+    write(io.stdout, USAGE);
+    return name ? 0 : 2;
+  }
+  const command = commands[name];
+  if (!command) {
+    write(io.stderr, `Unknown command "${name}".\n\n${USAGE}`);
+    return 2;
+  }
+  try {
+    return await command(args, io);
+  } catch (error) {
+    write(io.stderr, error instanceof ConfigError || error instanceof Error ? error.message : String(error));
+    return 1;
+  }
+}

@@ -1,0 +1,8 @@
+// The ordered list of schema migrations. Add a new file and register it here; never edit an applied one.
+// Numbering: 001-009 core, 010-019 widget, 020-029 flows (returns, tickets, mail), 030-039 dashboard.
+import type { AuroraMigration } from './helpers';
+import { coreMigration } from './001_core';
+
+export const migrations: Record<string, AuroraMigration> = {
+  '001_core': coreMigration,
+};

@@ -1,0 +1,48 @@
+// Domain types of the catalog as the rest of the service sees them (prices in minor units).
+import type { Category, Metal } from '../../db/schema';
+
+export const CATEGORIES: readonly Category[] = ['ring', 'necklace', 'pendant', 'earrings', 'bracelet'];
+export const METALS: readonly Metal[] = ['yellow_gold', 'white_gold', 'rose_gold', 'platinum', 'silver'];
+
+export interface Product {
+  id: number;
+  sku: string;
+  slug: string;
+  name: string;
+  description: string;
+  category: Category;
+  metal: Metal;
+  stone: string | null;
+  priceCents: number;
+  currency: string;
+  readyToShip: boolean;
+  stock: number;
+  imageUrl: string;
+  sizes: number[];
+  featured: boolean;
+}
+
+export interface ProductFilters {
+  category?: Category;
+  /** `gold` means any of the three golds. */
+  metal?: Metal | 'gold';
+  stone?: string;
+  priceMinCents?: number;
+  priceMaxCents?: number;
+  /** Only ready-to-ship pieces that are in stock (what the concierge recommends). */
+  availableOnly?: boolean;
+  query?: string;
+  excludeIds?: number[];
+}
+
+export type ProductSort = 'featured' | 'price_asc' | 'price_desc' | 'newest';
+
+export interface ProductPage {
+  items: Product[];
+  total: number;
+  offset: number;
+  limit: number;
+}
+
+export const CATEGORY_LABEL: Record<Category, string> = { ring: 'Rings', necklace: 'Necklaces', pendant: 'Pendants', earrings: 'Earrings', bracelet: 'Bracelets' };
+export const METAL_LABEL: Record<Metal, string> = { yellow_gold: 'Yellow Gold', white_gold: 'White Gold', rose_gold: 'Rose Gold', platinum: 'Platinum', silver: 'Sterling Silver' };

@@ -1,0 +1,26 @@
+// Builds every service once over one database; routes receive them from here.
+import type { Config } from './config';
+import type { Db } from './db/connection';
+import { createCatalogRepo } from './modules/catalog/repo';
+import { createCatalogService } from './modules/catalog/service';
+import { createCartService } from './modules/cart/service';
+import { createOrderService } from './modules/orders/service';
+import { createContactService } from './modules/contact/service';
+import { createFlagService } from './modules/flags/service';
+
+export interface ServiceOptions {
+  /** The clock; tests pass a fixed one. */
+  now?: () => Date;
+}
+
+export function createServices(db: Db, config: Config, options: ServiceOptions = {}) {
+  const now = options.now ?? (() => new Date());
+  const catalog = createCatalogService(createCatalogRepo(db.kysely));
+  const cart = createCartService(db.kysely, catalog, now);
+  const orders = createOrderService(db.kysely, now);
+  const contact = createContactService(db.kysely, now);
+  const flags = createFlagService(db.kysely, now);
+  return { config, db, now, catalog, cart, orders, contact, flags };
+}
+
+export type Services = ReturnType<typeof createServices>;

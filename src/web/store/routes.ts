@@ -1,0 +1,132 @@
+// The demo storefront (P1): server-rendered pages over the catalog, bag and checkout services.
+import { randomUUID } from 'node:crypto';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import fastifyStatic from '@fastify/static';
+import { Type } from 'typebox';
+import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
+import type { Services } from '../../services';
+import { AppError } from '../../errors';
+import { CatalogQuery } from '../../modules/catalog/schema';
+import { dropEmptyParams, toFilters } from '../../modules/catalog/query';
+import { CATEGORIES } from '../../modules/catalog/types';
+import { renderHomePage } from './pages/home';
+import { renderCatalogPage } from './pages/catalog';
+import { renderProductPage } from './pages/product';
+import { renderCartPage } from './pages/cart';
+import { renderCheckoutPage, renderOrderCompletePage } from './pages/checkout';
+import { renderContactPage, renderCustomizerPage } from './pages/info';
+import { formValues, validateCheckout, validateContact } from './forms';
+
+const CART_COOKIE = 'gg_cart';
+const HTML = 'text/html; charset=utf-8';
+
+export async function storeRoutes(fastify: FastifyInstance, { services }: { services: Services }) {
+  const app = fastify.withTypeProvider<TypeBoxTypeProvider>();
+  const { catalog, cart, orders, contact } = services;
+
+  await app.register(fastifyStatic, {
+    root: path.join(path.dirname(fileURLToPath(import.meta.url)), 'assets'),
+    prefix: '/assets/',
+    maxAge: '1h',
+  });
+
+  const cartId = (request: FastifyRequest): string | undefined => {
+    const raw = request.cookies[CART_COOKIE];
+    if (!raw) return undefined;
+    const unsigned = request.unsignCookie(raw);
+    return unsigned.valid && unsigned.value ? unsigned.value : undefined;
+  };
+  const setCart = (reply: FastifyReply, id: string) =>
+    reply.setCookie(CART_COOKIE, id, { path: '/', httpOnly: true, sameSite: 'lax', signed: true, secure: services.config.mode === 'production', maxAge: 86_400 });
+  const cartCount = async (request: FastifyRequest) => (await cart.get(cartId(request))).itemCount;
+
+  app.get('/', async (request, reply) => {
+    const featured = await catalog.featured(8);
+    const images: Record<string, string> = {};
+    for (const c of CATEGORIES) {
+      const first = featured.find((p) => p.category === c) ?? (await catalog.browse({ category: c, availableOnly: true }, 'featured', 1, 1)).items[0];
+      if (first) images[c] = first.imageUrl;
+    }
+    return reply.type(HTML).send(renderHomePage(featured, images, await cartCount(request)));
+  });
+
+  app.get('/catalog', { preValidation: async (request) => dropEmptyParams(request.query), schema: { querystring: CatalogQuery } }, async (request, reply) => {
+    const { filters, sort, page, pageSize } = toFilters(request.query, 24);
+    const result = await catalog.browse(filters, sort, page, pageSize);
+    return reply.type(HTML).send(renderCatalogPage(request.query, result, await cartCount(request)));
+  });
+
+  app.get('/products/:slug', { schema: { params: Type.Object({ slug: Type.String({ maxLength: 200 }) }) } }, async (request, reply) => {
+    const product = await catalog.getBySlug(request.params.slug);
+    const related = (await catalog.browse({ category: product.category, availableOnly: true, excludeIds: [product.id] }, 'featured', 1, 4)).items;
+    return reply.type(HTML).send(renderProductPage(product, related, await cartCount(request)));
+  });
+
+  app.post('/cart/items', async (request, reply) => {
+    const values = formValues(request.body);
+    const productId = Number(values.productId);
+    const quantity = Number(values.quantity ?? '1');
+    if (!Number.isInteger(productId) || productId <= 0) throw new AppError('invalid_request', 'Choose a piece to add to your bag.');
+    if (!Number.isInteger(quantity) || quantity < 1 || quantity > 10) throw new AppError('invalid_request', 'Quantity must be a whole number from 1 to 10.');
+    const size = values.size ? Number(values.size) : null;
+    try {
+      const id = await cart.add(cartId(request), productId, size !== null && Number.isFinite(size) ? size : null, quantity);
+      setCart(reply, id);
+      return reply.redirect('/cart', 303);
+    } catch (error) {
+      if (!(error instanceof AppError) || error.code !== 'invalid_request') throw error;
+      const product = await catalog.getById(productId);
+      return reply.status(400).type(HTML).send(renderProductPage(product, [], await cartCount(request), error.message));
+    }
+  });
+
+  app.post('/cart/lines/:lineId', { schema: { params: Type.Object({ lineId: Type.Integer({ minimum: 1 }) }) } }, async (request, reply) => {
+    const quantity = Number(formValues(request.body).quantity);
+    if (!Number.isInteger(quantity) || quantity < 0 || quantity > 10) throw new AppError('invalid_request', 'Quantity must be a whole number from 0 to 10.');
+    await cart.setQuantity(cartId(request), request.params.lineId, quantity);
+    return reply.redirect('/cart', 303);
+  });
+
+  app.get('/cart', async (request, reply) => reply.type(HTML).send(renderCartPage(await cart.get(cartId(request)))));
+
+  app.get('/checkout', async (request, reply) =>
+    reply.type(HTML).send(renderCheckoutPage(await cart.get(cartId(request)), {}, {}, randomUUID())),
+  );
+
+  app.post('/checkout', async (request, reply) => {
+    const values = formValues(request.body);
+    const current = await cart.get(cartId(request));
+    const key = /^[A-Za-z0-9-]{16,64}$/.test(values.idempotencyKey ?? '') ? values.idempotencyKey! : randomUUID();
+    const { errors, input } = validateCheckout(values);
+    if (!input) return reply.status(400).type(HTML).send(renderCheckoutPage(current, values, errors, key));
+    try {
+      const order = await orders.checkout(current, input, key);
+      return reply.redirect(`/checkout/complete/${order.confirmation_token}`, 303);
+    } catch (error) {
+      if (!(error instanceof AppError) || error.status >= 500) throw error;
+      return reply.status(error.status).type(HTML).send(renderCheckoutPage(current, values, { form: error.message }, key));
+    }
+  });
+
+  app.get('/checkout/complete/:token', { schema: { params: Type.Object({ token: Type.String({ maxLength: 64 }) }) } }, async (request, reply) => {
+    const detail = await orders.byConfirmationToken(request.params.token);
+    if (!detail) throw new AppError('not_found', 'We could not find that order confirmation.');
+    return reply.type(HTML).header('cache-control', 'no-store').send(renderOrderCompletePage(detail));
+  });
+
+  app.get('/customizer', async (request, reply) => reply.type(HTML).send(renderCustomizerPage(await cartCount(request))));
+
+  app.get('/contact', { schema: { querystring: Type.Object({ sent: Type.Optional(Type.String()), topic: Type.Optional(Type.String({ maxLength: 40 })) }) } }, async (request, reply) =>
+    reply.type(HTML).send(renderContactPage({ topic: request.query.topic ?? '' }, {}, request.query.sent === '1')),
+  );
+
+  app.post('/contact', async (request, reply) => {
+    const values = formValues(request.body);
+    const { errors, input } = validateContact(values);
+    if (!input) return reply.status(400).type(HTML).send(renderContactPage(values, errors, false));
+    await contact.submit(input);
+    return reply.redirect('/contact?sent=1', 303);
+  });
+}

@@ -1,0 +1,25 @@
+// Starts the real service for browser tests on a fresh SQLite database seeded with the demo data.
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { loadConfig } from '../../src/config';
+import { buildApp } from '../../src/app';
+
+const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'aurora-e2e-'));
+const config = loadConfig({
+  ...process.env,
+  AURORA_MODE: 'demo',
+  PORT: process.env.E2E_PORT ?? '3100',
+  HOST: '127.0.0.1',
+  DATABASE_URL: `sqlite:${path.join(dir, 'e2e.db')}`,
+  LOG_LEVEL: process.env.E2E_LOG_LEVEL ?? 'warn',
+});
+const app = await buildApp(config);
+await app.listen({ port: config.port, host: config.host });
+const stop = async () => {
+  await app.close();
+  fs.rmSync(dir, { recursive: true, force: true });
+  process.exit(0);
+};
+process.on('SIGTERM', () => void stop());
+process.on('SIGINT', () => void stop());

@@ -1,0 +1,33 @@
+// Builds the real app over a real test database, seeded with the demo data.
+import type { FastifyInstance } from 'fastify';
+import { loadConfig, type Config } from '../../src/config';
+import { buildApp } from '../../src/app';
+import { migrateToLatest } from '../../src/db/migrate';
+import { seedDemoData } from '../../src/db/seed/index';
+import { createTestDb, type TestDb, type TestDialect } from './db';
+
+export const SEED_NOW = new Date('2026-11-20T15:00:00.000Z');
+
+export interface TestApp {
+  app: FastifyInstance;
+  db: TestDb;
+  config: Config;
+  close(): Promise<void>;
+}
+
+export async function createTestApp(dialect: TestDialect, options: { seed?: boolean; env?: Record<string, string>; now?: () => Date } = {}): Promise<TestApp> {
+  const db = await createTestDb(dialect);
+  const config = loadConfig({ AURORA_MODE: 'demo', SEED_ON_EMPTY: 'false', LOG_LEVEL: 'silent', ...options.env });
+  await migrateToLatest(db);
+  if (options.seed !== false) await seedDemoData(db, { now: SEED_NOW });
+  const app = await buildApp(config, { db, logger: false, now: options.now });
+  await app.ready();
+  return { app, db, config, close: async () => { await app.close(); await db.destroy(); } };
+}
+
+/** The session cookie header from a response, for the next request. */
+export function cookiesFrom(response: { cookies: { name: string; value: string }[] }, previous = ''): string {
+  const jar = new Map(previous.split('; ').filter(Boolean).map((c) => c.split('=') as [string, string]));
+  for (const c of response.cookies) jar.set(c.name, c.value);
+  return [...jar].map(([k, v]) => `${k}=${v}`).join('; ');
+}
