@@ -116,6 +116,201 @@ export interface FeatureFlagsTable {
   updated_by: string | null;
 }
 
+export interface ConversationsTable {
+  /** The public session id the widget holds. */
+  id: string;
+  visitor_id: string | null;
+  page_url: string | null;
+  product_id: number | null;
+  /** JSON: the engine's conversation state. */
+  state: string;
+  /** The email the customer gave in this conversation (for linking tickets); cleared by retention. */
+  customer_email: string | null;
+  message_count: number;
+  created_at: string;
+  last_activity_at: string;
+  /** 24 hours after the last activity the widget starts a new conversation. */
+  expires_at: string;
+  anonymized_at: string | null;
+}
+
+export type MessageRole = 'customer' | 'concierge' | 'system';
+
+export interface MessagesTable {
+  id: Generated<number>;
+  conversation_id: string;
+  role: MessageRole;
+  /** What the customer typed, card numbers masked; null once anonymized. */
+  text: string | null;
+  /** JSON array of reply blocks (concierge messages). */
+  blocks: string | null;
+  intent: string | null;
+  confidence: number | null;
+  idempotency_key: string | null;
+  created_at: string;
+}
+
+export interface ShortlistItemsTable {
+  id: Generated<number>;
+  visitor_id: string;
+  product_id: number;
+  created_at: string;
+  /** Kept 30 days. */
+  expires_at: string;
+}
+
+export interface AnalyticsEventsTable {
+  id: Generated<number>;
+  /** widget_loaded, widget_opened, message, product_shown, product_clicked, shortlist_add, order_lookup, error, purchase, ... */
+  type: string;
+  session_id: string | null;
+  /** Hashed visitor id or email: analytics never holds raw PII. */
+  visitor_hash: string | null;
+  data: string;
+  created_at: string;
+}
+
+export type RmaKind = 'return' | 'resize';
+
+export interface RmasTable {
+  id: Generated<number>;
+  number: string;
+  order_id: number;
+  order_item_id: number | null;
+  kind: RmaKind;
+  reason: string;
+  new_size: number | null;
+  status: string;
+  conversation_id: string | null;
+  label_token: string;
+  idempotency_key: string | null;
+  created_at: string;
+}
+
+export type TicketStatus = 'open' | 'in_progress' | 'resolved';
+export type TicketPriority = 'urgent' | 'high' | 'normal';
+
+export interface TicketsTable {
+  id: Generated<number>;
+  conversation_id: string | null;
+  customer_name: string;
+  email: string;
+  message: string;
+  urgent: number;
+  tier: CustomerTier;
+  priority: TicketPriority;
+  status: TicketStatus;
+  assignee_id: number | null;
+  answer_by: string;
+  /** JSON array of the reasons (stylist triggers, management triggers). */
+  reasons: string;
+  /** 1 when a management trigger fired (legal threat, unhappy VIP, financial error, privacy). */
+  management: number;
+  /** JSON snapshot of the transcript at the time of the request. */
+  transcript: string;
+  /** JSON snapshot of the shortlist. */
+  shortlist: string;
+  idempotency_key: string | null;
+  first_response_at: string | null;
+  overdue_alerted_at: string | null;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface TicketEventsTable {
+  id: Generated<number>;
+  ticket_id: number;
+  /** The staff member; null for the customer or the system. */
+  actor_id: number | null;
+  /** created, assigned, status, priority, note, reply, ... */
+  type: string;
+  body: string | null;
+  data: string;
+  created_at: string;
+}
+
+export interface CsatRatingsTable {
+  id: Generated<number>;
+  conversation_id: string;
+  rating: number;
+  comment: string | null;
+  /** What prompted it: flow_completed or widget_closed. */
+  trigger: string | null;
+  created_at: string;
+  updated_at: string;
+}
+
+export type OutboxStatus = 'pending' | 'sent' | 'failed';
+
+export interface OutboxTable {
+  id: Generated<number>;
+  kind: string;
+  to_address: string;
+  subject: string;
+  text_body: string;
+  html_body: string;
+  status: OutboxStatus;
+  attempts: number;
+  next_attempt_at: string;
+  /** A worker's claim; another instance skips the row until then. */
+  locked_until: string | null;
+  last_error: string | null;
+  dedupe_key: string | null;
+  ticket_id: number | null;
+  created_at: string;
+  sent_at: string | null;
+}
+
+export interface AlertsTable {
+  id: Generated<number>;
+  kind: string;
+  dedupe_key: string;
+  message: string;
+  data: string;
+  status: OutboxStatus;
+  attempts: number;
+  next_attempt_at: string;
+  locked_until: string | null;
+  last_error: string | null;
+  created_at: string;
+  sent_at: string | null;
+}
+
+export type StaffRole = 'agent' | 'admin';
+
+export interface StaffUsersTable {
+  id: Generated<number>;
+  email: string;
+  name: string;
+  role: StaffRole;
+  password_hash: string;
+  disabled: number;
+  failed_attempts: number;
+  locked_until: string | null;
+  last_login_at: string | null;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface StaffSessionsTable {
+  /** SHA-256 of the session cookie's token: a leaked table gives no usable cookie. */
+  id: string;
+  user_id: number;
+  csrf_token: string;
+  created_at: string;
+  expires_at: string;
+  last_seen_at: string;
+}
+
+export interface AuditLogTable {
+  id: Generated<number>;
+  actor_id: number | null;
+  action: string;
+  target: string | null;
+  data: string;
+  created_at: string;
+}
+
 export interface Database {
   products: ProductsTable;
   customers: CustomersTable;
@@ -126,6 +321,19 @@ export interface Database {
   cart_items: CartItemsTable;
   contact_messages: ContactMessagesTable;
   feature_flags: FeatureFlagsTable;
+  conversations: ConversationsTable;
+  messages: MessagesTable;
+  shortlist_items: ShortlistItemsTable;
+  analytics_events: AnalyticsEventsTable;
+  rmas: RmasTable;
+  tickets: TicketsTable;
+  ticket_events: TicketEventsTable;
+  csat_ratings: CsatRatingsTable;
+  outbox: OutboxTable;
+  alerts: AlertsTable;
+  staff_users: StaffUsersTable;
+  staff_sessions: StaffSessionsTable;
+  audit_log: AuditLogTable;
 }
 
 export type ProductRow = Selectable<ProductsTable>;

@@ -2,7 +2,13 @@
 // Numbering: 001-009 core, 010-019 widget, 020-029 flows (returns, tickets, mail), 030-039 dashboard.
 import type { AuroraMigration } from './helpers';
 import { coreMigration } from './001_core';
+import { widgetMigration } from './010_widget';
+import { flowsMigration } from './020_flows';
+import { dashboardMigration } from './030_dashboard';
 
 export const migrations: Record<string, AuroraMigration> = {
   '001_core': coreMigration,
+  '010_widget': widgetMigration,
+  '020_flows': flowsMigration,
+  '030_dashboard': dashboardMigration,
 };
