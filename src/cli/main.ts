@@ -4,6 +4,7 @@ import { openDatabase, type Db } from '../db/connection';
 import { migrateToLatest } from '../db/migrate';
 import { isEmpty, seedDemoData } from '../db/seed/index';
 import { createFlagService } from '../modules/flags/service';
+import { createRetentionService } from '../modules/retention/service';
 
 export interface CliIo {
   stdin: NodeJS.ReadableStream;
@@ -20,6 +21,7 @@ Commands:
   seed [--force-empty-check]      seed the demo data into an empty database
   flags list                      show feature flags
   flags set <name> <true|false>   switch a feature flag (e.g. widget_enabled)
+  retention run                   apply the retention policy now (sessions 30 days, analytics 90 days)
   nlu predict                     one message per stdin line → one JSON prediction per line
   nlu eval FILE                   score a labelled JSONL file ({"text","intent"})
 
@@ -73,6 +75,16 @@ const commands: Record<string, Command> = {
       write(io.stderr, 'Usage: aurora flags set <name> <true|false>');
       return 2;
     });
+  },
+
+  async retention(args, io) {
+    if (args[0] !== 'run') {
+      write(io.stderr, 'Usage: aurora retention run');
+      return 2;
+    }
+    const result = await withDb((db) => createRetentionService(db.kysely).run());
+    write(io.stdout, Object.entries(result).map(([k, v]) => `${k}: ${v}`).join('\n'));
+    return 0;
   },
 
   async nlu(args, io) {
