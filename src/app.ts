@@ -13,6 +13,7 @@ import { installErrorHandling } from './http/errors';
 import { healthRoutes } from './modules/health/routes';
 import { catalogRoutes } from './modules/catalog/routes';
 import { storeRoutes } from './web/store/routes';
+import { integrationRoutes } from './modules/integrations/routes';
 import { renderErrorPage } from './web/store/pages/info';
 
 export interface BuildOptions {
@@ -81,5 +82,6 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
   await app.register(healthRoutes, { services });
   await app.register(catalogRoutes, { services });
   await app.register(storeRoutes, { services });
+  await app.register(integrationRoutes, { services });
   return app;
 }

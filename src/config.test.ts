@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ConfigError, DEMO_SESSION_SECRET, loadConfig } from './config';
+import { ConfigError, DEMO_ORDER_WEBHOOK_SECRET, DEMO_SESSION_SECRET, loadConfig } from './config';
 
 describe('loadConfig', () => {
   it('defaults to demo mode on SQLite at 127.0.0.1:3000', () => {
@@ -21,6 +21,7 @@ describe('loadConfig', () => {
     expect(() => loadConfig({ AURORA_MODE: 'production' })).toThrow(/SESSION_SECRET/);
     expect(() => loadConfig({ AURORA_MODE: 'production', SESSION_SECRET: DEMO_SESSION_SECRET })).toThrow(/SESSION_SECRET/);
     expect(() => loadConfig({ AURORA_MODE: 'production', SESSION_SECRET: 'short' })).toThrow(/at least 32/);
+    expect(() => loadConfig({ AURORA_MODE: 'production', SESSION_SECRET: 'x'.repeat(40), ORDER_WEBHOOK_SECRET: DEMO_ORDER_WEBHOOK_SECRET })).toThrow(/ORDER_WEBHOOK_SECRET/);
   });
 
   it('accepts a real production configuration and never seeds demo data there', () => {

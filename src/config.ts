@@ -17,9 +17,14 @@ export interface Config {
   seedOnEmpty: boolean;
   /** The shop's currency (ISO 4217) used for prices. */
   currency: string;
+  integrations: {
+    /** HMAC secret of the order webhooks; null disables them. */
+    orderWebhookSecret: string | null;
+  };
 }
 
 export const DEMO_SESSION_SECRET = 'demo-only-session-secret-change-me-in-production';
+export const DEMO_ORDER_WEBHOOK_SECRET = 'demo-only-order-webhook-secret';
 
 export class ConfigError extends Error {
   constructor(
@@ -101,6 +106,10 @@ export function loadConfig(env: Env = process.env): Config {
   if (sessionSecret.length < 32) {
     throw new ConfigError('SESSION_SECRET', 'must be at least 32 characters long');
   }
+  const orderWebhookSecret = env.ORDER_WEBHOOK_SECRET || (mode === 'demo' ? DEMO_ORDER_WEBHOOK_SECRET : null);
+  if (mode === 'production' && orderWebhookSecret === DEMO_ORDER_WEBHOOK_SECRET) {
+    throw new ConfigError('ORDER_WEBHOOK_SECRET', 'must not be the demo secret in production mode');
+  }
   const currency = (env.SHOP_CURRENCY || 'USD').toUpperCase();
   if (!/^[A-Z]{3}$/.test(currency)) throw new ConfigError('SHOP_CURRENCY', `must be a 3-letter ISO 4217 code (got "${env.SHOP_CURRENCY}")`);
   return {
@@ -113,5 +122,6 @@ export function loadConfig(env: Env = process.env): Config {
     logLevel: readEnum(env, 'LOG_LEVEL', LOG_LEVELS, mode === 'production' ? 'info' : 'info'),
     seedOnEmpty: mode === 'demo' && readBoolean(env, 'SEED_ON_EMPTY', true),
     currency,
+    integrations: { orderWebhookSecret },
   };
 }

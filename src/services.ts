@@ -7,6 +7,8 @@ import { createCartService } from './modules/cart/service';
 import { createOrderService } from './modules/orders/service';
 import { createContactService } from './modules/contact/service';
 import { createFlagService } from './modules/flags/service';
+import { createConversationService } from './modules/conversations/service';
+import { createOrderSync } from './modules/integrations/order-sync';
 
 export interface ServiceOptions {
   /** The clock; tests pass a fixed one. */
@@ -20,7 +22,9 @@ export function createServices(db: Db, config: Config, options: ServiceOptions =
   const orders = createOrderService(db.kysely, now);
   const contact = createContactService(db.kysely, now);
   const flags = createFlagService(db.kysely, now);
-  return { config, db, now, catalog, cart, orders, contact, flags };
+  const conversations = createConversationService(db.kysely, now);
+  const orderSync = createOrderSync(db.kysely, now);
+  return { config, db, now, catalog, cart, orders, contact, flags, conversations, orderSync };
 }
 
 export type Services = ReturnType<typeof createServices>;

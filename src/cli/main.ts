@@ -5,6 +5,8 @@ import { migrateToLatest } from '../db/migrate';
 import { isEmpty, seedDemoData } from '../db/seed/index';
 import { createFlagService } from '../modules/flags/service';
 import { createRetentionService } from '../modules/retention/service';
+import { importCatalog, readRecords } from '../modules/integrations/catalog-import';
+import fs from 'node:fs';
 
 export interface CliIo {
   stdin: NodeJS.ReadableStream;
@@ -21,6 +23,7 @@ Commands:
   seed [--force-empty-check]      seed the demo data into an empty database
   flags list                      show feature flags
   flags set <name> <true|false>   switch a feature flag (e.g. widget_enabled)
+  import catalog FILE             import products from CSV or JSON (created or updated by SKU)
   retention run                   apply the retention policy now (sessions 30 days, analytics 90 days)
   nlu predict                     one message per stdin line → one JSON prediction per line
   nlu eval FILE                   score a labelled JSONL file ({"text","intent"})
@@ -75,6 +78,18 @@ const commands: Record<string, Command> = {
       write(io.stderr, 'Usage: aurora flags set <name> <true|false>');
       return 2;
     });
+  },
+
+  async import(args, io) {
+    const [what, file] = args;
+    if (what !== 'catalog' || !file || !/\.(csv|json)$/i.test(file)) {
+      write(io.stderr, 'Usage: aurora import catalog FILE.csv|FILE.json');
+      return 2;
+    }
+    const records = readRecords(fs.readFileSync(file, 'utf8'), file.toLowerCase().endsWith('.json') ? 'json' : 'csv');
+    const result = await withDb((db) => importCatalog(db.kysely, records, loadConfig().currency));
+    write(io.stdout, `Imported ${records.length} products: ${result.created} new, ${result.updated} updated.`);
+    return 0;
   },
 
   async retention(args, io) {
