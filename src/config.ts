@@ -1,5 +1,13 @@
 // Environment → typed configuration, read and validated once at start-up.
 import path from 'node:path';
+import {
+  DEFAULT_BUSINESS_HOURS_SPEC,
+  DEFAULT_TIME_ZONE,
+  isValidTimeZone,
+  parseHolidays,
+  parseWeeklySchedule,
+  type BusinessHours,
+} from './modules/tickets/business-hours';
 
 export type Mode = 'demo' | 'production';
 
@@ -17,10 +25,53 @@ export interface Config {
   seedOnEmpty: boolean;
   /** The shop's currency (ISO 4217) used for prices. */
   currency: string;
+  widget: {
+    /** Origins whose pages may call the widget API (CORS); `*` allows any. */
+    allowedOrigins: string[];
+    /** Widget API requests per minute per client address (per instance). */
+    rateLimitPerMinute: number;
+  };
   integrations: {
     /** HMAC secret of the order webhooks; null disables them. */
     orderWebhookSecret: string | null;
   };
+  /** The shop as customers see it in emails and on the return label. */
+  shop: { name: string; returnAddress: string[] };
+  returns: ReturnsPolicy;
+  /** Opening hours for stylist answer-by times, and how many business hours each tier waits. */
+  businessHours: BusinessHours & { standardHours: number; vipHours: number };
+  mail: {
+    /** smtp://user:pass@host:587 (or smtps://); null: demo mode keeps mail in the local mailbox, production keeps it pending. */
+    smtpUrl: string | null;
+    from: string;
+  };
+  alerts: {
+    /** Slack-compatible incoming webhook; null: alerts are written to the log only. */
+    webhookUrl: string | null;
+    dedupeMinutes: number;
+    errorRateThreshold: number;
+    errorRateMinEvents: number;
+    errorRateWindowMinutes: number;
+  };
+  workers: {
+    /** Run the outbox, alerts and answer-by checks in this process. */
+    enabled: boolean;
+    pollSeconds: number;
+    checkSeconds: number;
+  };
+}
+
+export interface ReturnsPolicy {
+  returnWindowDays: number;
+  resizeWindowDays: number;
+  /** The promise printed on the label and in the email: ship within N days for a full refund. */
+  shipWithinDays: number;
+  minRingSize: number;
+  maxRingSize: number;
+  /** A resize by more than this many sizes goes to a stylist. */
+  maxSizeChange: number;
+  /** Words in an item's name that make a resize a stylist job (intricate designs). */
+  stylistDesigns: string[];
 }
 
 export const DEMO_SESSION_SECRET = 'demo-only-session-secret-change-me-in-production';
@@ -92,6 +143,116 @@ function readPublicUrl(env: Env, host: string, port: number): string {
   }
 }
 
+function readNumber(env: Env, name: string, fallback: number, range: { min: number; max: number; integer?: boolean }): number {
+  const raw = env[name];
+  if (raw === undefined || raw === '') return fallback;
+  const value = Number(raw);
+  if (!Number.isFinite(value) || value < range.min || value > range.max || (range.integer && !Number.isInteger(value))) {
+    throw new ConfigError(name, `must be a ${range.integer ? 'whole ' : ''}number from ${range.min} to ${range.max} (got "${raw}")`);
+  }
+  return value;
+}
+
+function readUrl(env: Env, name: string, protocols: string[]): string | null {
+  const raw = env[name];
+  if (raw === undefined || raw === '') return null;
+  try {
+    if (protocols.includes(new URL(raw).protocol)) return raw;
+  } catch {
+    // reported below
+  }
+  throw new ConfigError(name, `must be a ${protocols.map((p) => p.replace(':', '://')).join(' or ')} URL`);
+}
+
+function readParsed<T>(env: Env, name: string, fallback: string, parse: (spec: string) => T): T {
+  try {
+    return parse(env[name] || fallback);
+  } catch (error) {
+    throw new ConfigError(name, (error as Error).message);
+  }
+}
+
+function readMailSettings(env: Env, mode: Mode): Config['mail'] {
+  const smtpUrl = readUrl(env, 'SMTP_URL', ['smtp:', 'smtps:']);
+  // The demo sender address is not a real mailbox: a shop sending real mail must name its own.
+  if (mode === 'production' && smtpUrl && !env.MAIL_FROM) throw new ConfigError('MAIL_FROM', 'must be set when SMTP_URL is set in production mode');
+  return { smtpUrl, from: env.MAIL_FROM || '"GlowGlitch Concierge" <concierge@glowglitch.example>' };
+}
+
+const DEFAULT_RETURN_ADDRESS = 'GlowGlitch Returns | 120 Mercer Street, Suite 4 | New York, NY 10012 | United States';
+
+function readFlowSettings(env: Env, mode: Mode) {
+  const timeZone = env.SHOP_TIMEZONE || DEFAULT_TIME_ZONE;
+  if (!isValidTimeZone(timeZone)) throw new ConfigError('SHOP_TIMEZONE', `must be an IANA time zone like America/New_York (got "${timeZone}")`);
+  const minRingSize = readNumber(env, 'RESIZE_MIN_SIZE', 3, { min: 0, max: 20 });
+  const returns: ReturnsPolicy = {
+    returnWindowDays: readNumber(env, 'RETURN_WINDOW_DAYS', 30, { min: 0, max: 365, integer: true }),
+    resizeWindowDays: readNumber(env, 'RESIZE_WINDOW_DAYS', 60, { min: 0, max: 365, integer: true }),
+    shipWithinDays: readNumber(env, 'RETURN_SHIP_WITHIN_DAYS', 14, { min: 1, max: 90, integer: true }),
+    minRingSize,
+    maxRingSize: readNumber(env, 'RESIZE_MAX_SIZE', 13, { min: minRingSize, max: 20 }),
+    maxSizeChange: readNumber(env, 'RESIZE_MAX_SIZE_CHANGE', 2, { min: 0.5, max: 20 }),
+    stylistDesigns: (env.RESIZE_STYLIST_DESIGNS ?? 'eternity,three-stone,pave,channel,tension,engraved')
+      .split(',')
+      .map((w) => w.trim().toLowerCase())
+      .filter(Boolean),
+  };
+  const pollSeconds = readNumber(env, 'WORKER_POLL_SECONDS', 2, { min: 0.1, max: 3600 });
+  return {
+    shop: {
+      name: env.SHOP_NAME || 'GlowGlitch',
+      returnAddress: (env.SHOP_RETURN_ADDRESS || DEFAULT_RETURN_ADDRESS).split('|').map((line) => line.trim()).filter(Boolean),
+    },
+    returns,
+    businessHours: {
+      timeZone,
+      week: readParsed(env, 'BUSINESS_HOURS', DEFAULT_BUSINESS_HOURS_SPEC, parseWeeklySchedule),
+      holidays: readParsed(env, 'HOLIDAYS', '', parseHolidays),
+      standardHours: readNumber(env, 'ANSWER_HOURS_STANDARD', 4, { min: 0, max: 240 }),
+      vipHours: readNumber(env, 'ANSWER_HOURS_VIP', 1, { min: 0, max: 240 }),
+    },
+    mail: readMailSettings(env, mode),
+    alerts: {
+      webhookUrl: readUrl(env, 'ALERTS_WEBHOOK_URL', ['http:', 'https:']),
+      dedupeMinutes: readNumber(env, 'ALERTS_DEDUPE_MINUTES', 30, { min: 0, max: 10_080 }),
+      errorRateThreshold: readNumber(env, 'ALERTS_ERROR_RATE_THRESHOLD', 0.05, { min: 0, max: 1 }),
+      errorRateMinEvents: readNumber(env, 'ALERTS_ERROR_RATE_MIN_EVENTS', 20, { min: 1, max: 1_000_000, integer: true }),
+      errorRateWindowMinutes: readNumber(env, 'ALERTS_ERROR_RATE_WINDOW_MINUTES', 15, { min: 1, max: 1440 }),
+    },
+    workers: {
+      enabled: readBoolean(env, 'WORKERS_ENABLED', true),
+      pollSeconds,
+      checkSeconds: readNumber(env, 'WORKER_CHECK_SECONDS', 60, { min: pollSeconds, max: 86_400 }),
+    },
+  };
+}
+
+function readOrigins(env: Env, name: string, fallback: string[]): string[] {
+  const raw = env[name];
+  if (raw === undefined || raw.trim() === '') return fallback;
+  return raw.split(',').map((entry) => {
+    const value = entry.trim().replace(/\/+$/, '');
+    if (value === '*') return value;
+    try {
+      const url = new URL(value);
+      if ((url.protocol === 'http:' || url.protocol === 'https:') && url.origin === value) return value;
+    } catch {
+      // reported below
+    }
+    throw new ConfigError(name, `must be a comma-separated list of origins like https://shop.example.com, or * (got "${entry.trim()}")`);
+  });
+}
+
+function readWidgetSettings(env: Env, mode: Mode): Config['widget'] {
+  const rawLimit = env.WIDGET_RATE_LIMIT_PER_MINUTE;
+  const rateLimitPerMinute = rawLimit === undefined || rawLimit === '' ? 120 : Number(rawLimit);
+  if (!Number.isInteger(rateLimitPerMinute) || rateLimitPerMinute < 1 || rateLimitPerMinute > 1_000_000) {
+    throw new ConfigError('WIDGET_RATE_LIMIT_PER_MINUTE', `must be a whole number from 1 to 1000000 (got "${rawLimit}")`);
+  }
+  // Demo: any page may embed the widget. Production: only the shop's own origins, listed explicitly.
+  return { allowedOrigins: readOrigins(env, 'WIDGET_ALLOWED_ORIGINS', mode === 'demo' ? ['*'] : []), rateLimitPerMinute };
+}
+
 /** Reads the configuration from an environment; throws ConfigError naming the bad variable. */
 export function loadConfig(env: Env = process.env): Config {
   const mode = readEnum<Mode>(env, 'AURORA_MODE', ['demo', 'production'], 'demo');
@@ -122,6 +283,8 @@ export function loadConfig(env: Env = process.env): Config {
     logLevel: readEnum(env, 'LOG_LEVEL', LOG_LEVELS, mode === 'production' ? 'info' : 'info'),
     seedOnEmpty: mode === 'demo' && readBoolean(env, 'SEED_ON_EMPTY', true),
     currency,
+    widget: readWidgetSettings(env, mode),
     integrations: { orderWebhookSecret },
+    ...readFlowSettings(env, mode),
   };
 }
