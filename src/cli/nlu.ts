@@ -1,0 +1,80 @@
+// `aurora nlu predict` (one JSON line per input line) and `aurora nlu eval FILE` (scores a labelled JSONL file).
+import { readFile } from 'node:fs/promises';
+import { createInterface } from 'node:readline';
+import { createEngine, evaluate, INTENTS, type EvaluationReport, type Intent } from '../engine';
+
+export interface CliIo {
+  stdin: NodeJS.ReadableStream;
+  stdout: NodeJS.WritableStream;
+  stderr: NodeJS.WritableStream;
+}
+
+const USAGE = 'usage: aurora nlu predict < messages.txt\n       aurora nlu eval FILE.jsonl   (lines of {"text","intent"})\n';
+
+export async function runNluCommand(args: string[], io: CliIo): Promise<number> {
+  const [command, ...rest] = args;
+  if (command === 'predict') return predict(io);
+  if (command === 'eval' && rest[0]) return evaluateFile(rest[0], io);
+  io.stderr.write(USAGE);
+  return 2;
+}
+
+async function predict(io: CliIo): Promise<number> {
+  const engine = createEngine();
+  const lines = createInterface({ input: io.stdin, crlfDelay: Infinity });
+  for await (const line of lines) {
+    const text = line.replace(/\r$/, '');
+    const { intent, confidence, entities } = engine.understand(text);
+    // The contract echoes the text as it will be stored: card numbers masked.
+    io.stdout.write(`${JSON.stringify({ text: engine.understand(text).text, intent, confidence, entities })}\n`);
+  }
+  return 0;
+}
+
+async function evaluateFile(path: string, io: CliIo): Promise<number> {
+  let examples: { text: string; intent: Intent }[];
+  try {
+    examples = parseLabelled(await readFile(path, 'utf8'));
+  } catch (error) {
+    io.stderr.write(`aurora nlu eval: ${(error as Error).message}\n`);
+    return 1;
+  }
+  const engine = createEngine();
+  io.stdout.write(formatReport(path, evaluate(examples, (text) => engine.understand(text).intent)));
+  return 0;
+}
+
+function parseLabelled(content: string): { text: string; intent: Intent }[] {
+  return content
+    .split('\n')
+    .map((line, index) => [line.trim(), index + 1] as const)
+    .filter(([line]) => line.length > 0)
+    .map(([line, lineNumber]) => {
+      const row = JSON.parse(line) as { text?: unknown; intent?: unknown };
+      if (typeof row.text !== 'string' || !INTENTS.includes(row.intent as Intent)) {
+        throw new Error(`line ${lineNumber}: expected {"text": string, "intent": one of ${INTENTS.join(', ')}}`);
+      }
+      return { text: row.text, intent: row.intent as Intent };
+    });
+}
+
+const percent = (value: number) => `${(value * 100).toFixed(1)}%`;
+
+function formatReport(path: string, report: EvaluationReport): string {
+  const lines = [
+    `${path}: ${report.total} examples`,
+    `accuracy           ${percent(report.accuracy)}`,
+    `macro-F1           ${percent(report.macroF1)}`,
+    `out-of-scope recall ${report.outOfScopeRecall === undefined ? 'n/a (no out_of_scope rows)' : percent(report.outOfScopeRecall)}`,
+    '',
+    'intent               support  precision  recall     F1',
+    ...report.perIntent.map(
+      (score) =>
+        `${score.intent.padEnd(20)} ${String(score.support).padStart(7)}  ${percent(score.precision).padStart(9)}  ${percent(score.recall).padStart(6)} ${percent(score.f1).padStart(6)}`,
+    ),
+    '',
+    'top confusions (expected → predicted):',
+    ...report.confusions.slice(0, 10).map((c) => `  ${String(c.count).padStart(3)}  ${c.expected} → ${c.predicted}   e.g. "${c.example}"`),
+  ];
+  return `${lines.join('\n')}\n`;
+}

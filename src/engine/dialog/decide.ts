@@ -1,0 +1,117 @@
+// decide(state, understanding): the next conversation state and the actions for the server to run.
+import type { FaqIndex } from '../knowledge/faq-index';
+import * as common from '../replies/common';
+import { cannotDo } from '../replies/orders';
+import * as policies from '../replies/policies';
+import type { Action, ConversationState, Decision, EngineContext, Intent, ReplyBlock, StylistReason, Understanding } from '../types';
+import { managementAlert, stylistRequest, triggeredOffer } from './escalation';
+import { decideOrderChange, decideOrderLookup, decideReturnOrResize, fillsPendingLookup } from './orders';
+import { decideSearch } from './search';
+import { decideShortlist } from './shortlist';
+
+export interface DecideDependencies {
+  faq: FaqIndex;
+}
+
+const GUESS_LABEL: Partial<Record<Intent, string>> = {
+  product_search: 'Find jewelry',
+  order_tracking: 'Track my order',
+  return_request: 'Return or resize',
+  resize_request: 'Return or resize',
+  stylist_escalation: 'Talk to a stylist',
+};
+
+// Questions about the shortlist ("how long do you keep it?") are answered, not acted on.
+const QUESTION = /^(?:how|does|do you|will|is|are|can i|where|why|when)\b/;
+
+const reply = (blocks: ReplyBlock[]): Action => ({ type: 'reply', blocks });
+
+export function decide(deps: DecideDependencies, state: ConversationState, understanding: Understanding, context: EngineContext = {}): Decision {
+  const next: ConversationState = { ...state, turn: state.turn + 1, lastIntent: understanding.intent };
+  const decision = route(deps, next, understanding, context);
+  const fallback = understanding.intent === 'out_of_scope';
+  return { ...decision, state: { ...decision.state, consecutiveFallbacks: fallback ? state.consecutiveFallbacks + 1 : 0 } };
+}
+
+function route(deps: DecideDependencies, state: ConversationState, understanding: Understanding, context: EngineContext): Decision {
+  const email = understanding.entities.email ?? state.knownEmail;
+  if (understanding.triggers.management.length > 0) return { state, actions: managementAlert(understanding, email) };
+  if (fillsPendingLookup(state, understanding)) return decideOrderLookup(state, understanding);
+  const { pendingForm: _leftBehind, ...withoutForm } = state;
+  const base: ConversationState = understanding.intent === 'order_tracking' ? state : withoutForm;
+  const withOffer = (decision: Decision): Decision =>
+    decision.actions.some((action) => action.type === 'offer_stylist') ? decision : { ...decision, actions: [...decision.actions, ...triggeredOffer(understanding)] };
+
+  switch (understanding.intent) {
+    case 'product_search':
+      return withOffer(decideSearch(base, understanding, context));
+    case 'order_tracking':
+      return decideOrderLookup(base, understanding);
+    case 'return_request':
+      return withOffer(decideReturnOrResize(base, understanding, 'return'));
+    case 'resize_request':
+      return withOffer(decideReturnOrResize(base, understanding, 'resize'));
+    case 'order_change':
+      return withOffer(decideOrderChange(base, understanding));
+    case 'stylist_escalation':
+      return { state: base, actions: stylistRequest(understanding, email) };
+    case 'customization':
+      return customization(base, understanding);
+    case 'reservation':
+      return withOffer({ state: base, actions: [reply(policies.reservation(context.productId !== undefined || context.product !== undefined))] });
+    case 'shortlist':
+      if (QUESTION.test(understanding.text.toLowerCase()) && understanding.cues.ordinal === undefined) return answerQuestion(deps, base, understanding);
+      return { state: base, actions: decideShortlist(base, understanding, context) };
+    case 'faq':
+      return withOffer(answerQuestion(deps, base, understanding));
+    case 'greeting':
+      return { state: base, actions: [reply(common.greeting())] };
+    case 'thanks':
+      return closing(base, common.youAreWelcome(), base.resolvedFlow);
+    case 'goodbye':
+      return closing(base, common.farewell(), true);
+    case 'out_of_scope':
+      return fallback(base, understanding);
+  }
+}
+
+function customization(state: ConversationState, understanding: Understanding): Decision {
+  if (understanding.cues.limitation === 'image_upload') {
+    return { state, actions: [reply(cannotDo('image_upload'))] };
+  }
+  const reasons: StylistReason[] = understanding.triggers.stylist.length > 0 ? understanding.triggers.stylist : ['custom_design'];
+  return {
+    state,
+    actions: [
+      { type: 'offer_stylist', reasons, management: false },
+      reply(policies.customization(reasons.includes('engraving'))),
+    ],
+  };
+}
+
+function answerQuestion(deps: DecideDependencies, state: ConversationState, understanding: Understanding): Decision {
+  const match = deps.faq.bestMatch(understanding.text);
+  if (!match) {
+    return {
+      state,
+      actions: [reply([common.text("I don't have a good answer to that one here. Our support team or a stylist will know:"), common.links(common.LINKS.contact), common.quickReplies(common.TALK_TO_STYLIST)])],
+    };
+  }
+  const { article } = match;
+  const blocks = [common.text(article.body), ...(article.links?.length ? [common.links(...article.links)] : [])];
+  return { state: { ...state, resolvedFlow: true }, actions: [{ type: 'answer_faq', articleId: article.id }, reply(blocks)] };
+}
+
+/** Thanks and goodbyes close a flow: ask for a rating once per session, when there is something to rate. */
+function closing(state: ConversationState, blocks: ReplyBlock[], askRating: boolean): Decision {
+  if (!askRating || state.csatAsked) return { state, actions: [reply(blocks)] };
+  return { state: { ...state, csatAsked: true }, actions: [reply([...blocks, ...common.askRating()])] };
+}
+
+function fallback(state: ConversationState, understanding: Understanding): Decision {
+  if (!understanding.guess) return { state, actions: [reply(common.outOfScope())] };
+  const label = GUESS_LABEL[understanding.guess.intent];
+  const stylistNow = state.consecutiveFallbacks >= 1;
+  const actions: Action[] = [reply(common.notUnderstood(label ? { label, text: label } : undefined, stylistNow))];
+  return { state, actions };
+}

@@ -1,0 +1,100 @@
+// The concierge engine's public API: build once with createEngine(), then understand → decide → replies.
+import defaultKnowledgeBase from '../../data/knowledge-base.json' with { type: 'json' };
+import { decide } from './dialog/decide';
+import { initialState, recordOrderLookup, recordShownProducts } from './dialog/state';
+import { createFaqIndex } from './knowledge/faq-index';
+import { DEFAULT_TRAINING_EXAMPLES } from './nlu/corpus';
+import { createUnderstander, type TrainingExample } from './nlu/understand';
+import * as common from './replies/common';
+import * as orders from './replies/orders';
+import * as search from './replies/search';
+import * as shortlist from './replies/shortlist';
+import type {
+  ConversationState,
+  Decision,
+  EngineContext,
+  FaqArticle,
+  OrderStatusView,
+  ProductSummary,
+  ReplyBlock,
+  SearchProductsAction,
+  SearchResult,
+  Understanding,
+} from './types';
+
+export * from './types';
+export { maskCardNumbers } from './nlu/card-mask';
+export { evaluate, type EvaluationReport } from './nlu/evaluate';
+export type { TrainingExample } from './nlu/understand';
+export { initialState, recordOrderLookup, recordShownProducts };
+
+export interface EngineOptions {
+  /** The shop's FAQ articles; defaults to data/knowledge-base.json. */
+  knowledgeBase?: FaqArticle[];
+  /** ISO 4217 code used to word prices in replies. */
+  currency?: string;
+  /** The clock for anything time-dependent. Nothing in the engine depends on time yet; it never reads the system clock. */
+  now?: () => Date;
+  /** Replace the built-in training corpus (e.g. a shop's own examples). */
+  trainingExamples?: TrainingExample[];
+  /** Probability under which an intent is not acted on (0-1). */
+  confidenceThreshold?: number;
+}
+
+/** Reply builders for the results of the actions the server runs. */
+export interface EngineReplies {
+  welcome(): ReplyBlock[];
+  searchResults(search: Pick<SearchProductsAction, 'filters' | 'offset'>, result: SearchResult): ReplyBlock[];
+  orderStatus(order: OrderStatusView): ReplyBlock[];
+  orderNotFound(): ReplyBlock[];
+  shortlistSaved(product?: Pick<ProductSummary, 'name'>): ReplyBlock[];
+  shortlistRemoved(product?: Pick<ProductSummary, 'name'>): ReplyBlock[];
+  shortlist(items: ProductSummary[]): ReplyBlock[];
+  /** For when a requested action failed on the server side (W13). */
+  somethingWentWrong(): ReplyBlock[];
+}
+
+export interface Engine {
+  understand(text: string, context?: EngineContext): Understanding;
+  decide(state: ConversationState, understanding: Understanding, context?: EngineContext): Decision;
+  initialState(): ConversationState;
+  /** Remember what was shown so "the second one" and "cheaper" work on the next turn. */
+  recordShownProducts(state: ConversationState, items: readonly Pick<ProductSummary, 'id' | 'price'>[]): ConversationState;
+  /** Search results as blocks plus the state that remembers them: one call after running `search_products`. */
+  presentSearch(state: ConversationState, search: SearchProductsAction, result: SearchResult): { state: ConversationState; blocks: ReplyBlock[] };
+  /** Order lookup result (null when not found or the email does not match) as blocks plus the next state. */
+  presentOrder(state: ConversationState, order: OrderStatusView | null): { state: ConversationState; blocks: ReplyBlock[] };
+  welcome(): ReplyBlock[];
+  replies: EngineReplies;
+}
+
+export function createEngine(options: EngineOptions = {}): Engine {
+  const currency = options.currency ?? 'USD';
+  const understand = createUnderstander(options.trainingExamples ?? DEFAULT_TRAINING_EXAMPLES, { threshold: options.confidenceThreshold });
+  const faq = createFaqIndex(options.knowledgeBase ?? (defaultKnowledgeBase as FaqArticle[]));
+  const replies: EngineReplies = {
+    welcome: common.welcome,
+    searchResults: (request, result) => search.searchResults(request, result, currency),
+    orderStatus: orders.orderStatus,
+    orderNotFound: orders.orderNotFound,
+    shortlistSaved: shortlist.shortlistSaved,
+    shortlistRemoved: shortlist.shortlistRemoved,
+    shortlist: shortlist.shortlist,
+    somethingWentWrong: common.somethingWentWrong,
+  };
+  return {
+    understand,
+    decide: (state, understanding, context) => decide({ faq }, state, understanding, context),
+    initialState,
+    recordShownProducts,
+    presentSearch(state, request, result) {
+      const shown = result.items.length > 0 ? result.items : request.offset === 0 ? (result.alternatives ?? []) : [];
+      return { state: recordShownProducts(state, shown), blocks: replies.searchResults(request, result) };
+    },
+    presentOrder(state, order) {
+      return { state: recordOrderLookup(state, order !== null), blocks: order ? orders.orderStatus(order) : orders.orderNotFound() };
+    },
+    welcome: common.welcome,
+    replies,
+  };
+}

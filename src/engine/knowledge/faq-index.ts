@@ -1,0 +1,46 @@
+// Picks the knowledge-base article that answers a question, with MiniSearch (BM25, fuzzy and prefix matching).
+import MiniSearch from 'minisearch';
+import type { FaqArticle } from '../types';
+
+export interface FaqMatch {
+  article: FaqArticle;
+  score: number;
+}
+
+export interface FaqIndex {
+  /** The best article for the question, or undefined when nothing answers it well enough. */
+  bestMatch(question: string): FaqMatch | undefined;
+}
+
+// Words that carry no topic: matching on them would answer "how do I ..." with any article.
+const STOP_WORDS = new Set(
+  'a an and are as at be by can could do does for from have how i if in is it its me my of on or our so that the their there this to was we what when where which who why will with would you your about any get'.split(' '),
+);
+
+// Below this BM25 score the best article shares too little with the question to be the answer.
+const MIN_SCORE = 8;
+
+export function createFaqIndex(articles: FaqArticle[]): FaqIndex {
+  const byId = new Map(articles.map((article) => [article.id, article]));
+  const search = new MiniSearch<FaqArticle>({
+    fields: ['title', 'keywords', 'body'],
+    extractField: (article, field) => {
+      const value = article[field as keyof FaqArticle];
+      return Array.isArray(value) ? value.join(' ') : value;
+    },
+    processTerm: (term) => {
+      const word = term.toLowerCase();
+      return STOP_WORDS.has(word) ? null : word;
+    },
+    searchOptions: { boost: { title: 2, keywords: 3 }, fuzzy: 0.2, prefix: (term) => term.length > 3 },
+  });
+  search.addAll(articles);
+
+  return {
+    bestMatch(question) {
+      const [best] = search.search(question);
+      const article = best && byId.get(best.id as string);
+      return article && best.score >= MIN_SCORE ? { article, score: best.score } : undefined;
+    },
+  };
+}

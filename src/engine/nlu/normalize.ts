@@ -1,0 +1,78 @@
+// Text normalisation shared by the extractors and the classifier: case, accents, punctuation, chat slang.
+
+// Chat shorthand that hides the real word from both the extractors and the classifier.
+const SLANG = new Map<string, string>(Object.entries({
+  u: 'you',
+  ur: 'your',
+  r: 'are',
+  pls: 'please',
+  plz: 'please',
+  thx: 'thanks',
+  thnx: 'thanks',
+  tnx: 'thanks',
+  ty: 'thank you',
+  tysm: 'thank you so much',
+  wanna: 'want to',
+  gonna: 'going to',
+  gotta: 'got to',
+  gimme: 'give me',
+  lemme: 'let me',
+  im: 'i am',
+  cant: 'can not',
+  cannot: 'can not',
+  dont: 'do not',
+  doesnt: 'does not',
+  didnt: 'did not',
+  wont: 'will not',
+  isnt: 'is not',
+  whats: 'what is',
+  wheres: 'where is',
+  hows: 'how is',
+  thats: 'that is',
+  ive: 'i have',
+  b4: 'before',
+  '2day': 'today',
+  '2morrow': 'tomorrow',
+  tmrw: 'tomorrow',
+  tmr: 'tomorrow',
+  msg: 'message',
+  pic: 'picture',
+  pics: 'pictures',
+  info: 'information',
+  asap: 'as soon as possible',
+  w: 'with',
+  'w/': 'with',
+  abt: 'about',
+  smth: 'something',
+  sth: 'something',
+  ppl: 'people',
+  bday: 'birthday',
+  gf: 'girlfriend',
+  bf: 'boyfriend',
+  wifey: 'wife',
+  hubby: 'husband',
+  yo: 'hey',
+  hiya: 'hi',
+  kk: 'ok',
+  okay: 'ok',
+}));
+
+/** Lower-case, strip accents, unify quotes/dashes and collapse spaces; keeps `$`, `@`, `.`, `,`, `-`, `#`. */
+export function normalizeText(raw: string): string {
+  return raw
+    .normalize('NFKD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .toLowerCase()
+    .replace(/[\u2018\u2019\u2032`]/g, "'")
+    .replace(/[\u201c\u201d]/g, '"')
+    .replace(/[\u2010-\u2015\u2212]/g, '-')
+    .replace(/\s+/g, ' ')
+    .trim();
+}
+
+/** Expands chat shorthand word by word ("can u hold it" → "can you hold it"). Apostrophes are dropped first. */
+export function expandSlang(text: string): string {
+  return text
+    .replace(/(\w)'(\w)/g, '$1$2')
+    .replace(/[a-z0-9/]+/g, (word) => SLANG.get(word) ?? word);
+}

@@ -1,0 +1,28 @@
+// The shared first step of understanding: mask, normalise, take the email out, expand slang, fix typos, extract.
+import type { Entities } from '../types';
+import { maskCardNumbers } from './card-mask';
+import { extractEntities, type Extraction } from './entities';
+import { extractEmail } from './extract-contact';
+import { expandSlang, normalizeText } from './normalize';
+import { numberWordsToDigits } from './number-words';
+import type { SpellingCorrector } from './spelling';
+
+export interface PreparedMessage extends Extraction {
+  masked: string;
+  /** Normalised, slang-expanded, spell-corrected text (before placeholders). */
+  clean: string;
+  /** Extractor signals for the classifier, e.g. "__category__". */
+  signals: string[];
+}
+
+const SIGNAL_KEYS: (keyof Entities)[] = ['category', 'metal', 'stone', 'priceMin', 'priceMax', 'orderNumber', 'email', 'ringSize'];
+
+export function prepareMessage(raw: string, speller: SpellingCorrector | undefined): PreparedMessage {
+  const masked = maskCardNumbers(raw);
+  const email = extractEmail(normalizeText(masked));
+  const base = expandSlang(email?.rest ?? normalizeText(masked));
+  const clean = numberWordsToDigits(speller ? speller.correctText(base) : base).replace(/\s+/g, ' ').trim();
+  const extraction = extractEntities(clean, email?.value);
+  const signals = SIGNAL_KEYS.filter((key) => extraction.entities[key] !== undefined).map((key) => `__${key}__`);
+  return { ...extraction, masked, clean, signals };
+}

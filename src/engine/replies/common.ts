@@ -1,0 +1,68 @@
+// Blocks used across the conversation: the welcome, quick links, the fallback, closing and CSAT.
+import type { QuickReply, ReplyBlock } from '../types';
+
+export const LINKS = {
+  catalog: { label: 'Browse the catalog', href: '/catalog' },
+  customizer: { label: 'Open the 3D Customizer', href: '/customizer' },
+  contact: { label: 'Contact our support team', href: '/contact' },
+};
+
+/** The four quick links of W2; each sends a message the engine understands. */
+export const MAIN_QUICK_REPLIES: QuickReply[] = [
+  { label: 'Track my order', text: 'Track my order' },
+  { label: 'Find jewelry', text: 'Find jewelry' },
+  { label: 'Return or resize', text: 'Return or resize' },
+  { label: 'Talk to a stylist', text: 'Talk to a stylist' },
+];
+
+export const TALK_TO_STYLIST: QuickReply = { label: 'Talk to a stylist', text: 'Talk to a stylist' };
+
+export const text = (value: string): ReplyBlock => ({ type: 'text', text: value });
+export const quickReplies = (...options: QuickReply[]): ReplyBlock => ({ type: 'quick_replies', options });
+export const links = (...items: { label: string; href: string }[]): ReplyBlock => ({ type: 'links', links: items });
+
+export function welcome(): ReplyBlock[] {
+  return [
+    text("Hi, I'm Aurora, GlowGlitch's concierge ✨ I can help you find ready-to-ship jewelry, track an order, start a return or resize, or connect you with a stylist. What can I do for you?"),
+    quickReplies(...MAIN_QUICK_REPLIES),
+  ];
+}
+
+export function greeting(): ReplyBlock[] {
+  return [text('Hello! Lovely to see you. What can I help you with today?'), quickReplies(...MAIN_QUICK_REPLIES)];
+}
+
+export function outOfScope(): ReplyBlock[] {
+  return [
+    text("That's outside what I can help with: I'm GlowGlitch's jewelry concierge. I can find you a piece, track an order, help with returns and resizing, or answer questions about shipping, care and more."),
+    quickReplies(...MAIN_QUICK_REPLIES),
+  ];
+}
+
+/** Not sure what the customer meant: offer the main paths and a human, never a guess. */
+export function notUnderstood(suggestion: QuickReply | undefined, offerStylistNow: boolean): ReplyBlock[] {
+  const intro = offerStylistNow
+    ? "I'm sorry, I'm still not sure I follow. A stylist can pick this up with you, or choose one of these:"
+    : "I'm not sure I understood that. Could you say it another way, or choose one of these?";
+  const options = suggestion ? [suggestion, ...MAIN_QUICK_REPLIES.filter((option) => option.text !== suggestion.text)] : MAIN_QUICK_REPLIES;
+  return [text(intro), quickReplies(...options), links(LINKS.catalog, LINKS.contact)];
+}
+
+export function youAreWelcome(): ReplyBlock[] {
+  return [text("You're very welcome! Is there anything else I can help you with?")];
+}
+
+export function farewell(): ReplyBlock[] {
+  return [text('Thank you for visiting GlowGlitch. Have a sparkling day! 💖')];
+}
+
+export function askRating(): ReplyBlock[] {
+  return [text('Before you go, how did I do today?'), { type: 'form', form: 'csat', prefill: {} }];
+}
+
+export function somethingWentWrong(): ReplyBlock[] {
+  return [
+    text('Something went wrong on our side. Please try again in a moment, or use one of these links:'),
+    links({ label: 'Track my order', href: '/contact' }, LINKS.catalog, LINKS.contact),
+  ];
+}

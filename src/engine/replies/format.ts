@@ -1,0 +1,62 @@
+// Wording helpers shared by the replies: money, filter descriptions, dates.
+import type { Category, Metal, SearchFilters } from '../types';
+
+const CATEGORY_PLURAL: Record<Category, string> = {
+  ring: 'rings',
+  necklace: 'necklaces',
+  pendant: 'pendants',
+  earrings: 'earrings',
+  bracelet: 'bracelets',
+};
+
+export const METAL_NAME: Record<Metal, string> = {
+  yellow_gold: 'yellow gold',
+  white_gold: 'white gold',
+  rose_gold: 'rose gold',
+  gold: 'gold',
+  platinum: 'platinum',
+  silver: 'sterling silver',
+};
+
+export function formatMoney(amount: number, currency: string): string {
+  const whole = Number.isInteger(amount);
+  try {
+    return new Intl.NumberFormat('en-US', { style: 'currency', currency, maximumFractionDigits: whole ? 0 : 2, minimumFractionDigits: whole ? 0 : 2 }).format(amount);
+  } catch {
+    return `${amount} ${currency}`;
+  }
+}
+
+export function pluralCategory(category: Category | undefined): string {
+  return category ? CATEGORY_PLURAL[category] : 'pieces';
+}
+
+/** "rose gold sapphire rings under $300" */
+export function describeFilters(filters: SearchFilters, currency: string): string {
+  const words = [
+    filters.metal && METAL_NAME[filters.metal],
+    filters.stone,
+    pluralCategory(filters.category),
+    describePrice(filters, currency),
+  ];
+  return words.filter(Boolean).join(' ');
+}
+
+function describePrice({ priceMin, priceMax }: SearchFilters, currency: string): string | undefined {
+  if (priceMin !== undefined && priceMax !== undefined) return `between ${formatMoney(priceMin, currency)} and ${formatMoney(priceMax, currency)}`;
+  if (priceMax !== undefined) return `under ${formatMoney(priceMax, currency)}`;
+  if (priceMin !== undefined) return `over ${formatMoney(priceMin, currency)}`;
+  return undefined;
+}
+
+/** "Fri, Nov 28" from an ISO date; the raw text if it is not a date. */
+export function formatDay(iso: string): string {
+  const date = new Date(iso);
+  if (Number.isNaN(date.getTime())) return iso;
+  return new Intl.DateTimeFormat('en-US', { weekday: 'short', month: 'short', day: 'numeric', timeZone: 'UTC' }).format(date);
+}
+
+/** "a", "a and b", "a, b and c" */
+export function joinWords(words: string[]): string {
+  return words.length <= 1 ? (words[0] ?? '') : `${words.slice(0, -1).join(', ')} and ${words.at(-1)}`;
+}

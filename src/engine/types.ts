@@ -1,0 +1,211 @@
+// The engine's vocabulary: intents, entities, conversation state, actions and reply blocks.
+
+export const INTENTS = [
+  'product_search',
+  'order_tracking',
+  'return_request',
+  'resize_request',
+  'stylist_escalation',
+  'customization',
+  'reservation',
+  'order_change',
+  'shortlist',
+  'faq',
+  'greeting',
+  'thanks',
+  'goodbye',
+  'out_of_scope',
+] as const;
+export type Intent = (typeof INTENTS)[number];
+
+export const CATEGORIES = ['ring', 'necklace', 'pendant', 'earrings', 'bracelet'] as const;
+export type Category = (typeof CATEGORIES)[number];
+
+export const METALS = ['yellow_gold', 'white_gold', 'rose_gold', 'gold', 'platinum', 'silver'] as const;
+export type Metal = (typeof METALS)[number];
+
+/** Only the keys that were found are present (the public contract of `aurora nlu predict`). */
+export interface Entities {
+  category?: Category;
+  metal?: Metal;
+  stone?: string;
+  priceMin?: number;
+  priceMax?: number;
+  /** Normalised `GG-123456`. */
+  orderNumber?: string;
+  email?: string;
+  ringSize?: number;
+}
+
+export type StylistReason =
+  | 'custom_design'
+  | 'complex_resizing'
+  | 'bulk_order'
+  | 'appraisal'
+  | 'rush_shipping'
+  | 'gift_wrapping'
+  | 'engraving'
+  | 'payment_plan'
+  | 'custom_pricing';
+
+export type ManagementReason = 'legal_threat' | 'unhappy_vip' | 'financial_error' | 'privacy_concern';
+
+export interface Triggers {
+  stylist: StylistReason[];
+  management: ManagementReason[];
+}
+
+/** What the customer can't do through the widget (W8); shapes the honest answer. */
+export type Limitation = 'payment' | 'refund' | 'account' | 'image_upload' | 'order_change';
+
+/** Conversational hints beside the intent, read by the dialog to resolve "cheaper", "the second one", "this". */
+export interface Cues {
+  refinement?: 'cheaper' | 'pricier' | 'more' | 'reset';
+  /** 0-based position in the last shown results; -1 means the last one. */
+  ordinal?: number;
+  /** "this", "it", "this ring": the product the customer is looking at. */
+  refersToCurrent?: boolean;
+  shortlistOp?: 'add' | 'remove' | 'list';
+  limitation?: Limitation;
+  urgent?: boolean;
+}
+
+export interface Understanding {
+  /** The message after card masking: safe to store and to quote back. */
+  text: string;
+  intent: Intent;
+  confidence: number;
+  entities: Entities;
+  triggers: Triggers;
+  cues: Cues;
+  /** The classifier's best in-scope guess when it was too unsure to act on it. */
+  guess?: { intent: Intent; confidence: number };
+}
+
+export type CustomerTier = 'standard' | 'vip';
+
+/** The product on the page the customer is viewing. */
+export interface CurrentProduct {
+  id: ProductId;
+  name: string;
+  category: Category;
+  metal: Metal;
+  stone?: string | null;
+  price: number;
+  availableMetals?: Metal[];
+}
+
+export interface EngineContext {
+  productId?: ProductId;
+  product?: CurrentProduct;
+  customerTier?: CustomerTier;
+}
+
+export type ProductId = string | number;
+
+export type SearchSort = 'price_asc' | 'price_desc';
+
+export interface SearchFilters {
+  category?: Category;
+  metal?: Metal;
+  stone?: string;
+  priceMin?: number;
+  priceMax?: number;
+  sort?: SearchSort;
+  /** Pieces similar to this product (e.g. the one on the page). */
+  similarTo?: ProductId;
+}
+
+export type FormName = 'order_lookup' | 'return' | 'stylist' | 'csat';
+export type FormPrefill = Record<string, string | number | boolean>;
+
+/** Plain JSON: the server stores it per session and hands it back on the next turn. */
+export interface ConversationState {
+  version: 1;
+  turn: number;
+  lastIntent?: Intent;
+  search?: { filters: SearchFilters; offset: number };
+  shown: { id: ProductId; price: number }[];
+  pendingForm?: { form: 'order_lookup'; slots: { orderNumber?: string; email?: string } };
+  knownEmail?: string;
+  knownOrderNumber?: string;
+  consecutiveFallbacks: number;
+  resolvedFlow: boolean;
+  csatAsked: boolean;
+}
+
+export interface ProductSummary {
+  id: ProductId;
+  slug?: string;
+  name: string;
+  price: number;
+  currency?: string;
+  category: Category;
+  metal: Metal;
+  stone?: string | null;
+  url?: string;
+  imageUrl?: string;
+}
+
+export interface OrderStatusView {
+  number: string;
+  status: string;
+  carrier?: string | null;
+  trackingNumber?: string | null;
+  trackingUrl?: string | null;
+  estimatedDelivery?: string | null;
+  timeline: { type: string; at: string; label: string }[];
+}
+
+export interface QuickReply {
+  label: string;
+  /** Sent as the customer's next message when chosen. */
+  text: string;
+}
+
+export type ReplyBlock =
+  | { type: 'text'; text: string }
+  | { type: 'products'; items: ProductSummary[] }
+  | { type: 'order_status'; order: OrderStatusView }
+  | { type: 'form'; form: FormName; prefill: FormPrefill }
+  | { type: 'links'; links: { label: string; href: string }[] }
+  | { type: 'quick_replies'; options: QuickReply[] };
+
+export type EscalationReason = StylistReason | ManagementReason;
+
+export type Action =
+  | { type: 'reply'; blocks: ReplyBlock[] }
+  | SearchProductsAction
+  | { type: 'lookup_order'; orderNumber: string; email: string }
+  | { type: 'offer_stylist'; reasons: EscalationReason[]; management: boolean }
+  | { type: 'shortlist_add'; productId: ProductId }
+  | { type: 'shortlist_remove'; productId: ProductId }
+  | { type: 'shortlist_list' }
+  | { type: 'answer_faq'; articleId: string };
+
+export interface SearchProductsAction {
+  type: 'search_products';
+  filters: SearchFilters;
+  offset: number;
+  limit: number;
+}
+
+export interface SearchResult {
+  items: ProductSummary[];
+  total: number;
+  /** Nearest pieces (e.g. closest price) when nothing matched exactly. */
+  alternatives?: ProductSummary[];
+}
+
+export interface Decision {
+  state: ConversationState;
+  actions: Action[];
+}
+
+export interface FaqArticle {
+  id: string;
+  title: string;
+  body: string;
+  keywords?: string[];
+  links?: { label: string; href: string }[];
+}
