@@ -8,6 +8,9 @@ import { createOrderService } from './modules/orders/service';
 import { createContactService } from './modules/contact/service';
 import { createFlagService } from './modules/flags/service';
 import { createConversationService } from './modules/conversations/service';
+import { createAnalyticsService } from './modules/analytics/service';
+import { createShortlistService } from './modules/shortlist/service';
+import { createOrderTracking } from './modules/orders/tracking';
 import { createOrderSync } from './modules/integrations/order-sync';
 
 export interface ServiceOptions {
@@ -23,8 +26,11 @@ export function createServices(db: Db, config: Config, options: ServiceOptions =
   const contact = createContactService(db.kysely, now);
   const flags = createFlagService(db.kysely, now);
   const conversations = createConversationService(db.kysely, now);
+  const analytics = createAnalyticsService(db.kysely, config.sessionSecret, now);
+  const shortlist = createShortlistService(db.kysely, catalog, now);
+  const orderTracking = createOrderTracking(db.kysely, orders, config.sessionSecret, now);
   const orderSync = createOrderSync(db.kysely, now);
-  return { config, db, now, catalog, cart, orders, contact, flags, conversations, orderSync };
+  return { config, db, now, catalog, cart, orders, contact, flags, conversations, analytics, shortlist, orderTracking, orderSync };
 }
 
 export type Services = ReturnType<typeof createServices>;

@@ -16,7 +16,9 @@ class RegistryProvider implements MigrationProvider {
 
 /** Runs every pending migration; returns the names applied now. */
 export async function migrateToLatest(db: Db): Promise<string[]> {
-  const migrator = new Migrator({ db: db.kysely, provider: new RegistryProvider(db) });
+  // Each team numbers its migrations in its own range (010-019 widget, 020-029 flows, ...), so a new
+  // migration may sort before one a database already has: apply it rather than refuse to start.
+  const migrator = new Migrator({ db: db.kysely, provider: new RegistryProvider(db), allowUnorderedMigrations: true });
   const { error, results } = await migrator.migrateToLatest();
   if (error) {
     const failed = results?.find((r) => r.status === 'Error');

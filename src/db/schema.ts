@@ -259,6 +259,10 @@ export interface OutboxTable {
   ticket_id: number | null;
   created_at: string;
   sent_at: string | null;
+  /** How it went out: 'smtp', or 'mailbox' (demo: kept readable on the local mailbox page). */
+  transport: string | null;
+  /** The SMTP Message-ID, for finding it in the mail server's logs. */
+  message_id: string | null;
 }
 
 export interface AlertsTable {
@@ -274,6 +278,8 @@ export interface AlertsTable {
   last_error: string | null;
   created_at: string;
   sent_at: string | null;
+  /** 'webhook', or 'log' when no webhook is configured. */
+  transport: string | null;
 }
 
 export type StaffRole = 'agent' | 'admin';

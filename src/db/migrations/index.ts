@@ -4,11 +4,13 @@ import type { AuroraMigration } from './helpers';
 import { coreMigration } from './001_core';
 import { widgetMigration } from './010_widget';
 import { flowsMigration } from './020_flows';
+import { flowsDeliveryMigration } from './021_flows_delivery';
 import { dashboardMigration } from './030_dashboard';
 
 export const migrations: Record<string, AuroraMigration> = {
   '001_core': coreMigration,
   '010_widget': widgetMigration,
   '020_flows': flowsMigration,
+  '021_flows_delivery': flowsDeliveryMigration,
   '030_dashboard': dashboardMigration,
 };

@@ -1,0 +1,69 @@
+// The only SQL of conversations and their messages.
+import type { Insertable, Kysely, Selectable } from 'kysely';
+import type { ConversationsTable, Database, MessagesTable } from '../../db/schema';
+
+export type ConversationRow = Selectable<ConversationsTable>;
+export type MessageRow = Selectable<MessagesTable>;
+export type NewMessageRow = Insertable<MessagesTable>;
+
+export interface ConversationUpdate {
+  at: string;
+  expiresAt: string;
+  addedMessages: number;
+  state?: string;
+  customerEmail?: string;
+}
+
+export function createConversationRepo(db: Kysely<Database>) {
+  return {
+    /** A new conversation with its opening (welcome) message, in one transaction. */
+    async insert(row: Insertable<ConversationsTable>, opening: NewMessageRow): Promise<void> {
+      await db.transaction().execute(async (trx) => {
+        await trx.insertInto('conversations').values(row).execute();
+        await trx.insertInto('messages').values(opening).execute();
+      });
+    },
+
+    find(id: string): Promise<ConversationRow | undefined> {
+      return db.selectFrom('conversations').selectAll().where('id', '=', id).executeTakeFirst();
+    },
+
+    /** The concierge message that answered an idempotency key, if any. */
+    findReply(conversationId: string, idempotencyKey: string): Promise<MessageRow | undefined> {
+      return db
+        .selectFrom('messages')
+        .selectAll()
+        .where('conversation_id', '=', conversationId)
+        .where('idempotency_key', '=', idempotencyKey)
+        .executeTakeFirst();
+    },
+
+    messages(conversationId: string): Promise<MessageRow[]> {
+      return db.selectFrom('messages').selectAll().where('conversation_id', '=', conversationId).orderBy('id').execute();
+    },
+
+    /**
+     * Stores one exchange in a transaction: the messages (one statement) and the conversation's
+     * activity, count and state. Returns the id of the last message (the concierge's reply).
+     */
+    appendMessages(conversationId: string, rows: NewMessageRow[], update: ConversationUpdate): Promise<number> {
+      return db.transaction().execute(async (trx) => {
+        const inserted = await trx.insertInto('messages').values(rows).returning('id').execute();
+        await trx
+          .updateTable('conversations')
+          .set((eb) => ({
+            last_activity_at: update.at,
+            expires_at: update.expiresAt,
+            message_count: eb('message_count', '+', update.addedMessages),
+            ...(update.state !== undefined ? { state: update.state } : {}),
+            ...(update.customerEmail !== undefined ? { customer_email: update.customerEmail } : {}),
+          }))
+          .where('id', '=', conversationId)
+          .execute();
+        return inserted.at(-1)!.id;
+      });
+    },
+  };
+}
+
+export type ConversationRepo = ReturnType<typeof createConversationRepo>;

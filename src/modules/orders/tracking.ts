@@ -1,0 +1,106 @@
+// Order tracking for the widget (W5): a number + email pair shows the order, anything else reveals nothing,
+// and failed attempts are limited per session and per client address in the database (holds across instances).
+import { createHmac } from 'node:crypto';
+import type { Kysely } from 'kysely';
+import type { Database } from '../../db/schema';
+import { AppError } from '../../errors';
+import type { OrderDetail, OrderService } from './service';
+import { STATUS_LABEL } from './timeline';
+
+export interface TrackingLimits {
+  perSession: number;
+  perClient: number;
+  windowMs: number;
+}
+
+/** Five wrong pairs per conversation, twenty per client address, within 15 minutes. */
+export const DEFAULT_TRACKING_LIMITS: TrackingLimits = { perSession: 5, perClient: 20, windowMs: 15 * 60_000 };
+
+export interface TrackedOrder {
+  number: string;
+  status: string;
+  carrier: string | null;
+  trackingNumber: string | null;
+  trackingUrl: string | null;
+  estimatedDelivery: string | null;
+  timeline: { type: string; at: string; label: string }[];
+}
+
+export interface LookupRequest {
+  sessionId: string;
+  clientAddress: string;
+  orderNumber: string;
+  email: string;
+}
+
+/** "gg104233", "#GG-104233", "GG 104233" → "GG-104233"; undefined when it is not an order number. */
+export function normalizeOrderNumber(raw: string): string | undefined {
+  const match = /^#?\s*([a-z]{2})[\s-]*(\d{4,8})$/i.exec(raw.trim());
+  return match ? `${match[1]!.toUpperCase()}-${match[2]}` : undefined;
+}
+
+function toTrackedOrder({ order, timeline }: OrderDetail): TrackedOrder {
+  return {
+    number: order.number,
+    status: STATUS_LABEL[order.status] ?? order.status,
+    carrier: order.carrier,
+    trackingNumber: order.tracking_number,
+    trackingUrl: order.tracking_url,
+    estimatedDelivery: order.estimated_delivery,
+    timeline: timeline.map(({ type, at, label }) => ({ type, at, label })),
+  };
+}
+
+export const tooManyLookups = () =>
+  new AppError('rate_limited', 'Too many order lookups. Please wait a few minutes, or contact our support team.');
+
+export function createOrderTracking(db: Kysely<Database>, orders: OrderService, secret: string, now: () => Date = () => new Date(), limits: TrackingLimits = DEFAULT_TRACKING_LIMITS) {
+  const subject = (value: string) => createHmac('sha256', secret).update(value).digest('base64url').slice(0, 32);
+
+  async function failuresSince(scope: 'session' | 'client', key: string, since: string): Promise<number> {
+    const row = await db
+      .selectFrom('order_lookup_attempts')
+      .select((eb) => eb.fn.countAll<number>().as('count'))
+      .where('scope', '=', scope)
+      .where('subject', '=', subject(key))
+      .where('created_at', '>', since)
+      .executeTakeFirstOrThrow();
+    return Number(row.count);
+  }
+
+  async function recordFailure(request: LookupRequest, at: Date): Promise<void> {
+    const createdAt = at.toISOString();
+    await db.transaction().execute(async (trx) => {
+      await trx
+        .insertInto('order_lookup_attempts')
+        .values([
+          { scope: 'session', subject: subject(request.sessionId), created_at: createdAt },
+          { scope: 'client', subject: subject(request.clientAddress), created_at: createdAt },
+        ])
+        .execute();
+      await trx.deleteFrom('order_lookup_attempts').where('created_at', '<=', new Date(at.getTime() - limits.windowMs).toISOString()).execute();
+    });
+  }
+
+  return {
+    /**
+     * The order when number and email match, undefined otherwise (wrong email and no such order look
+     * the same). Throws AppError('rate_limited') once the session or the client address used up its attempts.
+     */
+    async lookup(request: LookupRequest): Promise<TrackedOrder | undefined> {
+      const at = now();
+      const since = new Date(at.getTime() - limits.windowMs).toISOString();
+      const [bySession, byClient] = await Promise.all([failuresSince('session', request.sessionId, since), failuresSince('client', request.clientAddress, since)]);
+      if (bySession >= limits.perSession || byClient >= limits.perClient) throw tooManyLookups();
+      const number = normalizeOrderNumber(request.orderNumber);
+      const detail = number ? await orders.byNumberAndEmail(number, request.email) : undefined;
+      if (!detail) {
+        await recordFailure(request, at);
+        return undefined;
+      }
+      return toTrackedOrder(detail);
+    },
+  };
+}
+
+export type OrderTracking = ReturnType<typeof createOrderTracking>;
