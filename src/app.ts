@@ -14,6 +14,8 @@ import { healthRoutes } from './modules/health/routes';
 import { catalogRoutes } from './modules/catalog/routes';
 import { storeRoutes } from './web/store/routes';
 import { integrationRoutes } from './modules/integrations/routes';
+import { dashboardRoutes } from './modules/dashboard/index';
+import { seedDemoStaff } from './modules/staff/demo';
 import { renderErrorPage } from './web/store/pages/info';
 
 export interface BuildOptions {
@@ -35,6 +37,8 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
   await migrateToLatest(db);
   if (config.seedOnEmpty && (await isEmpty(db))) await seedDemoData(db, { currency: config.currency });
   const services = createServices(db, config, { now: options.now });
+  // Demo only: one admin and one agent (README) when no staff exist; production starts with none.
+  if (config.mode === 'demo') await seedDemoStaff(services.staff);
 
   const app = Fastify({
     logger:
@@ -83,5 +87,6 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
   await app.register(catalogRoutes, { services });
   await app.register(storeRoutes, { services });
   await app.register(integrationRoutes, { services });
+  await app.register(dashboardRoutes, { services });
   return app;
 }

@@ -12,6 +12,9 @@ import { createAnalyticsService } from './modules/analytics/service';
 import { createShortlistService } from './modules/shortlist/service';
 import { createOrderTracking } from './modules/orders/tracking';
 import { createOrderSync } from './modules/integrations/order-sync';
+import { createStaffService } from './modules/staff/service';
+import { createAuthService } from './modules/auth/service';
+import { createDashboardService } from './modules/dashboard/service';
 
 export interface ServiceOptions {
   /** The clock; tests pass a fixed one. */
@@ -30,7 +33,10 @@ export function createServices(db: Db, config: Config, options: ServiceOptions =
   const shortlist = createShortlistService(db.kysely, catalog, now);
   const orderTracking = createOrderTracking(db.kysely, orders, config.sessionSecret, now);
   const orderSync = createOrderSync(db.kysely, now);
-  return { config, db, now, catalog, cart, orders, contact, flags, conversations, analytics, shortlist, orderTracking, orderSync };
+  const staff = createStaffService(db.kysely, now);
+  const auth = createAuthService(db.kysely, now);
+  const dashboard = createDashboardService(db.kysely, { orders, conversations, shopName: config.shop.name }, now);
+  return { config, db, now, catalog, cart, orders, contact, flags, conversations, analytics, shortlist, orderTracking, orderSync, staff, auth, dashboard };
 }
 
 export type Services = ReturnType<typeof createServices>;

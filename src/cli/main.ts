@@ -25,6 +25,7 @@ Commands:
   flags set <name> <true|false>   switch a feature flag (e.g. widget_enabled)
   import catalog FILE             import products from CSV or JSON (created or updated by SKU)
   retention run                   apply the retention policy now (sessions 30 days, analytics 90 days)
+  users <action>                  staff accounts: list, add, disable, enable, reset-password
   nlu predict                     one message per stdin line → one JSON prediction per line
   nlu eval FILE                   score a labelled JSONL file ({"text","intent"})
 
@@ -100,6 +101,11 @@ const commands: Record<string, Command> = {
     const result = await withDb((db) => createRetentionService(db.kysely).run());
     write(io.stdout, Object.entries(result).map(([k, v]) => `${k}: ${v}`).join('\n'));
     return 0;
+  },
+
+  async users(args, io) {
+    const { runUsersCommand } = await import('./users');
+    return withDb((db) => runUsersCommand(db, args, io));
   },
 
   async nlu(args, io) {

@@ -308,6 +308,14 @@ export interface StaffSessionsTable {
   last_seen_at: string;
 }
 
+export interface StaffLoginThrottleTable {
+  /** Lower-cased email as typed, whether or not an account has it. */
+  email: string;
+  failures: number;
+  locked_until: string | null;
+  updated_at: string;
+}
+
 export interface AuditLogTable {
   id: Generated<number>;
   actor_id: number | null;
@@ -340,6 +348,7 @@ export interface Database {
   staff_users: StaffUsersTable;
   staff_sessions: StaffSessionsTable;
   audit_log: AuditLogTable;
+  staff_login_throttle: StaffLoginThrottleTable;
 }
 
 export type ProductRow = Selectable<ProductsTable>;

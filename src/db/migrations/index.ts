@@ -6,6 +6,7 @@ import { widgetMigration } from './010_widget';
 import { flowsMigration } from './020_flows';
 import { flowsDeliveryMigration } from './021_flows_delivery';
 import { dashboardMigration } from './030_dashboard';
+import { dashboardLoginAndAnalyticsMigration } from './031_dashboard_login_and_analytics';
 
 export const migrations: Record<string, AuroraMigration> = {
   '001_core': coreMigration,
@@ -13,4 +14,5 @@ export const migrations: Record<string, AuroraMigration> = {
   '020_flows': flowsMigration,
   '021_flows_delivery': flowsDeliveryMigration,
   '030_dashboard': dashboardMigration,
+  '031_dashboard_login_and_analytics': dashboardLoginAndAnalyticsMigration,
 };

@@ -1,0 +1,87 @@
+// Access control for every dashboard route: each declares `config.access`; a route without one fails start-up.
+import type { FastifyInstance, FastifyReply, FastifyRequest, onRequestHookHandler, RouteOptions } from 'fastify';
+import type { StaffRole } from '../../db/schema';
+import { AppError } from '../../errors';
+import type { Services } from '../../services';
+import { hasRole, tokensMatch, type StaffSession } from './service';
+
+export type Access = 'public' | StaffRole;
+
+declare module 'fastify' {
+  interface FastifyContextConfig {
+    /** Who may call a dashboard route: public (the login page), agent (any staff) or admin. */
+    access?: Access;
+    /** A page: anonymous visitors are sent to the login page instead of a 401. */
+    page?: boolean;
+  }
+  interface FastifyRequest {
+    staff: StaffSession | null;
+  }
+}
+
+export const CSRF_HEADER = 'x-csrf-token';
+const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
+
+export function sessionCookieName(mode: Services['config']['mode']): string {
+  // `__Host-` binds the cookie to this origin over HTTPS (no Domain, Path=/, Secure).
+  return mode === 'production' ? '__Host-aurora_staff' : 'aurora_staff';
+}
+
+export function sessionCookieOptions(mode: Services['config']['mode'], maxAgeSeconds: number) {
+  return { path: '/', httpOnly: true, sameSite: 'strict' as const, secure: mode === 'production', maxAge: maxAgeSeconds };
+}
+
+export function isDashboardUrl(url: string): boolean {
+  return url === '/dashboard' || url.startsWith('/dashboard/') || url.startsWith('/api/dashboard/');
+}
+
+async function loadSession(services: Services, request: FastifyRequest): Promise<StaffSession | null> {
+  const token = request.cookies[sessionCookieName(services.config.mode)];
+  return token ? ((await services.auth.session(token)) ?? null) : null;
+}
+
+function redirectToLogin(request: FastifyRequest, reply: FastifyReply) {
+  const next = request.url.startsWith('/dashboard/') ? `?next=${encodeURIComponent(request.url)}` : '';
+  return reply.redirect(`/dashboard/login${next}`, 303);
+}
+
+/** The onRequest guard for a role: 401 without a live session, 403 for the wrong role or a missing CSRF token. */
+export function requireRole(services: Services, role: StaffRole, options: { page?: boolean; forbiddenPage?: () => string } = {}): onRequestHookHandler {
+  return async function guard(request, reply) {
+    const session = await loadSession(services, request);
+    request.staff = session;
+    if (!session) {
+      if (options.page) return redirectToLogin(request, reply);
+      throw new AppError('unauthorized', 'Sign in to the dashboard first.');
+    }
+    if (!hasRole(session.user, role)) {
+      if (options.page && options.forbiddenPage) return reply.code(403).type('text/html; charset=utf-8').send(options.forbiddenPage());
+      throw new AppError('forbidden', 'This is for admins only.');
+    }
+    if (!SAFE_METHODS.has(request.method)) {
+      const sent = request.headers[CSRF_HEADER];
+      if (typeof sent !== 'string' || !tokensMatch(sent, session.csrfToken)) {
+        throw new AppError('forbidden', 'The request is missing its security token. Reload the page and try again.');
+      }
+    }
+  };
+}
+
+/** Installs the guard on every dashboard route registered in this context and below. */
+export function installDashboardAccess(app: FastifyInstance, services: Services, forbiddenPage: () => string): void {
+  app.decorateRequest('staff', null);
+  app.addHook('onRoute', (route: RouteOptions) => {
+    if (!isDashboardUrl(route.url ?? '')) return;
+    const access = route.config?.access;
+    if (!access) throw new Error(`Dashboard route ${String(route.method)} ${route.url} must declare config.access.`);
+    if (access === 'public') return;
+    const existing = route.onRequest ? (Array.isArray(route.onRequest) ? route.onRequest : [route.onRequest]) : [];
+    route.onRequest = [requireRole(services, access, { page: route.config?.page, forbiddenPage }), ...existing];
+  });
+}
+
+/** The signed-in staff member of a guarded route. */
+export function staffOf(request: FastifyRequest): StaffSession {
+  if (!request.staff) throw new AppError('unauthorized', 'Sign in to the dashboard first.');
+  return request.staff;
+}

@@ -1,0 +1,41 @@
+// Feature flags (D7) and staff accounts (D8): admins only; the list of stylists to assign is for any staff.
+import type { FastifyInstance } from 'fastify';
+import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
+import type { Services } from '../../services';
+import { staffOf } from '../auth/guard';
+import { FlagBody, FlagParams, IdParams, NewStaffBody, ResetPasswordBody } from './schema';
+
+export async function adminRoutes(fastify: FastifyInstance, { services }: { services: Services }) {
+  const app = fastify.withTypeProvider<TypeBoxTypeProvider>();
+  const { flags, staff } = services;
+  const admin = { access: 'admin' } as const;
+  const actorId = (request: Parameters<typeof staffOf>[0]) => staffOf(request).user.id;
+
+  app.get('/api/dashboard/stylists', { config: { access: 'agent' } }, async () => ({
+    items: (await staff.list()).filter((m) => !m.disabled).map((m) => ({ id: m.id, name: m.name, role: m.role })),
+  }));
+
+  app.get('/api/dashboard/flags', { config: admin }, async () => ({ items: await flags.list() }));
+
+  app.put('/api/dashboard/flags/:name', { config: admin, schema: { params: FlagParams, body: FlagBody } }, async (request) => {
+    await flags.set(request.params.name, request.body.enabled, staffOf(request).user.email);
+    return { items: await flags.list() };
+  });
+
+  app.get('/api/dashboard/staff', { config: admin }, async () => ({ items: await staff.list() }));
+
+  app.post('/api/dashboard/staff', { config: admin, schema: { body: NewStaffBody } }, async (request, reply) => {
+    const { member, password } = await staff.add(request.body, actorId(request));
+    // The password is shown once, only when the admin did not choose it.
+    return reply.code(201).send({ member, ...(request.body.password ? {} : { password }) });
+  });
+
+  app.post('/api/dashboard/staff/:id/disable', { config: admin, schema: { params: IdParams } }, async (request) => ({ member: await staff.disable(request.params.id, actorId(request)) }));
+
+  app.post('/api/dashboard/staff/:id/enable', { config: admin, schema: { params: IdParams } }, async (request) => ({ member: await staff.enable(request.params.id, actorId(request)) }));
+
+  app.post('/api/dashboard/staff/:id/reset-password', { config: admin, schema: { params: IdParams, body: ResetPasswordBody } }, async (request) => {
+    const { member, password } = await staff.resetPassword(request.params.id, actorId(request), request.body.password);
+    return { member, ...(request.body.password ? {} : { password }) };
+  });
+}

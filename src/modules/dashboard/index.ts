@@ -1,0 +1,19 @@
+// The support dashboard (D1-D8): its pages and JSON API, every route behind the role its config declares.
+import type { FastifyInstance } from 'fastify';
+import type { Services } from '../../services';
+import { installDashboardAccess } from '../auth/guard';
+import { authRoutes } from '../auth/routes';
+import { adminRoutes } from './admin-routes';
+import { insightRoutes } from './insights-routes';
+import { orderRoutes } from './orders-routes';
+import { dashboardAssets, dashboardPages, renderShell } from './pages';
+import { ticketRoutes } from './tickets-routes';
+
+export async function dashboardRoutes(app: FastifyInstance, { services }: { services: Services }) {
+  await app.register(dashboardAssets);
+  await app.register(async (guarded) => {
+    installDashboardAccess(guarded, services, () => renderShell(403));
+    for (const routes of [authRoutes, ticketRoutes, insightRoutes, orderRoutes, adminRoutes]) await guarded.register(routes, { services });
+    await guarded.register(dashboardPages);
+  });
+}

@@ -1,0 +1,102 @@
+// Orders (D6) and concierge transcripts for the dashboard: search, one order with its RMAs, one conversation.
+import type { Kysely } from 'kysely';
+import type { Database } from '../../db/schema';
+import { notFound } from '../../errors';
+import type { ConversationService } from '../conversations/service';
+import type { OrderService } from '../orders/service';
+import { STATUS_LABEL } from '../orders/timeline';
+import { parseJson } from './json';
+
+const ORDER_NUMBER = /^(?:GG-?)?(\d{4,7})$/i;
+
+export function createOrderQueries(db: Kysely<Database>, orders: OrderService, conversations: ConversationService) {
+  return {
+    /** By order number (with or without "GG-") or by the buyer's email (partial, case-insensitive); newest first. */
+    async search(q: string | undefined, page: number, pageSize: number) {
+      const text = q?.trim().toLowerCase() ?? '';
+      let query = db.selectFrom('orders');
+      const number = ORDER_NUMBER.exec(text)?.[1];
+      if (number) query = query.where('number', '=', `GG-${number}`);
+      else if (text) query = query.where((eb) => eb(eb.fn('lower', ['email']), 'like', `%${text.replace(/[%_]/g, '')}%`));
+      const [rows, count] = await Promise.all([
+        query
+          .select(['number', 'customer_name', 'email', 'status', 'placed_at', 'total_cents', 'currency', 'concierge_session_id'])
+          .orderBy('placed_at', 'desc')
+          .orderBy('id', 'desc')
+          .limit(pageSize)
+          .offset((page - 1) * pageSize)
+          .execute(),
+        query.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow(),
+      ]);
+      return {
+        items: rows.map((o) => ({
+          number: o.number,
+          customerName: o.customer_name,
+          email: o.email,
+          status: o.status,
+          statusLabel: STATUS_LABEL[o.status] ?? o.status,
+          placedAt: o.placed_at,
+          total: o.total_cents / 100,
+          currency: o.currency,
+          conciergeSessionId: o.concierge_session_id,
+        })),
+        total: Number(count.n),
+        page,
+        pageSize,
+      };
+    },
+
+    async detail(number: string) {
+      const found = await orders.byNumber(number);
+      if (!found) throw notFound(`Order ${number}`);
+      const { order, items, timeline } = found;
+      const rmas = await db.selectFrom('rmas').select(['number', 'kind', 'reason', 'status', 'new_size', 'created_at']).where('order_id', '=', order.id).orderBy('id').execute();
+      return {
+        number: order.number,
+        customerName: order.customer_name,
+        email: order.email,
+        status: order.status,
+        statusLabel: STATUS_LABEL[order.status] ?? order.status,
+        carrier: order.carrier,
+        trackingNumber: order.tracking_number,
+        trackingUrl: order.tracking_url,
+        placedAt: order.placed_at,
+        estimatedDelivery: order.estimated_delivery,
+        subtotal: order.subtotal_cents / 100,
+        shipping: order.shipping_cents / 100,
+        total: order.total_cents / 100,
+        currency: order.currency,
+        conciergeSessionId: order.concierge_session_id,
+        shippingAddress: parseJson<Record<string, string>>(order.shipping_address, {}),
+        items: items.map((i) => ({ sku: i.sku, name: i.name, size: i.size, quantity: i.quantity, unitPrice: i.unit_price_cents / 100, finalSale: i.final_sale === 1 })),
+        timeline: timeline.map((t) => ({ type: t.type, at: t.at, label: t.label })),
+        rmas: rmas.map((r) => ({ number: r.number, kind: r.kind, reason: r.reason, status: r.status, newSize: r.new_size, createdAt: r.created_at })),
+      };
+    },
+
+    /** A concierge conversation as the customer saw it, with what it led to (orders, tickets, rating). */
+    async conversation(id: string) {
+      const [meta, messages] = await Promise.all([
+        db.selectFrom('conversations').select(['id', 'page_url', 'created_at', 'last_activity_at', 'anonymized_at']).where('id', '=', id).executeTakeFirst(),
+        conversations.transcript(id),
+      ]);
+      if (!meta && messages.length === 0) throw notFound('That conversation');
+      const [linkedOrders, tickets, rating] = await Promise.all([
+        db.selectFrom('orders').select(['number', 'placed_at']).where('concierge_session_id', '=', id).orderBy('placed_at').execute(),
+        db.selectFrom('tickets').select(['id', 'status', 'created_at']).where('conversation_id', '=', id).orderBy('id').execute(),
+        db.selectFrom('csat_ratings').select(['rating', 'comment']).where('conversation_id', '=', id).executeTakeFirst(),
+      ]);
+      return {
+        id,
+        pageUrl: meta?.page_url ?? null,
+        startedAt: meta?.created_at ?? messages[0]?.createdAt ?? null,
+        lastActivityAt: meta?.last_activity_at ?? messages.at(-1)?.createdAt ?? null,
+        anonymized: !!meta?.anonymized_at,
+        messages,
+        orders: linkedOrders.map((o) => ({ number: o.number, placedAt: o.placed_at })),
+        tickets: tickets.map((t) => ({ id: t.id, status: t.status, createdAt: t.created_at })),
+        rating: rating ? { rating: rating.rating, comment: rating.comment } : null,
+      };
+    },
+  };
+}

@@ -1,0 +1,19 @@
+// Orders (D6) and concierge transcripts for any staff member.
+import type { FastifyInstance } from 'fastify';
+import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
+import type { Services } from '../../services';
+import { ConversationParams, OrderParams, OrderSearchQuery } from './schema';
+
+export async function orderRoutes(fastify: FastifyInstance, { services }: { services: Services }) {
+  const app = fastify.withTypeProvider<TypeBoxTypeProvider>();
+  const { orders } = services.dashboard;
+  const agent = { access: 'agent' } as const;
+
+  app.get('/api/dashboard/orders', { config: agent, schema: { querystring: OrderSearchQuery } }, async (request) =>
+    orders.search(request.query.q, request.query.page ?? 1, request.query.pageSize ?? 25),
+  );
+
+  app.get('/api/dashboard/orders/:number', { config: agent, schema: { params: OrderParams } }, async (request) => orders.detail(request.params.number));
+
+  app.get('/api/dashboard/conversations/:id', { config: agent, schema: { params: ConversationParams } }, async (request) => orders.conversation(request.params.id));
+}

@@ -1,0 +1,55 @@
+// Request schemas of the dashboard API: every query, path parameter and body is validated here.
+import { Type, type Static } from 'typebox';
+
+const literals = <T extends string>(values: readonly T[]) => Type.Union(values.map((v) => Type.Literal(v)));
+
+export const TICKET_STATUSES = ['open', 'in_progress', 'resolved'] as const;
+export const TICKET_PRIORITIES = ['urgent', 'high', 'normal'] as const;
+const Day = Type.String({ pattern: '^\\d{4}-\\d{2}-\\d{2}$' });
+
+export const IdParams = Type.Object({ id: Type.Integer({ minimum: 1, maximum: 2_147_483_647 }) });
+
+export const TicketListQuery = Type.Object({
+  q: Type.Optional(Type.String({ maxLength: 254 })),
+  status: Type.Optional(literals(TICKET_STATUSES)),
+  priority: Type.Optional(literals(TICKET_PRIORITIES)),
+  assignee: Type.Optional(Type.String({ pattern: '^(me|unassigned|[0-9]{1,9})$' })),
+  sort: Type.Optional(literals(['created', 'answer_by', 'priority', 'status', 'customer'] as const)),
+  dir: Type.Optional(literals(['asc', 'desc'] as const)),
+  page: Type.Optional(Type.Integer({ minimum: 1, maximum: 10_000 })),
+  pageSize: Type.Optional(Type.Integer({ minimum: 5, maximum: 100 })),
+});
+export type TicketListQuery = Static<typeof TicketListQuery>;
+
+export const AssignBody = Type.Object({ assigneeId: Type.Union([Type.Integer({ minimum: 1 }), Type.Null()]) }, { additionalProperties: false });
+export const StatusBody = Type.Object({ status: literals(TICKET_STATUSES) }, { additionalProperties: false });
+export const PriorityBody = Type.Object({ priority: literals(TICKET_PRIORITIES) }, { additionalProperties: false });
+export const NoteBody = Type.Object({ body: Type.String({ minLength: 1, maxLength: 5000, pattern: '\\S' }) }, { additionalProperties: false });
+export const ReplyBody = Type.Object(
+  { subject: Type.Optional(Type.String({ maxLength: 200 })), body: Type.String({ minLength: 1, maxLength: 10_000, pattern: '\\S' }) },
+  { additionalProperties: false },
+);
+
+export const RangeQuery = Type.Object({ from: Type.Optional(Day), to: Type.Optional(Day) });
+
+export const OrderSearchQuery = Type.Object({
+  q: Type.Optional(Type.String({ maxLength: 254 })),
+  page: Type.Optional(Type.Integer({ minimum: 1, maximum: 10_000 })),
+  pageSize: Type.Optional(Type.Integer({ minimum: 5, maximum: 100 })),
+});
+export const OrderParams = Type.Object({ number: Type.String({ pattern: '^[A-Za-z]{2}-?\\d{4,7}$', maxLength: 12 }) });
+export const ConversationParams = Type.Object({ id: Type.String({ minLength: 8, maxLength: 100, pattern: '^[A-Za-z0-9_-]+$' }) });
+
+export const FlagParams = Type.Object({ name: Type.String({ pattern: '^[a-z_]{1,50}$' }) });
+export const FlagBody = Type.Object({ enabled: Type.Boolean() }, { additionalProperties: false });
+
+export const NewStaffBody = Type.Object(
+  {
+    email: Type.String({ minLength: 3, maxLength: 254 }),
+    name: Type.String({ minLength: 1, maxLength: 100, pattern: '\\S' }),
+    role: literals(['agent', 'admin'] as const),
+    password: Type.Optional(Type.String({ minLength: 10, maxLength: 200 })),
+  },
+  { additionalProperties: false },
+);
+export const ResetPasswordBody = Type.Object({ password: Type.Optional(Type.String({ minLength: 10, maxLength: 200 })) }, { additionalProperties: false });

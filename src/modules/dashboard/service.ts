@@ -1,0 +1,28 @@
+// The dashboard's read queries and ticket actions over one database, built once in services.ts.
+import type { Kysely } from 'kysely';
+import type { Database } from '../../db/schema';
+import type { ConversationService } from '../conversations/service';
+import type { OrderService } from '../orders/service';
+import { createAnalyticsQueries } from './analytics-queries';
+import { createCsatQueries } from './csat-queries';
+import { createOrderQueries } from './orders-queries';
+import { createTicketActions } from './tickets-actions';
+import { createTicketQueries } from './tickets-queries';
+
+export interface DashboardDeps {
+  orders: OrderService;
+  conversations: ConversationService;
+  shopName: string;
+}
+
+export function createDashboardService(db: Kysely<Database>, deps: DashboardDeps, now: () => Date) {
+  return {
+    tickets: createTicketQueries(db, now),
+    ticketActions: createTicketActions(db, now, deps.shopName),
+    csat: createCsatQueries(db),
+    analytics: createAnalyticsQueries(db),
+    orders: createOrderQueries(db, deps.orders, deps.conversations),
+  };
+}
+
+export type DashboardService = ReturnType<typeof createDashboardService>;

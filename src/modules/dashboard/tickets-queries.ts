@@ -1,0 +1,165 @@
+// Read side of the stylist tickets (D2, D3): the filtered, sorted, paged list and one ticket's full detail.
+import { sql, type Kysely } from 'kysely';
+import type { Database, TicketPriority, TicketStatus } from '../../db/schema';
+import { notFound } from '../../errors';
+import { parseJson } from './json';
+
+export type TicketSort = 'created' | 'answer_by' | 'priority' | 'status' | 'customer';
+
+export interface TicketListQuery {
+  q?: string;
+  status?: TicketStatus;
+  priority?: TicketPriority;
+  /** 'me', 'unassigned' or a staff id. */
+  assignee?: string;
+  sort?: TicketSort;
+  dir?: 'asc' | 'desc';
+  page?: number;
+  pageSize?: number;
+}
+
+export interface TicketListItem {
+  id: number;
+  customerName: string;
+  email: string;
+  createdAt: string;
+  status: TicketStatus;
+  priority: TicketPriority;
+  answerBy: string;
+  overdue: boolean;
+  management: boolean;
+  assignee: { id: number; name: string } | null;
+}
+
+export interface TicketEvent {
+  id: number;
+  type: string;
+  body: string | null;
+  data: Record<string, unknown>;
+  createdAt: string;
+  actor: { id: number; name: string } | null;
+}
+
+const PRIORITY_RANK = sql<number>`case t.priority when 'urgent' then 0 when 'high' then 1 else 2 end`;
+const STATUS_RANK = sql<number>`case t.status when 'open' then 0 when 'in_progress' then 1 else 2 end`;
+
+export function createTicketQueries(db: Kysely<Database>, now: () => Date) {
+  function filtered(query: TicketListQuery, staffId: number) {
+    let q = db.selectFrom('tickets as t').leftJoin('staff_users as a', 'a.id', 't.assignee_id');
+    const text = query.q?.trim().toLowerCase();
+    if (text) {
+      const id = /^#?(\d{1,9})$/.exec(text)?.[1];
+      q = q.where((eb) => eb.or([eb(eb.fn('lower', ['t.email']), 'like', `%${text.replace(/[%_]/g, '')}%`), ...(id ? [eb('t.id', '=', Number(id))] : [])]));
+    }
+    if (query.status) q = q.where('t.status', '=', query.status);
+    if (query.priority) q = q.where('t.priority', '=', query.priority);
+    if (query.assignee === 'me') q = q.where('t.assignee_id', '=', staffId);
+    else if (query.assignee === 'unassigned') q = q.where('t.assignee_id', 'is', null);
+    else if (query.assignee) q = q.where('t.assignee_id', '=', Number(query.assignee));
+    return q;
+  }
+
+  return {
+    async list(query: TicketListQuery, staffId: number): Promise<{ items: TicketListItem[]; total: number; page: number; pageSize: number; summary: { open: number; overdue: number; unassigned: number } }> {
+      const page = query.page ?? 1;
+      const pageSize = query.pageSize ?? 25;
+      const at = now().toISOString();
+      const base = filtered(query, staffId);
+      const direction = query.dir ?? (query.sort === 'created' || !query.sort ? 'desc' : 'asc');
+      const sortColumn = {
+        created: sql`t.created_at`,
+        answer_by: sql`t.answer_by`,
+        priority: PRIORITY_RANK,
+        status: STATUS_RANK,
+        customer: sql`lower(t.customer_name)`,
+      }[query.sort ?? 'created'];
+      const [rows, count, summary] = await Promise.all([
+        base
+          .select(['t.id', 't.customer_name', 't.email', 't.created_at', 't.status', 't.priority', 't.answer_by', 't.management', 't.assignee_id', 'a.name as assignee_name'])
+          .orderBy(sortColumn, direction)
+          .orderBy('t.id', 'desc')
+          .limit(pageSize)
+          .offset((page - 1) * pageSize)
+          .execute(),
+        base.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow(),
+        db
+          .selectFrom('tickets')
+          .select([
+            sql<number>`sum(case when status <> 'resolved' then 1 else 0 end)`.as('open'),
+            sql<number>`sum(case when status <> 'resolved' and answer_by < ${at} then 1 else 0 end)`.as('overdue'),
+            sql<number>`sum(case when status <> 'resolved' and assignee_id is null then 1 else 0 end)`.as('unassigned'),
+          ])
+          .executeTakeFirstOrThrow(),
+      ]);
+      return {
+        items: rows.map((r) => ({
+          id: r.id,
+          customerName: r.customer_name,
+          email: r.email,
+          createdAt: r.created_at,
+          status: r.status,
+          priority: r.priority,
+          answerBy: r.answer_by,
+          overdue: r.status !== 'resolved' && r.answer_by < at,
+          management: r.management === 1,
+          assignee: r.assignee_id !== null && r.assignee_name !== null ? { id: r.assignee_id, name: r.assignee_name } : null,
+        })),
+        total: Number(count.n),
+        page,
+        pageSize,
+        summary: { open: Number(summary.open ?? 0), overdue: Number(summary.overdue ?? 0), unassigned: Number(summary.unassigned ?? 0) },
+      };
+    },
+
+    async detail(id: number) {
+      const ticket = await db
+        .selectFrom('tickets as t')
+        .leftJoin('staff_users as a', 'a.id', 't.assignee_id')
+        .selectAll('t')
+        .select('a.name as assignee_name')
+        .where('t.id', '=', id)
+        .executeTakeFirst();
+      if (!ticket) throw notFound(`Ticket #${id}`);
+      const events = await db
+        .selectFrom('ticket_events as e')
+        .leftJoin('staff_users as s', 's.id', 'e.actor_id')
+        .select(['e.id', 'e.type', 'e.body', 'e.data', 'e.created_at', 'e.actor_id', 's.name as actor_name'])
+        .where('e.ticket_id', '=', id)
+        .orderBy('e.id')
+        .execute();
+      const at = now().toISOString();
+      return {
+        id: ticket.id,
+        conversationId: ticket.conversation_id,
+        customerName: ticket.customer_name,
+        email: ticket.email,
+        message: ticket.message,
+        urgent: ticket.urgent === 1,
+        tier: ticket.tier,
+        priority: ticket.priority,
+        status: ticket.status,
+        answerBy: ticket.answer_by,
+        overdue: ticket.status !== 'resolved' && ticket.answer_by < at,
+        reasons: parseJson<string[]>(ticket.reasons, []),
+        management: ticket.management === 1,
+        firstResponseAt: ticket.first_response_at,
+        createdAt: ticket.created_at,
+        updatedAt: ticket.updated_at,
+        assignee: ticket.assignee_id !== null && ticket.assignee_name !== null ? { id: ticket.assignee_id, name: ticket.assignee_name } : null,
+        transcript: parseJson<unknown[]>(ticket.transcript, []),
+        shortlist: parseJson<unknown[]>(ticket.shortlist, []),
+        events: events.map<TicketEvent>((e) => ({
+          id: e.id,
+          type: e.type,
+          body: e.body,
+          data: parseJson<Record<string, unknown>>(e.data, {}),
+          createdAt: e.created_at,
+          actor: e.actor_id !== null && e.actor_name !== null ? { id: e.actor_id, name: e.actor_name } : null,
+        })),
+      };
+    },
+  };
+}
+
+export type TicketQueries = ReturnType<typeof createTicketQueries>;
+export type TicketDetail = Awaited<ReturnType<TicketQueries['detail']>>;
