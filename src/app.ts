@@ -12,6 +12,7 @@ import { createServices, type Services } from './services';
 import { installErrorHandling } from './http/errors';
 import { healthRoutes } from './modules/health/routes';
 import { catalogRoutes } from './modules/catalog/routes';
+import { widgetRoutes } from './modules/widget/routes';
 import { storeRoutes } from './web/store/routes';
 import { integrationRoutes } from './modules/integrations/routes';
 import { dashboardRoutes } from './modules/dashboard/index';
@@ -85,6 +86,7 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
 
   await app.register(healthRoutes, { services });
   await app.register(catalogRoutes, { services });
+  await app.register(widgetRoutes, { services });
   await app.register(storeRoutes, { services });
   await app.register(integrationRoutes, { services });
   await app.register(dashboardRoutes, { services });

@@ -9,6 +9,7 @@ import { createContactService } from './modules/contact/service';
 import { createFlagService } from './modules/flags/service';
 import { createConversationService } from './modules/conversations/service';
 import { createAnalyticsService } from './modules/analytics/service';
+import { createEngine } from './engine/index';
 import { createShortlistService } from './modules/shortlist/service';
 import { createOrderTracking } from './modules/orders/tracking';
 import { createOrderSync } from './modules/integrations/order-sync';
@@ -25,18 +26,22 @@ export function createServices(db: Db, config: Config, options: ServiceOptions =
   const now = options.now ?? (() => new Date());
   const catalog = createCatalogService(createCatalogRepo(db.kysely));
   const cart = createCartService(db.kysely, catalog, now);
-  const orders = createOrderService(db.kysely, now);
+  const analytics = createAnalyticsService(db.kysely, config.sessionSecret, now);
+  // Purchase attribution (P5): an order placed with a concierge session id counts for that conversation.
+  const orders = createOrderService(db.kysely, now, {
+    onPlaced: (order) => (order.concierge_session_id ? analytics.track('purchase', { sessionId: order.concierge_session_id, data: { totalCents: order.total_cents, currency: order.currency } }) : Promise.resolve()),
+  });
   const contact = createContactService(db.kysely, now);
   const flags = createFlagService(db.kysely, now);
   const conversations = createConversationService(db.kysely, now);
-  const analytics = createAnalyticsService(db.kysely, config.sessionSecret, now);
+  const engine = createEngine({ currency: config.currency, now });
   const shortlist = createShortlistService(db.kysely, catalog, now);
   const orderTracking = createOrderTracking(db.kysely, orders, config.sessionSecret, now);
   const orderSync = createOrderSync(db.kysely, now);
   const staff = createStaffService(db.kysely, now);
   const auth = createAuthService(db.kysely, now);
   const dashboard = createDashboardService(db.kysely, { orders, conversations, shopName: config.shop.name }, now);
-  return { config, db, now, catalog, cart, orders, contact, flags, conversations, analytics, shortlist, orderTracking, orderSync, staff, auth, dashboard };
+  return { config, db, now, catalog, cart, orders, contact, flags, conversations, engine, analytics, shortlist, orderTracking, orderSync, staff, auth, dashboard };
 }
 
 export type Services = ReturnType<typeof createServices>;

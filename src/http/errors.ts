@@ -20,8 +20,8 @@ function describeValidation(error: FastifyError): string {
   return field ? `The ${where} "${field}" ${first.message ?? 'is not valid'}.` : `The request ${first.message ?? 'is not valid'}.`;
 }
 
-function classify(error: FastifyError | AppError | Error): { status: number; code: ErrorCode; message: string } {
-  if (error instanceof AppError) return { status: error.status, code: error.code, message: error.message };
+function classify(error: FastifyError | AppError | Error): { status: number; code: ErrorCode; message: string; details?: Record<string, unknown> } {
+  if (error instanceof AppError) return { status: error.status, code: error.code, message: error.message, ...(error.details && { details: error.details }) };
   const fastifyError = error as FastifyError;
   if (fastifyError.validation) return { status: 400, code: 'invalid_request', message: describeValidation(fastifyError) };
   const status = fastifyError.statusCode ?? 500;
@@ -36,21 +36,21 @@ function classify(error: FastifyError | AppError | Error): { status: number; cod
 const TITLES: Record<number, string> = { 400: 'That request didn’t look right', 404: 'We couldn’t find that page', 409: 'That didn’t go through', 429: 'Too many requests' };
 
 export function installErrorHandling(app: FastifyInstance, renderErrorPage: ErrorPageRenderer): void {
-  const send = (request: FastifyRequest, reply: FastifyReply, status: number, code: ErrorCode, message: string) => {
+  const send = (request: FastifyRequest, reply: FastifyReply, status: number, code: ErrorCode, message: string, details?: Record<string, unknown>) => {
     if (wantsHtml(request)) {
       return reply.status(status).type('text/html; charset=utf-8').send(renderErrorPage(status, TITLES[status] ?? 'Something went wrong', message));
     }
-    return reply.status(status).send({ error: { code, message } });
+    return reply.status(status).send({ error: { code, message, ...(details && { details }) } });
   };
 
   app.setErrorHandler((error: FastifyError | AppError, request, reply) => {
-    const { status, code, message } = classify(error);
+    const { status, code, message, details } = classify(error);
     if (status >= 500) request.log.error({ err: error }, 'request failed');
     if (status === 429 && (error as FastifyError).statusCode === 429) {
       const headers = (error as { headers?: Record<string, string> }).headers;
       if (headers) reply.headers(headers);
     }
-    return send(request, reply, status, code, message);
+    return send(request, reply, status, code, message, details);
   });
 
   app.setNotFoundHandler((request, reply) => send(request, reply, 404, 'not_found', `Nothing lives at ${request.method} ${request.url.split('?')[0]}.`));

@@ -41,22 +41,33 @@ export function createAnalyticsService(db: Kysely<Database>, secret: string, now
     return clean;
   }
 
+  async function trackAll(events: readonly (TrackInput & { type: EventType })[]): Promise<void> {
+    if (events.length === 0) return;
+    const createdAt = now().toISOString();
+    await db
+      .insertInto('analytics_events')
+      .values(
+        events.map((event) => ({
+          type: event.type,
+          session_id: event.sessionId ?? null,
+          visitor_hash: event.visitorId ? hash(event.visitorId) : null,
+          data: JSON.stringify(scrub(event.data ?? {})),
+          created_at: createdAt,
+        })),
+      )
+      .execute();
+  }
+
   return {
     hash,
 
     /** Records one event. */
-    async track(type: EventType, input: TrackInput = {}): Promise<void> {
-      await db
-        .insertInto('analytics_events')
-        .values({
-          type,
-          session_id: input.sessionId ?? null,
-          visitor_hash: input.visitorId ? hash(input.visitorId) : null,
-          data: JSON.stringify(scrub(input.data ?? {})),
-          created_at: now().toISOString(),
-        })
-        .execute();
+    track(type: EventType, input: TrackInput = {}): Promise<void> {
+      return trackAll([{ type, ...input }]);
     },
+
+    /** Records several events in one statement (a chat turn's message, products shown, ...). */
+    trackAll,
   };
 }
 

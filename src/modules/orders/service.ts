@@ -46,7 +46,12 @@ async function newOrderNumber(trx: Transaction<Database>): Promise<string> {
   }
 }
 
-export function createOrderService(db: Kysely<Database>, now: () => Date = () => new Date()) {
+export interface OrderHooks {
+  /** Called once for each order the checkout creates (not for a double submit answered with the same order). */
+  onPlaced?: (order: OrderRow) => Promise<void>;
+}
+
+export function createOrderService(db: Kysely<Database>, now: () => Date = () => new Date(), hooks: OrderHooks = {}) {
   async function detail(order: OrderRow): Promise<OrderDetail> {
     const [items, events] = await Promise.all([
       db.selectFrom('order_items').selectAll().where('order_id', '=', order.id).orderBy('id').execute(),
@@ -73,7 +78,7 @@ export function createOrderService(db: Kysely<Database>, now: () => Date = () =>
       const shipping = shippingFor(subtotal);
       const currency = cart.lines[0]!.product.currency;
       try {
-        return await db.transaction().execute(async (trx) => {
+        const placed = await db.transaction().execute(async (trx) => {
           for (const line of cart.lines) {
             if (!line.product.readyToShip) continue;
             const taken = await trx
@@ -120,6 +125,8 @@ export function createOrderService(db: Kysely<Database>, now: () => Date = () =>
           if (cart.id) await trx.deleteFrom('carts').where('id', '=', cart.id).execute();
           return order;
         });
+        await hooks.onPlaced?.(placed);
+        return placed;
       } catch (error) {
         // A concurrent submit with the same key won the race: answer with its order.
         const winner = await db.selectFrom('orders').selectAll().where('idempotency_key', '=', idempotencyKey).executeTakeFirst();

@@ -3,6 +3,7 @@
 import { createHmac } from 'node:crypto';
 import type { Kysely } from 'kysely';
 import type { Database } from '../../db/schema';
+import type { OrderStatusView } from '../../engine/index';
 import { AppError } from '../../errors';
 import type { OrderDetail, OrderService } from './service';
 import { STATUS_LABEL } from './timeline';
@@ -16,15 +17,8 @@ export interface TrackingLimits {
 /** Five wrong pairs per conversation, twenty per client address, within 15 minutes. */
 export const DEFAULT_TRACKING_LIMITS: TrackingLimits = { perSession: 5, perClient: 20, windowMs: 15 * 60_000 };
 
-export interface TrackedOrder {
-  number: string;
-  status: string;
-  carrier: string | null;
-  trackingNumber: string | null;
-  trackingUrl: string | null;
-  estimatedDelivery: string | null;
-  timeline: { type: string; at: string; label: string }[];
-}
+/** What the customer sees of their order: the engine's order-status view, nothing else (no address, no items). */
+export type TrackedOrder = OrderStatusView;
 
 export interface LookupRequest {
   sessionId: string;

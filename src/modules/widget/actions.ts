@@ -1,0 +1,127 @@
+// Runs the engine's actions for one chat turn (search, order lookup, shortlist) and collects reply blocks.
+import type { Action, ConversationState, Engine, ReplyBlock } from '../../engine/index';
+import { AppError } from '../../errors';
+import type { EventData, EventType } from '../analytics/service';
+import type { CatalogService } from '../catalog/service';
+import type { OrderTracking } from '../orders/tracking';
+import type { ShortlistService } from '../shortlist/service';
+import { catalogQuery, productIdOf, productSummary } from './products';
+
+export interface TurnParties {
+  sessionId: string;
+  /** The visitor's shortlist key: the widget's visitor id, or the session when it sent none. */
+  visitorKey: string;
+  clientAddress: string;
+}
+
+export interface PendingEvent {
+  type: EventType;
+  data: EventData;
+}
+
+export interface TurnOutcome {
+  state: ConversationState;
+  blocks: ReplyBlock[];
+  events: PendingEvent[];
+  /** Extra details for the turn's `message` event (a stylist offer, the FAQ article answered). */
+  messageData: EventData;
+  /** Set when the customer proved an email with a matching order lookup. */
+  customerEmail?: string;
+}
+
+export interface ActionDependencies {
+  engine: Engine;
+  catalog: CatalogService;
+  orderTracking: OrderTracking;
+  shortlist: ShortlistService;
+}
+
+export function lookupLimitedReply(): ReplyBlock[] {
+  return [
+    { type: 'text', text: "I've had too many order lookups from you in a short while, so I've paused them for a few minutes to keep everyone's orders safe. Please try again a little later, or our support team can help right away." },
+    { type: 'links', links: [{ label: 'Contact our support team', href: '/contact' }] },
+  ];
+}
+
+export function createActionRunner({ engine, catalog, orderTracking, shortlist }: ActionDependencies) {
+  const productsShown = (blocks: ReplyBlock[]): PendingEvent[] => {
+    const ids = blocks.flatMap((block) => (block.type === 'products' ? block.items.map((item) => Number(item.id)) : []));
+    return ids.length > 0 ? [{ type: 'product_shown', data: { productIds: ids } }] : [];
+  };
+
+  async function runOne(action: Action, outcome: TurnOutcome, parties: TurnParties): Promise<void> {
+    switch (action.type) {
+      case 'reply':
+        outcome.blocks.push(...action.blocks);
+        return;
+      case 'search_products': {
+        const query = catalogQuery(action.filters);
+        const result = await catalog.recommend(query.filters, query.sort, action.offset, action.limit);
+        const presented = engine.presentSearch(outcome.state, action, {
+          items: result.items.map(productSummary),
+          total: result.total,
+          alternatives: result.alternatives.map(productSummary),
+        });
+        outcome.state = presented.state;
+        outcome.blocks.push(...presented.blocks);
+        outcome.events.push(...productsShown(presented.blocks));
+        return;
+      }
+      case 'lookup_order': {
+        try {
+          const order = await orderTracking.lookup({ sessionId: parties.sessionId, clientAddress: parties.clientAddress, orderNumber: action.orderNumber, email: action.email });
+          const presented = engine.presentOrder(outcome.state, order ?? null);
+          outcome.state = presented.state;
+          outcome.blocks.push(...presented.blocks);
+          outcome.events.push({ type: 'order_lookup', data: { found: order !== undefined, via: 'chat' } });
+          if (order) outcome.customerEmail = action.email.trim().toLowerCase();
+        } catch (error) {
+          if (!(error instanceof AppError && error.code === 'rate_limited')) throw error;
+          outcome.blocks.push(...lookupLimitedReply());
+          outcome.events.push({ type: 'order_lookup', data: { found: false, via: 'chat', rateLimited: true } });
+        }
+        return;
+      }
+      case 'shortlist_add':
+      case 'shortlist_remove': {
+        const id = productIdOf(action.productId);
+        const product = id === undefined ? undefined : (await catalog.findByIds([id]))[0];
+        if (!product) {
+          outcome.blocks.push(...engine.replies.shortlist([]));
+          return;
+        }
+        if (action.type === 'shortlist_add') {
+          await shortlist.add(parties.visitorKey, product.id);
+          outcome.blocks.push(...engine.replies.shortlistSaved(product));
+        } else {
+          await shortlist.remove(parties.visitorKey, product.id);
+          outcome.blocks.push(...engine.replies.shortlistRemoved(product));
+        }
+        outcome.events.push({ type: action.type === 'shortlist_add' ? 'shortlist_add' : 'shortlist_remove', data: { productId: product.id, via: 'chat' } });
+        return;
+      }
+      case 'shortlist_list': {
+        const items = (await shortlist.list(parties.visitorKey)).map(productSummary);
+        outcome.state = engine.recordShownProducts(outcome.state, items);
+        outcome.blocks.push(...engine.replies.shortlist(items));
+        return;
+      }
+      case 'offer_stylist':
+        // The engine words the offer in a `reply` action beside this one; here it is only counted.
+        Object.assign(outcome.messageData, { stylistOffer: action.reasons.join(','), management: action.management });
+        return;
+      case 'answer_faq':
+        // The article's text comes in the `reply` action that follows.
+        outcome.messageData.faqArticle = action.articleId;
+        return;
+    }
+  }
+
+  return async function runActions(actions: Action[], state: ConversationState, parties: TurnParties): Promise<TurnOutcome> {
+    const outcome: TurnOutcome = { state, blocks: [], events: [], messageData: {} };
+    for (const action of actions) await runOne(action, outcome, parties);
+    return outcome;
+  };
+}
+
+export type ActionRunner = ReturnType<typeof createActionRunner>;

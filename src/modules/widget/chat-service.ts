@@ -1,0 +1,153 @@
+// The concierge turn: understand → decide → run the actions → store the exchange → answer (W2-W5, W9, W11).
+import type { ConversationState, Engine, EngineContext, ReplyBlock } from '../../engine/index';
+import { AppError } from '../../errors';
+import type { AnalyticsService } from '../analytics/service';
+import type { CatalogService } from '../catalog/service';
+import type { Product } from '../catalog/types';
+import type { ConversationService } from '../conversations/service';
+import type { Conversation, StoredBlock, TranscriptMessage } from '../conversations/types';
+import type { OrderTracking } from '../orders/tracking';
+import type { ShortlistService } from '../shortlist/service';
+import { createActionRunner, type PendingEvent } from './actions';
+import { currentProduct } from './products';
+
+export interface ChatDependencies {
+  engine: Engine;
+  catalog: CatalogService;
+  conversations: ConversationService;
+  orderTracking: OrderTracking;
+  shortlist: ShortlistService;
+  analytics: AnalyticsService;
+}
+
+/** A product as the widget names it: the catalog id, or the slug from the product page's URL. */
+export type ProductRef = number | string;
+
+export interface NewSessionInput {
+  pageUrl?: string;
+  productId?: ProductRef;
+  visitorId?: string;
+}
+
+export interface MessageInput {
+  sessionId: string;
+  text: string;
+  productId?: ProductRef;
+  idempotencyKey?: string;
+  clientAddress: string;
+}
+
+export interface LookupInput {
+  sessionId: string;
+  orderNumber: string;
+  email: string;
+  clientAddress: string;
+}
+
+export interface ChatAnswer {
+  intent: string;
+  confidence: number;
+  replies: StoredBlock[];
+  messageId: number;
+}
+
+function isEngineState(value: unknown): value is ConversationState {
+  const state = value as ConversationState | null;
+  return typeof state === 'object' && state !== null && state.version === 1 && Array.isArray(state.shown);
+}
+
+export function createChatService(deps: ChatDependencies) {
+  const { engine, catalog, conversations, analytics } = deps;
+  const runActions = createActionRunner(deps);
+  const stateOf = (conversation: Conversation) => (isEngineState(conversation.state) ? conversation.state : engine.initialState());
+
+  async function findProduct(ref: ProductRef | undefined): Promise<Product | undefined> {
+    if (ref === undefined) return undefined;
+    if (typeof ref === 'number') return (await catalog.findByIds([ref]))[0];
+    return catalog.getBySlug(ref).catch((error: unknown) => {
+      if (error instanceof AppError && error.code === 'not_found') return undefined;
+      throw error;
+    });
+  }
+
+  const eventsFor = (conversation: Conversation, events: PendingEvent[]) =>
+    events.map((event) => ({ type: event.type, sessionId: conversation.id, visitorId: conversation.visitorId, data: event.data }));
+
+  return {
+    /** A new conversation and its welcome blocks; an unknown product is ignored rather than refused. */
+    async startSession(input: NewSessionInput): Promise<{ sessionId: string; expiresAt: string; replies: ReplyBlock[] }> {
+      const product = await findProduct(input.productId);
+      const replies = engine.welcome();
+      const conversation = await conversations.create({ visitorId: input.visitorId, pageUrl: input.pageUrl, productId: product?.id }, replies);
+      return { sessionId: conversation.id, expiresAt: conversation.expiresAt, replies };
+    },
+
+    async session(sessionId: string): Promise<{ sessionId: string; expiresAt: string; messages: TranscriptMessage[] }> {
+      const conversation = await conversations.requireActive(sessionId);
+      return { sessionId, expiresAt: conversation.expiresAt, messages: await conversations.transcript(sessionId) };
+    },
+
+    /** One chat turn. A retry with the same idempotency key answers the stored reply and stores nothing. */
+    async sendMessage(input: MessageInput): Promise<ChatAnswer> {
+      const conversation = await conversations.requireActive(input.sessionId);
+      if (input.idempotencyKey) {
+        const previous = await conversations.replay(conversation.id, input.idempotencyKey);
+        if (previous) return { intent: previous.intent ?? 'out_of_scope', confidence: previous.confidence ?? 0, replies: previous.replies, messageId: previous.messageId };
+      }
+      const product = await findProduct(input.productId ?? conversation.productId ?? undefined);
+      const context: EngineContext = product ? { productId: product.id, product: currentProduct(product) } : {};
+      const understanding = engine.understand(input.text, context);
+      const decision = engine.decide(stateOf(conversation), understanding, context);
+      const outcome = await runActions(decision.actions, decision.state, {
+        sessionId: conversation.id,
+        visitorKey: conversation.visitorId ?? conversation.id,
+        clientAddress: input.clientAddress,
+      });
+      const stored = await conversations.appendExchange(conversation.id, {
+        customerText: understanding.text,
+        replies: outcome.blocks,
+        intent: understanding.intent,
+        confidence: understanding.confidence,
+        idempotencyKey: input.idempotencyKey,
+        state: outcome.state,
+        customerEmail: outcome.customerEmail,
+      });
+      if (stored.created) {
+        const message: PendingEvent = { type: 'message', data: { intent: understanding.intent, confidence: Math.round(understanding.confidence * 1000) / 1000, ...outcome.messageData } };
+        await analytics.trackAll(eventsFor(conversation, [message, ...outcome.events]));
+      }
+      return { intent: stored.intent ?? understanding.intent, confidence: stored.confidence ?? understanding.confidence, replies: stored.replies, messageId: stored.messageId };
+    },
+
+    /**
+     * The order-lookup form (W5): the order's status for a matching pair, the same "not found" answer
+     * otherwise. Throws AppError('rate_limited') when the session or address used up its attempts.
+     */
+    async lookupOrder(input: LookupInput): Promise<{ replies: StoredBlock[] }> {
+      const conversation = await conversations.requireActive(input.sessionId);
+      let order;
+      try {
+        order = await deps.orderTracking.lookup(input);
+      } catch (error) {
+        if (error instanceof AppError && error.code === 'rate_limited') {
+          await analytics.track('order_lookup', { sessionId: conversation.id, visitorId: conversation.visitorId, data: { found: false, via: 'form', rateLimited: true } });
+        }
+        throw error;
+      }
+      const state = stateOf(conversation);
+      const known = order ? { ...state, knownOrderNumber: order.number, knownEmail: input.email.trim().toLowerCase() } : state;
+      const { pendingForm: _answered, ...next } = known;
+      const presented = engine.presentOrder(next, order ?? null);
+      const stored = await conversations.appendExchange(conversation.id, {
+        replies: presented.blocks,
+        intent: 'order_tracking',
+        state: presented.state,
+        customerEmail: order ? input.email.trim().toLowerCase() : undefined,
+      });
+      await analytics.track('order_lookup', { sessionId: conversation.id, visitorId: conversation.visitorId, data: { found: order !== undefined, via: 'form' } });
+      return { replies: stored.replies };
+    },
+  };
+}
+
+export type ChatService = ReturnType<typeof createChatService>;

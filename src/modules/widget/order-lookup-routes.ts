@@ -1,0 +1,28 @@
+// POST /api/widget/sessions/:sessionId/forms/order_lookup: the order-tracking form (W5).
+import type { FastifyInstance } from 'fastify';
+import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
+import type { ChatService } from './chat-service';
+import { formValidationError } from './form-errors';
+import type { RouteLimit } from './routes';
+import { OrderLookupBody, SessionParams } from './schema';
+
+const FIELD_MESSAGES = {
+  orderNumber: 'Please enter your order number (it looks like GG-104233).',
+  email: 'Please enter the email address you used at checkout.',
+};
+
+export async function widgetOrderLookupRoutes(fastify: FastifyInstance, { chat, limit }: { chat: ChatService; limit: RouteLimit }) {
+  const app = fastify.withTypeProvider<TypeBoxTypeProvider>();
+
+  app.post(
+    '/api/widget/sessions/:sessionId/forms/order_lookup',
+    { schema: { params: SessionParams, body: OrderLookupBody }, attachValidation: true, config: limit },
+    async (request) => {
+      if (request.validationError) {
+        if (request.validationError.validationContext !== 'body') throw request.validationError;
+        throw formValidationError(request.validationError, FIELD_MESSAGES);
+      }
+      return chat.lookupOrder({ sessionId: request.params.sessionId, orderNumber: request.body.orderNumber, email: request.body.email, clientAddress: request.ip });
+    },
+  );
+}

@@ -1,0 +1,17 @@
+// Sessions: start one (welcome blocks) and read one back with its messages (W2, W11).
+import type { FastifyInstance } from 'fastify';
+import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
+import type { ChatService } from './chat-service';
+import type { RouteLimit } from './routes';
+import { CreateSessionBody, SessionParams } from './schema';
+
+export async function widgetSessionRoutes(fastify: FastifyInstance, { chat, limit }: { chat: ChatService; limit: RouteLimit }) {
+  const app = fastify.withTypeProvider<TypeBoxTypeProvider>();
+
+  app.post('/api/widget/sessions', { schema: { body: CreateSessionBody }, config: limit }, async (request, reply) => {
+    const session = await chat.startSession(request.body ?? {});
+    return reply.status(201).send(session);
+  });
+
+  app.get('/api/widget/sessions/:sessionId', { schema: { params: SessionParams }, config: limit }, async (request) => chat.session(request.params.sessionId));
+}
