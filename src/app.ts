@@ -18,6 +18,7 @@ import { integrationRoutes } from './modules/integrations/routes';
 import { dashboardRoutes } from './modules/dashboard/index';
 import { seedDemoStaff } from './modules/staff/demo';
 import { renderErrorPage } from './web/store/pages/info';
+import { widgetAssetRoutes } from './web/widget/routes';
 
 export interface BuildOptions {
   /** An open database (tests); otherwise DATABASE_URL is opened and closed with the app. */
@@ -87,6 +88,7 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
   await app.register(healthRoutes, { services });
   await app.register(catalogRoutes, { services });
   await app.register(widgetRoutes, { services });
+  await app.register(widgetAssetRoutes);
   await app.register(storeRoutes, { services });
   await app.register(integrationRoutes, { services });
   await app.register(dashboardRoutes, { services });

@@ -1,0 +1,47 @@
+// Display helpers: prices, metal names, dates, and URLs resolved against the Aurora service.
+
+const METALS: Record<string, string> = {
+  yellow_gold: 'Yellow gold',
+  white_gold: 'White gold',
+  rose_gold: 'Rose gold',
+  gold: 'Gold',
+  platinum: 'Platinum',
+  silver: 'Sterling silver',
+};
+
+export function formatPrice(amount: number, currency: string): string {
+  try {
+    return new Intl.NumberFormat('en-US', { style: 'currency', currency, maximumFractionDigits: amount % 1 ? 2 : 0 }).format(amount);
+  } catch {
+    return `${amount.toFixed(2)} ${currency}`;
+  }
+}
+
+export function metalLabel(metal: string): string {
+  return METALS[metal] || metal.replace(/_/g, ' ');
+}
+
+export function formatDate(iso: string, withTime = false): string {
+  const date = new Date(iso);
+  if (Number.isNaN(date.getTime())) return iso;
+  const options: Intl.DateTimeFormatOptions = withTime
+    ? { month: 'short', day: 'numeric', hour: 'numeric', minute: '2-digit' }
+    : { weekday: 'short', month: 'short', day: 'numeric' };
+  return date.toLocaleString('en-US', options);
+}
+
+/** Server URLs are relative to the Aurora service; only http(s) links are ever rendered. */
+export function absoluteUrl(href: string, base: string): string {
+  try {
+    const url = new URL(href, base + '/');
+    return url.protocol === 'http:' || url.protocol === 'https:' ? url.href : '#';
+  } catch {
+    return '#';
+  }
+}
+
+export function randomId(): string {
+  const bytes = new Uint8Array(16);
+  crypto.getRandomValues(bytes);
+  return Array.from(bytes, (b) => b.toString(16).padStart(2, '0')).join('');
+}

@@ -1,0 +1,112 @@
+// The panel's smaller parts: composer, failure notice, shortlist view, and the live-region summary of a reply.
+import type { Ref } from 'preact';
+import { absoluteUrl, formatPrice, metalLabel } from './format';
+import type { Shortlist } from './shortlist';
+import type { Block, Entry } from './types';
+
+interface ComposerProps {
+  value: string;
+  onInput: (value: string) => void;
+  onSend: () => void;
+  inputRef: Ref<HTMLTextAreaElement>;
+}
+
+export function Composer({ value, onInput, onSend, inputRef }: ComposerProps) {
+  return (
+    <form
+      class="composer"
+      onSubmit={(event) => {
+        event.preventDefault();
+        onSend();
+      }}
+    >
+      <label class="sr-only" for="aurora-message">
+        Message
+      </label>
+      <textarea
+        id="aurora-message"
+        ref={inputRef}
+        rows={1}
+        maxLength={1000}
+        placeholder="Ask about rings, orders, returns…"
+        value={value}
+        onInput={(event) => onInput(event.currentTarget.value)}
+        onKeyDown={(event) => {
+          if (event.key === 'Enter' && !event.shiftKey && !event.isComposing) {
+            event.preventDefault();
+            onSend();
+          }
+        }}
+      />
+      <button type="submit" class="send" aria-label="Send">
+        <svg viewBox="0 0 24 24" aria-hidden="true" focusable="false">
+          <path d="M3.4 20.4l17.45-7.48a1 1 0 000-1.84L3.4 3.6a.99.99 0 00-1.39.91L2 9.12c0 .5.37.93.87.99L17 12 2.87 13.88c-.5.07-.87.5-.87 1l.01 4.61c0 .71.73 1.2 1.39.91z" />
+        </svg>
+      </button>
+    </form>
+  );
+}
+
+export function FailureNotice({ onRetry, apiBase }: { onRetry: () => void; apiBase: string }) {
+  return (
+    <div class="failure" role="alert">
+      <p class="failure-title">Something went wrong</p>
+      <p>We couldn’t reach the concierge. Nothing you typed is lost.</p>
+      <button type="button" class="primary" onClick={onRetry}>
+        Try again
+      </button>
+      <ul class="links">
+        <li>
+          <a href={absoluteUrl('/contact?topic=order-status', apiBase)}>Track order</a>
+        </li>
+        <li>
+          <a href={absoluteUrl('/catalog', apiBase)}>Shop the catalog</a>
+        </li>
+        <li>
+          <a href={absoluteUrl('/contact', apiBase)}>Contact us</a>
+        </li>
+      </ul>
+    </div>
+  );
+}
+
+export function ShortlistView({ shortlist, apiBase }: { shortlist: Shortlist; apiBase: string }) {
+  return (
+    <div class="transcript shortlist" tabIndex={0} role="region" aria-label="Your shortlist">
+      <h3>Your shortlist</h3>
+      {shortlist.items.length === 0 ? (
+        <p class="text">Nothing saved yet. Tap Save on a piece you love and it stays here for 30 days.</p>
+      ) : (
+        <ul class="saved-list" aria-label="Saved products">
+          {shortlist.items.map((product) => (
+            <li key={product.id}>
+              <img src={absoluteUrl(product.imageUrl, apiBase)} alt="" width={56} height={56} />
+              <div>
+                <a href={absoluteUrl(product.url, apiBase)}>{product.name}</a>
+                <p class="card-meta">
+                  {metalLabel(product.metal)} · {formatPrice(product.price, product.currency)}
+                </p>
+              </div>
+              <button type="button" class="link-button" aria-label={`Remove ${product.name}`} onClick={() => shortlist.toggle(product)}>
+                Remove
+              </button>
+            </li>
+          ))}
+        </ul>
+      )}
+    </div>
+  );
+}
+
+/** What a screen reader hears when an answer arrives: its words, and a count of anything richer. */
+export function describeEntry(entry: Entry | undefined): string {
+  if (!entry || entry.role !== 'concierge' || !entry.blocks) return '';
+  const parts = entry.blocks.map((block: Block) => {
+    if (block.type === 'text') return block.text;
+    if (block.type === 'products') return `${block.items.length} ${block.items.length === 1 ? 'product' : 'products'} shown.`;
+    if (block.type === 'order_status') return `Order ${block.order.number}: ${block.order.status.replace(/_/g, ' ')}.`;
+    if (block.type === 'form') return 'A form to fill in.';
+    return '';
+  });
+  return 'Aurora Concierge: ' + parts.filter(Boolean).join(' ');
+}

@@ -1,0 +1,151 @@
+// The concierge panel: header, conversation or shortlist, composer; open/close, focus and the CSAT ask on close.
+import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
+import { sendEvent, type AppHandle, type MountOptions } from '../protocol';
+import { createApi } from './api';
+import { useConversation } from './conversation';
+import { randomId } from './format';
+import { Composer, FailureNotice, ShortlistView, describeEntry } from './parts';
+import { useShortlist } from './shortlist';
+import { csatAsked } from './storage';
+import { Transcript } from './transcript';
+
+/** Topics a host page can open the widget with (data-aurora-open="stylist"). */
+const TOPICS: Record<string, string> = {
+  stylist: 'Talk to a stylist',
+  order: 'Track my order',
+  return: 'Return or resize',
+  products: 'Find jewelry',
+};
+
+export function Widget({ options, handle }: { options: MountOptions; handle: AppHandle }) {
+  const apiBase = options.api;
+  const api = useMemo(() => createApi(apiBase), [apiBase]);
+  const conversation = useConversation({ api, apiBase, productId: options.productId, onSession: options.onSession });
+  const [shortlistRetry, setShortlistRetry] = useState<(() => void) | null>(null);
+  const shortlist = useShortlist(api, (retry) => setShortlistRetry(() => retry));
+  const [open, setOpen] = useState(false);
+  const [view, setView] = useState<'chat' | 'shortlist'>('chat');
+  const [draft, setDraft] = useState('');
+  const draftRef = useRef('');
+  const failed = useRef<{ text: string; key: string } | null>(null);
+  const sending = useRef(false);
+  const input = useRef<HTMLTextAreaElement>(null);
+  const panel = useRef<HTMLElement>(null);
+
+  const updateDraft = (value: string) => {
+    draftRef.current = value;
+    setDraft(value);
+  };
+
+  /** Sends text; if it finally fails, the text goes back in the box and "Try again" resends it with the same key. */
+  const sendText = async (text: string) => {
+    if (!text || sending.current) return;
+    sending.current = true;
+    setShortlistRetry(null);
+    const key = failed.current && failed.current.text === text ? failed.current.key : randomId();
+    if (draftRef.current.trim() === text) updateDraft('');
+    const sent = await conversation.send(text, key, () => void sendText(draftRef.current.trim()));
+    sending.current = false;
+    failed.current = sent ? null : { text, key };
+    if (!sent && !draftRef.current) updateDraft(text);
+  };
+
+  const openPanel = (topic?: string) => {
+    setOpen(true);
+    options.launcher.hidden = true;
+    sendEvent(apiBase, 'widget_opened', { page: location.pathname });
+    conversation.start();
+    const text = topic ? TOPICS[topic] : undefined;
+    if (text) void sendText(text);
+  };
+
+  const closePanel = () => {
+    setOpen(false);
+    setView('chat');
+    options.launcher.hidden = false;
+    options.launcher.focus();
+  };
+
+  /** The customer's close: after a real conversation, ask for a rating once per session before closing. */
+  const requestClose = () => {
+    if (view === 'chat' && conversation.hadConversation() && !csatAsked()) {
+      conversation.ask([
+        { type: 'text', text: 'Before you go: how did I do today?' },
+        { type: 'form', form: 'csat', prefill: { trigger: 'widget_closed' } },
+      ]);
+      setTimeout(() => {
+        const star = panel.current && panel.current.querySelector<HTMLInputElement>('.entry:last-of-type input[type="radio"]');
+        if (star) star.focus();
+      });
+      return;
+    }
+    closePanel();
+  };
+
+  handle.open = openPanel;
+  handle.close = closePanel;
+
+  useEffect(() => {
+    if (open && input.current) input.current.focus();
+  }, [open]);
+
+  const entries = conversation.entries;
+  const retry = conversation.failure ? conversation.failure.retry : shortlistRetry;
+  const savedCount = shortlist.items.length;
+
+  return (
+    <section
+      class="panel"
+      role="dialog"
+      aria-label="Aurora Concierge"
+      hidden={!open}
+      ref={panel}
+      onKeyDown={(event) => {
+        if (event.key === 'Escape') {
+          event.stopPropagation();
+          requestClose();
+        }
+      }}
+    >
+      <div class="head">
+        <span class="avatar" aria-hidden="true">
+          ✦
+        </span>
+        <div class="titles">
+          <h2>Aurora Concierge</h2>
+          <p>{(options.config.brand && options.config.brand.shopName) || 'GlowGlitch'} stylists, here to help</p>
+        </div>
+        <button
+          type="button"
+          class="icon-button shortlist-toggle"
+          aria-label={view === 'shortlist' ? 'Back to chat' : `Shortlist, ${savedCount} saved`}
+          onClick={() => setView(view === 'shortlist' ? 'chat' : 'shortlist')}
+        >
+          <span aria-hidden="true">{view === 'shortlist' ? '‹' : '♡'}</span>
+          {view === 'chat' && savedCount > 0 && <span class="count">{savedCount}</span>}
+        </button>
+        <button type="button" class="icon-button" aria-label="Close" onClick={requestClose}>
+          <span aria-hidden="true">×</span>
+        </button>
+      </div>
+      {view === 'chat' ? (
+        <Transcript conversation={conversation} shortlist={shortlist} apiBase={apiBase} onQuickReply={(text) => void sendText(text)} />
+      ) : (
+        <ShortlistView shortlist={shortlist} apiBase={apiBase} />
+      )}
+      {retry && (
+        <FailureNotice
+          apiBase={apiBase}
+          onRetry={() => {
+            setShortlistRetry(null);
+            retry();
+          }}
+        />
+      )}
+      <Composer value={draft} onInput={updateDraft} onSend={() => void sendText(draftRef.current.trim())} inputRef={input} />
+      <div class="sr-only" aria-live="polite">
+        {describeEntry(entries[entries.length - 1])}
+      </div>
+    </section>
+  );
+}
