@@ -109,6 +109,9 @@ function closing(state: ConversationState, blocks: ReplyBlock[], askRating: bool
 }
 
 function fallback(state: ConversationState, understanding: Understanding): Decision {
+  // "Where's my refund?" phrased in a way the classifier has not seen: the honest W8 answer still applies.
+  const limitation = understanding.cues.limitation;
+  if (limitation) return { state, actions: [reply(cannotDo(limitation))] };
   if (!understanding.guess) return { state, actions: [reply(common.outOfScope())] };
   const label = GUESS_LABEL[understanding.guess.intent];
   const stylistNow = state.consecutiveFallbacks >= 1;

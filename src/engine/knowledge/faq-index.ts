@@ -14,11 +14,17 @@ export interface FaqIndex {
 
 // Words that carry no topic: matching on them would answer "how do I ..." with any article.
 const STOP_WORDS = new Set(
-  'a an and are as at be by can could do does for from have how i if in is it its me my of on or our so that the their there this to was we what when where which who why will with would you your about any get'.split(' '),
+  'a an and are as at be by can could do does for from have how i if in is it its me my of on or our so that the their there this to was we what when where which who why will with would you your about any get find know tell need want please just us am'.split(' '),
 );
 
-// Below this BM25 score the best article shares too little with the question to be the answer.
+// Below this BM25 score the best article shares too little with the question to be the answer...
 const MIN_SCORE = 8;
+// ...unless it matches most of the question's topic words (BM25 scores stay low in a small knowledge base).
+const MIN_TERM_COVERAGE = 2 / 3;
+
+function topicWords(question: string): string[] {
+  return (question.toLowerCase().match(/[a-z0-9]+/g) ?? []).filter((word) => !STOP_WORDS.has(word));
+}
 
 export function createFaqIndex(articles: FaqArticle[]): FaqIndex {
   const byId = new Map(articles.map((article) => [article.id, article]));
@@ -40,7 +46,9 @@ export function createFaqIndex(articles: FaqArticle[]): FaqIndex {
     bestMatch(question) {
       const [best] = search.search(question);
       const article = best && byId.get(best.id as string);
-      return article && best.score >= MIN_SCORE ? { article, score: best.score } : undefined;
+      if (!article) return undefined;
+      const coverage = best.queryTerms.length / Math.max(1, topicWords(question).length);
+      return best.score >= MIN_SCORE || coverage >= MIN_TERM_COVERAGE ? { article, score: best.score } : undefined;
     },
   };
 }

@@ -25,21 +25,22 @@ function mask(card: string): string {
     .join('');
 }
 
-// A run can hold more than one card ("4242 4242 4242 4242 5555 ..."): try each span of whole groups.
+// A run can hold more than one card ("4242 4242 4242 4242 5555 ..."): from each group, mask the longest
+// Luhn-valid span of whole groups, so a valid prefix never leaves the card's last digits readable.
 function maskRun(run: string): string {
   const groups = run.split(/(?=[ -])|(?<=[ -])/);
   const output = [...groups];
   for (let start = 0; start < groups.length; start++) {
     let digits = '';
+    let longestEnd = -1;
     for (let end = start; end < groups.length && digits.length <= 19; end++) {
       digits += groups[end]!.replace(/\D/g, '');
-      if (digits.length >= 13 && digits.length <= 19 && passesLuhn(digits) && /\d/.test(groups[end]!)) {
-        const masked = mask(groups.slice(start, end + 1).join(''));
-        output.splice(start, end - start + 1, masked, ...Array<string>(end - start).fill(''));
-        start = end;
-        break;
-      }
+      if (digits.length >= 13 && digits.length <= 19 && passesLuhn(digits) && /\d/.test(groups[end]!)) longestEnd = end;
     }
+    if (longestEnd < 0) continue;
+    const masked = mask(groups.slice(start, longestEnd + 1).join(''));
+    output.splice(start, longestEnd - start + 1, masked, ...Array<string>(longestEnd - start).fill(''));
+    start = longestEnd;
   }
   return output.join('');
 }

@@ -12,6 +12,10 @@ export interface TrainingOptions {
   seed: number;
   /** Per-class multiplier on the loss, e.g. to keep a large out-of-scope class from drowning the others. */
   classWeights?: number[];
+  /** Features seen in fewer examples than this are dropped: they memorise rather than generalise. */
+  minFeatureCount: number;
+  /** An example whose error for a class is below this teaches it nothing worth the time. */
+  minError: number;
 }
 
 export interface LinearClassifier {
@@ -20,7 +24,7 @@ export interface LinearClassifier {
   probabilities(features: readonly string[]): Float64Array;
 }
 
-const DEFAULTS: TrainingOptions = { epochs: 12, learningRate: 0.5, l2: 1e-6, seed: 7 };
+const DEFAULTS: TrainingOptions = { epochs: 6, learningRate: 0.7, l2: 1e-6, seed: 7, minFeatureCount: 2, minError: 0.01 };
 
 // A small seeded generator so training, and so every prediction, is the same on every start.
 function seededRandom(seed: number): () => number {
@@ -46,16 +50,17 @@ function softmaxInto(scores: Float64Array): void {
 }
 
 export function trainLinearClassifier(examples: LabelledFeatures[], classCount: number, options: Partial<TrainingOptions> = {}): LinearClassifier {
-  const { epochs, learningRate, l2, seed, classWeights } = { ...DEFAULTS, ...options };
+  const { epochs, learningRate, l2, seed, classWeights, minFeatureCount, minError } = { ...DEFAULTS, ...options };
+  const counts = new Map<string, number>();
+  for (const { features } of examples) for (const feature of features) counts.set(feature, (counts.get(feature) ?? 0) + 1);
   const featureIndex = new Map<string, number>();
-  const encoded = examples.map(({ features, label }) => {
-    const ids = Int32Array.from(features, (feature) => {
-      let id = featureIndex.get(feature);
-      if (id === undefined) featureIndex.set(feature, (id = featureIndex.size));
-      return id;
-    });
-    return { ids, label };
-  });
+  for (const [feature, count] of counts) if (count >= minFeatureCount) featureIndex.set(feature, featureIndex.size);
+  const encoded = examples.map(({ features, label }) => ({
+    ids: Int32Array.from(features.flatMap((feature) => featureIndex.get(feature) ?? [])),
+    // Scale by all the example's features, as at prediction time, where unknown features also count.
+    scale: 1 / Math.sqrt(Math.max(1, features.length)),
+    label,
+  }));
   // Weights are feature-major; the last row is the bias.
   const bias = featureIndex.size;
   const weights = new Float64Array((bias + 1) * classCount);
@@ -64,21 +69,24 @@ export function trainLinearClassifier(examples: LabelledFeatures[], classCount: 
   const random = seededRandom(seed);
   const order = encoded.map((_, i) => i);
 
+  // The final weights are the average of the later epochs' weights: steadier than the last epoch alone,
+  // so the model depends less on the order the examples happened to be shuffled in.
+  const averaged = new Float64Array(weights.length);
+  let snapshots = 0;
   for (let epoch = 0; epoch < epochs; epoch++) {
     for (let i = order.length - 1; i > 0; i--) {
       const j = Math.floor(random() * (i + 1));
       [order[i], order[j]] = [order[j]!, order[i]!];
     }
     for (const index of order) {
-      const { ids, label } = encoded[index]!;
-      const scale = 1 / Math.sqrt(ids.length);
+      const { ids, scale, label } = encoded[index]!;
       score(weights, ids, scale, bias, scores);
       softmaxInto(scores);
       const weight = classWeights?.[label] ?? 1;
       for (let k = 0; k < classCount; k++) {
         const error = (scores[k]! - (k === label ? 1 : 0)) * weight;
         // Classes the example already scores right teach nothing: skipping them makes training several times faster.
-        if (Math.abs(error) < 1e-3) continue;
+        if (Math.abs(error) < minError) continue;
         for (let f = 0; f <= ids.length; f++) {
           const row = f < ids.length ? ids[f]! : bias;
           const value = f < ids.length ? scale : 1;
@@ -89,7 +97,12 @@ export function trainLinearClassifier(examples: LabelledFeatures[], classCount: 
         }
       }
     }
+    if (epoch >= Math.floor(epochs / 2)) {
+      for (let i = 0; i < weights.length; i++) averaged[i]! += weights[i]!;
+      snapshots++;
+    }
   }
+  for (let i = 0; i < averaged.length; i++) averaged[i]! /= snapshots;
 
   return {
     classCount,
@@ -100,7 +113,7 @@ export function trainLinearClassifier(examples: LabelledFeatures[], classCount: 
         if (id !== undefined) ids.push(id);
       }
       const result = new Float64Array(classCount);
-      score(weights, ids, ids.length > 0 ? 1 / Math.sqrt(features.length) : 0, bias, result);
+      score(averaged, ids, ids.length > 0 ? 1 / Math.sqrt(features.length) : 0, bias, result);
       softmaxInto(result);
       return result;
     },

@@ -24,7 +24,8 @@ const RANGE = [
   new RegExp(`${AMOUNT}\\s?(?:-|to)\\s?${AMOUNT}`),
 ];
 const MAX = new RegExp(`(?:^|[^a-z])(?:${MAX_WORDS})\\s?(?:of\\s|about\\s|around\\s)?${AMOUNT}`);
-const MIN = new RegExp(`(?:^|[^a-z])(?:${MIN_WORDS})\\s?${AMOUNT}`);
+// "no more than" and "not over" are ceilings, not floors.
+const MIN = new RegExp(`(?:^|[^a-z])(?<!no |not )(?:${MIN_WORDS})\\s?${AMOUNT}`);
 const MIN_PLUS = new RegExp(`${AMOUNT}\\s?(?:\\+|and up\\b|or more\\b|plus\\b)`);
 const AROUND = new RegExp(`(?:^|[^a-z])(?:${AROUND_WORDS})\\s?${AMOUNT}|${AMOUNT}\\s?-?ish\\b|in the ${AMOUNT} range`);
 // A plain amount counts only when it looks like money: "a ring for $500", "500 dollars", "1,200".

@@ -16,7 +16,7 @@ const STYLIST_RULES: [StylistReason, RegExp][] = [
 const MANAGEMENT_RULES: [ManagementReason, RegExp][] = [
   ['legal_threat', /\b(?:lawyers?|attorneys?|sue|suing|lawsuit|legal action|take (?:you|this) to court|small claims|court|solicitor|legal team|report you to|consumer protection|better business bureau|bbb\b|trading standards)/],
   ['financial_error', /\b(?:(?:double|twice|two times) charged|charged (?:me )?(?:twice|two times|double|2x|three times)|billed (?:me )?twice|duplicate (?:charge|payment|transaction)|overcharg\w*|wrong (?:price|amount|charge|total)|incorrect (?:price|charge|amount|total)|charged (?:me )?(?:more|the wrong|too much|full price)|price (?:was|is) wrong|charged (?:me )?for (?:something|an order) i (?:did not|never)|refunded the wrong amount)/],
-  ['privacy_concern', /\b(?:privacy|gdpr|ccpa|data breach|breach|leak\w*|hacked|someone else'?s (?:order|data|information|details|address|name)|another customer'?s|my (?:personal )?(?:data|information) (?:was|is|got|has)|delete (?:all )?my (?:data|information|account|details)|sold my (?:data|information|email)|who has (?:access to )?my data|spam(?:med|ming)? me)/],
+  ['privacy_concern', /\b(?:privacy|gdpr|ccpa|data breach|breach|leak\w*|hacked|someone else'?s? (?:order|data|information|details|address|name)|another customer'?s?|my (?:personal )?(?:data|information) (?:was|is|got|has)|delete (?:all )?my (?:data|information|account|details)|sold my (?:data|information|email)|who has (?:access to )?my data|spam(?:med|ming)? me)/],
 ];
 
 // Strong dissatisfaction: with a VIP customer this alerts management (the guide's "unhappy VIP").

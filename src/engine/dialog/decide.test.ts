@@ -1,0 +1,200 @@
+import { describe, expect, it } from 'vitest';
+import { createEngine } from '../index';
+import type { Action, ConversationState, EngineContext, ProductSummary, ReplyBlock } from '../types';
+
+const engine = createEngine();
+
+const product = (id: string, price: number): ProductSummary => ({ id, name: `Piece ${id}`, price, category: 'ring', metal: 'rose_gold' });
+
+/** Plays a conversation the way the server does: decide, then run searches and remember what was shown. */
+function converse(messages: string[], context: EngineContext = {}) {
+  let state: ConversationState = engine.initialState();
+  const turns: Action[][] = [];
+  for (const message of messages) {
+    const decision = engine.decide(state, engine.understand(message, context), context);
+    state = decision.state;
+    for (const action of decision.actions) {
+      if (action.type !== 'search_products') continue;
+      const items = [product('a', 150), product('b', 250), product('c', 350)];
+      state = engine.presentSearch(state, action, { items, total: 10 }).state;
+    }
+    turns.push(decision.actions);
+    // The state must survive the server's JSON round trip.
+    state = JSON.parse(JSON.stringify(state)) as ConversationState;
+  }
+  return { state, turns, last: turns.at(-1)! };
+}
+
+const searchOf = (actions: Action[]) => actions.find((action) => action.type === 'search_products');
+const blocksOf = (actions: Action[]): ReplyBlock[] => actions.flatMap((action) => (action.type === 'reply' ? action.blocks : []));
+const textOf = (actions: Action[]) => blocksOf(actions).flatMap((block) => (block.type === 'text' ? [block.text] : [])).join(' ');
+const formOf = (actions: Action[]) => blocksOf(actions).find((block) => block.type === 'form');
+
+describe('multi-turn product search', () => {
+  it('refines one search: rings → rose gold → cheaper → show more', () => {
+    const { turns } = converse(['show me rings', 'in rose gold', 'cheaper', 'show more']);
+    expect(searchOf(turns[0]!)).toMatchObject({ filters: { category: 'ring' }, offset: 0 });
+    expect(searchOf(turns[1]!)).toMatchObject({ filters: { category: 'ring', metal: 'rose_gold' }, offset: 0 });
+    expect(searchOf(turns[2]!)).toMatchObject({ filters: { category: 'ring', metal: 'rose_gold', priceMax: 149.99 }, offset: 0 });
+    expect(searchOf(turns[3]!)).toMatchObject({ filters: { category: 'ring', metal: 'rose_gold', priceMax: 149.99 }, offset: 4 });
+  });
+
+  it('switches category and keeps the metal', () => {
+    const { last } = converse(['white gold rings', 'what about necklaces']);
+    expect(searchOf(last)).toMatchObject({ filters: { category: 'necklace', metal: 'white_gold' } });
+  });
+
+  it('a new budget replaces the old one', () => {
+    const { last } = converse(['rings over 2000', 'under 500']);
+    expect(searchOf(last)!).toMatchObject({ filters: { category: 'ring', priceMax: 500 } });
+    expect((searchOf(last) as { filters: object }).filters).not.toHaveProperty('priceMin');
+  });
+
+  it('"save the second one" saves the second result shown', () => {
+    const { last } = converse(['show me rings', 'save the second one']);
+    expect(last).toContainEqual({ type: 'shortlist_add', productId: 'b' });
+  });
+
+  it('asks which one when there is nothing to point at', () => {
+    const { last } = converse(['save the second one']);
+    expect(last.some((action) => action.type.startsWith('shortlist_'))).toBe(false);
+    expect(textOf(last)).toMatch(/which/i);
+  });
+
+  it('lists and removes from the shortlist', () => {
+    expect(converse(['show my shortlist']).last).toContainEqual({ type: 'shortlist_list' });
+    expect(converse(['show me rings', 'remove the first one from my shortlist']).last).toContainEqual({ type: 'shortlist_remove', productId: 'a' });
+  });
+});
+
+describe('on a product page', () => {
+  const context: EngineContext = {
+    productId: 'p9',
+    product: { id: 'p9', name: 'Luna Halo Ring', category: 'ring', metal: 'rose_gold', price: 900, availableMetals: ['rose_gold', 'white_gold'] },
+  };
+
+  it('"does this come in white gold?" is answered about that product', () => {
+    const { last } = converse(['does this come in white gold?'], context);
+    expect(textOf(last)).toMatch(/Luna Halo Ring comes in white gold/);
+    expect(searchOf(last)).toBeUndefined();
+  });
+
+  it('offers similar pieces when the metal is not available', () => {
+    const { last } = converse(['does this come in platinum?'], context);
+    expect(textOf(last)).toMatch(/only made in rose gold and white gold/);
+    expect(searchOf(last)).toMatchObject({ filters: { category: 'ring', metal: 'platinum', similarTo: 'p9' } });
+  });
+
+  it('"save this" saves the product on the page', () => {
+    expect(converse(['save this'], context).last).toContainEqual({ type: 'shortlist_add', productId: 'p9' });
+  });
+});
+
+describe('order tracking', () => {
+  it('asks for the number and email with the form, then looks up once both are given', () => {
+    const { turns, state } = converse(['track my order', 'GG-104233 jane@x.com']);
+    expect(formOf(turns[0]!)).toEqual({ type: 'form', form: 'order_lookup', prefill: {} });
+    expect(turns[1]).toContainEqual({ type: 'lookup_order', orderNumber: 'GG-104233', email: 'jane@x.com' });
+    expect(state.pendingForm).toBeUndefined();
+  });
+
+  it('fills the slots across turns', () => {
+    const { turns } = converse(["where's my stuff", 'it is order 104233', 'jane@example.com']);
+    expect(formOf(turns[1]!)).toMatchObject({ prefill: { orderNumber: 'GG-104233' } });
+    expect(turns[2]).toContainEqual({ type: 'lookup_order', orderNumber: 'GG-104233', email: 'jane@example.com' });
+  });
+
+  it('says the same thing for a wrong email and an unknown order', () => {
+    const { state } = converse(['track my order']);
+    const notFound = engine.presentOrder(state, null);
+    expect(notFound.blocks).toEqual(engine.replies.orderNotFound());
+    expect(textOf([{ type: 'reply', blocks: notFound.blocks }])).not.toMatch(/exist|email doesn't match|wrong email/i);
+  });
+});
+
+describe('returns, resizing and stylists', () => {
+  it('shows the return form with the 14-day rule', () => {
+    const { last } = converse(['i want to return my order GG-104233']);
+    expect(formOf(last)).toEqual({ type: 'form', form: 'return', prefill: { kind: 'return', orderNumber: 'GG-104233' } });
+    expect(textOf(last)).toMatch(/14 days for a full refund/);
+  });
+
+  it('prefills the new size for a resize', () => {
+    expect(formOf(converse(['can you resize my ring to a 7.5']).last)).toMatchObject({ form: 'return', prefill: { kind: 'resize', newSize: 7.5 } });
+  });
+
+  it('sends a complex resize to a stylist instead of the form', () => {
+    const { last } = converse(['i need my eternity band resized from a 5 to a 9']);
+    expect(last).toContainEqual({ type: 'offer_stylist', reasons: ['complex_resizing'], management: false });
+    expect(formOf(last)).toMatchObject({ form: 'stylist' });
+  });
+
+  it('opens the stylist form on request', () => {
+    expect(formOf(converse(['talk to a stylist']).last)).toMatchObject({ form: 'stylist' });
+  });
+
+  it('alerts management on a legal threat, with an urgent stylist form', () => {
+    const { last } = converse(['you double charged me and my lawyer will hear about it']);
+    expect(last[0]).toMatchObject({ type: 'offer_stylist', management: true });
+    expect(formOf(last)).toMatchObject({ form: 'stylist', prefill: { urgent: true } });
+  });
+
+  it('offers a stylist beside the answer when a trigger shows up', () => {
+    const { last } = converse(['can i pay in installments']);
+    expect(last).toContainEqual({ type: 'offer_stylist', reasons: ['payment_plan'], management: false });
+  });
+});
+
+describe('recommendation-only scope (W8)', () => {
+  it('customization points to /customizer and a stylist', () => {
+    const { last } = converse(['can i get this ring in platinum with a bigger stone']);
+    expect(JSON.stringify(last)).toContain('/customizer');
+    expect(last).toContainEqual(expect.objectContaining({ type: 'offer_stylist' }));
+  });
+
+  it('engraving is made to order', () => {
+    expect(textOf(converse(['can you engrave our names inside the band']).last)).toMatch(/Engravings are made to order/);
+  });
+
+  it('holds: explains the 30-minute cart, the 30-day shortlist and purchase', () => {
+    const text = textOf(converse(['can u hold this till friday']).last);
+    expect(text).toMatch(/30 minutes/);
+    expect(text).toMatch(/30 days/);
+    expect(text).toMatch(/purchase/);
+  });
+
+  it.each([
+    ['when will my refund come through', /refunds are approved by our support team/],
+    ['i need to change the shipping address on my order', /can't change or cancel an order/],
+    ['change my password', /can't see or change account details/],
+    ['can i send you a photo of a ring i like', /can't receive photos/],
+  ])('%s: says plainly what it cannot do and who can', (message, wording) => {
+    const { last } = converse([message]);
+    expect(textOf(last)).toMatch(wording);
+    expect(JSON.stringify(last)).toContain('/contact');
+  });
+});
+
+describe('small talk, FAQ and fallback', () => {
+  it('answers an FAQ from the knowledge base', () => {
+    const { last } = converse(['how long does shipping take?']);
+    expect(last).toContainEqual({ type: 'answer_faq', articleId: 'shipping' });
+  });
+
+  it('gives a helpful fallback, never an action, when out of scope', () => {
+    const { last } = converse(["what's the weather tomorrow"]);
+    expect(last.every((action) => action.type === 'reply')).toBe(true);
+    expect(JSON.stringify(last)).toContain('Talk to a stylist');
+  });
+
+  it('asks for a rating once, on goodbye', () => {
+    const { turns } = converse(['bye', 'bye']);
+    expect(formOf(turns[0]!)).toMatchObject({ form: 'csat' });
+    expect(formOf(turns[1]!)).toBeUndefined();
+  });
+
+  it('greets with the four quick links', () => {
+    const labels = engine.welcome().flatMap((block) => (block.type === 'quick_replies' ? block.options.map((option) => option.label) : []));
+    expect(labels).toEqual(['Track my order', 'Find jewelry', 'Return or resize', 'Talk to a stylist']);
+  });
+});

@@ -1,0 +1,58 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { extractPrice } from './extract-price';
+import { numberWordsToDigits } from './number-words';
+
+const price = (text: string) => extractPrice(numberWordsToDigits(text.toLowerCase())).range;
+
+describe('extractPrice', () => {
+  it.each([
+    ['under $500', { priceMax: 500 }],
+    ['earrings less than 800', { priceMax: 800 }],
+    ['no more than $350', { priceMax: 350 }],
+    ['max 400', { priceMax: 400 }],
+    ['over 2000', { priceMin: 2000 }],
+    ['at least 1000', { priceMin: 1000 }],
+    ['500+ please', { priceMin: 500 }],
+    ['$50-$100', { priceMin: 50, priceMax: 100 }],
+    ['between 1k and 2k', { priceMin: 1000, priceMax: 2000 }],
+    ['from 500 to 700', { priceMin: 500, priceMax: 700 }],
+    ['between $400 and $200', { priceMin: 200, priceMax: 400 }],
+    ['$1-2k', { priceMin: 1000, priceMax: 2000 }],
+    ['around 300', { priceMin: 240, priceMax: 360 }],
+    ['300ish', { priceMin: 240, priceMax: 360 }],
+    ['rings under 1,200', { priceMax: 1200 }],
+    ['a necklace for 1,200', { priceMax: 1200 }],
+    ['under $1.5k', { priceMax: 1500 }],
+    ['i have 500 dollars', { priceMax: 500 }],
+    ['a ring for $750', { priceMax: 750 }],
+    ['under five hundred', { priceMax: 500 }],
+    ['less than two grand', { priceMax: 2000 }],
+    ['under €300', { priceMax: 300 }],
+  ])('%s', (text, expected) => {
+    expect(price(text)).toEqual(expected);
+  });
+
+  it.each(['14k gold ring', 'a 1 carat diamond', 'size 7 ring', 'can i return within 30 days', 'i need 2 rings', '18 inch chain', 'by 5pm'])(
+    'finds no price in "%s"',
+    (text) => {
+      expect(price(text)).toEqual({});
+    },
+  );
+
+  it('keeps the budget but not the karat in "14k gold rings under 500"', () => {
+    expect(price('14k gold rings under 500')).toEqual({ priceMax: 500 });
+  });
+
+  it('never throws and always keeps priceMin <= priceMax', () => {
+    const pricey = fc.constantFrom('under', 'over', 'between', 'and', 'to', '-', '$', 'k', '1,200', '300', '1.5k', 'around', 'grand', 'from', ' ', 'ish', '+');
+    fc.assert(
+      fc.property(fc.oneof(fc.string(), fc.array(pricey).map((parts) => parts.join(' '))), (text) => {
+        const range = price(text);
+        if (range.priceMin !== undefined && range.priceMax !== undefined) expect(range.priceMin).toBeLessThanOrEqual(range.priceMax);
+        for (const value of [range.priceMin, range.priceMax]) if (value !== undefined) expect(Number.isFinite(value) && value > 0).toBe(true);
+      }),
+      { numRuns: 2000 },
+    );
+  });
+});
