@@ -20,6 +20,12 @@ function parseJson<T>(text: string | null, fallback: T): T {
   }
 }
 
+/** Text safe to store on both databases: well-formed Unicode, no control characters but tab and newline (PostgreSQL refuses NUL). */
+export function cleanCustomerText(text: string): string {
+  const lonelySurrogate = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g;
+  return text.replace(lonelySurrogate, '\ufffd').replace(/[\u0000-\u0008\u000b-\u001f\u007f]/g, '');
+}
+
 function toConversation(row: ConversationRow): Conversation {
   return {
     id: row.id,
@@ -130,7 +136,7 @@ export function createConversationService(db: Kysely<Database>, now: () => Date 
       const replies = exchange.replies as StoredBlock[];
       const rows: NewMessageRow[] = [
         ...(exchange.customerText !== undefined
-          ? [{ conversation_id: sessionId, role: 'customer' as const, text: maskCardNumbers(exchange.customerText), created_at: createdAt }]
+          ? [{ conversation_id: sessionId, role: 'customer' as const, text: maskCardNumbers(cleanCustomerText(exchange.customerText)), created_at: createdAt }]
           : []),
         conciergeRow(sessionId, replies, createdAt, exchange),
       ];

@@ -1,10 +1,10 @@
 // The concierge turn: understand → decide → run the actions → store the exchange → answer (W2-W5, W9, W11).
 import type { ConversationState, Engine, EngineContext, ReplyBlock } from '../../engine/index';
-import { AppError } from '../../errors';
+import { AppError, invalid } from '../../errors';
 import type { AnalyticsService } from '../analytics/service';
 import type { CatalogService } from '../catalog/service';
 import type { Product } from '../catalog/types';
-import type { ConversationService } from '../conversations/service';
+import { cleanCustomerText, type ConversationService } from '../conversations/service';
 import type { Conversation, StoredBlock, TranscriptMessage } from '../conversations/types';
 import type { OrderTracking } from '../orders/tracking';
 import type { ShortlistService } from '../shortlist/service';
@@ -96,7 +96,9 @@ export function createChatService(deps: ChatDependencies) {
       }
       const product = await findProduct(input.productId ?? conversation.productId ?? undefined);
       const context: EngineContext = product ? { productId: product.id, product: currentProduct(product) } : {};
-      const understanding = engine.understand(input.text, context);
+      const text = cleanCustomerText(input.text);
+      if (!text.trim()) throw invalid('Please type a message.', { fields: { text: 'Please type a message.' } });
+      const understanding = engine.understand(text, context);
       const decision = engine.decide(stateOf(conversation), understanding, context);
       const outcome = await runActions(decision.actions, decision.state, {
         sessionId: conversation.id,

@@ -20,7 +20,7 @@ export async function widgetOrderLookupRoutes(fastify: FastifyInstance, { chat, 
     async (request) => {
       if (request.validationError) {
         if (request.validationError.validationContext !== 'body') throw request.validationError;
-        throw formValidationError(request.validationError, FIELD_MESSAGES);
+        throw formValidationError(OrderLookupBody, request.body, FIELD_MESSAGES);
       }
       return chat.lookupOrder({ sessionId: request.params.sessionId, orderNumber: request.body.orderNumber, email: request.body.email, clientAddress: request.ip });
     },

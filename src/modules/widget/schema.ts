@@ -34,8 +34,8 @@ export const IdempotencyHeaders = Type.Object({
 });
 
 export const OrderLookupBody = Type.Object({
-  orderNumber: Type.String({ minLength: 1, maxLength: 40 }),
-  email: Type.String({ minLength: 3, maxLength: 254, pattern: '^[^\\s@]+@[^\\s@]+\\.[^\\s@]+$' }),
+  orderNumber: Type.String({ minLength: 1, maxLength: 40, pattern: '^\\s*#?\\s*[A-Za-z]{2}[\\s-]*\\d{4,8}\\s*$' }),
+  email: Type.String({ minLength: 3, maxLength: 254, pattern: '^\\s*[^\\s@]+@[^\\s@]+\\.[^\\s@]+\\s*$' }),
 });
 export type OrderLookupBody = Static<typeof OrderLookupBody>;
 

@@ -1,0 +1,53 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createTestDb, TEST_DIALECTS, type TestDb } from '../../../test/support/db';
+import { migrateToLatest } from '../../db/migrate';
+import { AppError } from '../../errors';
+import { createConversationService } from './service';
+
+describe.each(TEST_DIALECTS)('conversations service on %s', (dialect) => {
+  let db: TestDb;
+  let clock = new Date('2026-11-20T15:00:00.000Z');
+  let conversations: ReturnType<typeof createConversationService>;
+  const welcome = [{ type: 'text', text: 'Hi!' }];
+  beforeAll(async () => {
+    db = await createTestDb(dialect);
+    await migrateToLatest(db);
+    conversations = createConversationService(db.kysely, () => clock);
+  });
+  afterAll(() => db.destroy());
+
+  it('stores exchanges in order, masks card numbers, and keeps state and email', async () => {
+    const { id } = await conversations.create({ visitorId: 'visitor-0001' }, welcome);
+    await conversations.appendExchange(id, { customerText: 'card 4111-1111-1111-1111 ok', replies: [{ type: 'text', text: 'Never share it here.' }], intent: 'faq', state: { turn: 1 } });
+    await conversations.appendExchange(id, { replies: [{ type: 'text', text: 'RMA created' }], customerEmail: 'ava@example.com' });
+    const messages = await conversations.transcript(id);
+    expect(messages.map((m) => [m.role, m.text ?? null])).toEqual([
+      ['concierge', null],
+      ['customer', 'card ****-****-****-1111 ok'],
+      ['concierge', null],
+      ['concierge', null],
+    ]);
+    expect(messages[2]).toMatchObject({ intent: 'faq', blocks: [{ type: 'text', text: 'Never share it here.' }] });
+    const conversation = await conversations.requireActive(id);
+    expect(conversation).toMatchObject({ state: { turn: 1 }, customerEmail: 'ava@example.com', messageCount: 4 });
+  });
+
+  it('stores an idempotent exchange once, even when retried concurrently', async () => {
+    const { id } = await conversations.create({}, welcome);
+    const exchange = { customerText: 'hello', replies: [{ type: 'text', text: 'Hello!' }], idempotencyKey: 'key-00000001' };
+    const results = await Promise.all([1, 2, 3].map(() => conversations.appendExchange(id, exchange)));
+    expect(new Set(results.map((r) => r.messageId)).size).toBe(1);
+    expect(results.filter((r) => r.created)).toHaveLength(1);
+    expect(await conversations.transcript(id)).toHaveLength(3);
+  });
+
+  it('requireActive refuses unknown and expired sessions with not_found; the transcript stays readable', async () => {
+    const { id } = await conversations.create({}, welcome);
+    await expect(conversations.requireActive('cs_AAAAAAAAAAAAAAAAAAAAAA')).rejects.toMatchObject({ code: 'not_found' });
+    await expect(conversations.requireActive('whatever')).rejects.toBeInstanceOf(AppError);
+    clock = new Date('2026-11-21T15:00:00.001Z');
+    await expect(conversations.requireActive(id)).rejects.toMatchObject({ code: 'not_found' });
+    expect(await conversations.transcript(id)).toHaveLength(1);
+    clock = new Date('2026-11-20T15:00:00.000Z');
+  });
+});
