@@ -1,0 +1,78 @@
+// The SPA: the session first, then the page for the URL (the server already refused what the role may not see).
+import { useEffect, useState } from 'preact/hooks';
+import { api, setCsrfToken, type SessionInfo, type StaffUser } from './api';
+import { Layout } from './components/Layout';
+import { Loading, Notice, PageHeader } from './components/ui';
+import { matchPath, useLocation } from './router';
+import { LoginPage } from './pages/Login';
+import { TicketsPage } from './pages/Tickets';
+import { TicketDetailPage } from './pages/TicketDetail';
+import { CsatPage } from './pages/Csat';
+import { AnalyticsPage } from './pages/Analytics';
+import { OrderDetailPage, OrdersPage } from './pages/Orders';
+import { ConversationPage } from './pages/Conversation';
+import { FlagsPage } from './pages/Flags';
+import { StaffPage } from './pages/Staff';
+
+/** The server answers 403 with the shell for a page the role may not open; remember which page that was. */
+const FORBIDDEN_PATH = document.body.dataset.status === '403' ? location.pathname : undefined;
+
+function Forbidden() {
+  return (
+    <>
+      <PageHeader title="Admins only" />
+      <Notice kind="error">This page is for admins. Ask an admin if you need access.</Notice>
+    </>
+  );
+}
+
+function NotFound() {
+  return (
+    <>
+      <PageHeader title="Page not found" />
+      <p>There is no dashboard page at this address.</p>
+    </>
+  );
+}
+
+function Page(props: { user: StaffUser; path: string; params: URLSearchParams }) {
+  const { user, path, params } = props;
+  const admin = user.role === 'admin';
+  let m: Record<string, string> | null;
+  if (path === '/dashboard/support') return <TicketsPage params={params} />;
+  if (path === '/dashboard/support/csat') return <CsatPage params={params} />;
+  if ((m = matchPath('/dashboard/support/tickets/:id', path))) return <TicketDetailPage id={m.id!} user={user} />;
+  if (path === '/dashboard/orders') return <OrdersPage params={params} />;
+  if ((m = matchPath('/dashboard/orders/:number', path))) return <OrderDetailPage number={m.number!} />;
+  if ((m = matchPath('/dashboard/conversations/:id', path))) return <ConversationPage id={m.id!} />;
+  if (path === '/dashboard/analytics/concierge') return admin ? <AnalyticsPage params={params} /> : <Forbidden />;
+  if (path === '/dashboard/flags') return admin ? <FlagsPage /> : <Forbidden />;
+  if (path === '/dashboard/staff') return admin ? <StaffPage user={user} /> : <Forbidden />;
+  return <NotFound />;
+}
+
+export function App() {
+  const { path, params } = useLocation();
+  const [session, setSession] = useState<SessionInfo | undefined>(undefined);
+  const [error, setError] = useState<string | undefined>(undefined);
+  const isLogin = path === '/dashboard/login';
+
+  useEffect(() => {
+    if (isLogin) return;
+    api<SessionInfo>('/session')
+      .then((s) => {
+        setCsrfToken(s.csrfToken);
+        setSession(s);
+      })
+      .catch((e: Error) => setError(e.message));
+  }, [isLogin]);
+
+  if (isLogin) return <LoginPage />;
+  if (!session) return error ? <Notice kind="error">{error}</Notice> : <Loading />;
+  const forbidden = path === FORBIDDEN_PATH;
+  return (
+    <Layout user={session.user} path={path}>
+      {forbidden ? <Forbidden /> : <Page user={session.user} path={path} params={params} />}
+    </Layout>
+  );
+}

@@ -1,0 +1,58 @@
+// The frame of every signed-in page: the left navigation (by role), who is signed in, sign out.
+import type { ComponentChildren } from 'preact';
+import { api, type StaffUser } from '../api';
+import { Link } from '../router';
+
+const NAV: { href: string; label: string; admin?: boolean; match: RegExp }[] = [
+  { href: '/dashboard/support', label: 'Stylist tickets', match: /^\/dashboard\/support(\/tickets.*)?$/ },
+  { href: '/dashboard/support/csat', label: 'CSAT feedback', match: /^\/dashboard\/support\/csat/ },
+  { href: '/dashboard/orders', label: 'Orders', match: /^\/dashboard\/(orders|conversations)/ },
+  { href: '/dashboard/analytics/concierge', label: 'Analytics', admin: true, match: /^\/dashboard\/analytics/ },
+  { href: '/dashboard/flags', label: 'Feature flags', admin: true, match: /^\/dashboard\/flags/ },
+  { href: '/dashboard/staff', label: 'Staff', admin: true, match: /^\/dashboard\/staff/ },
+];
+
+export function Layout(props: { user: StaffUser; path: string; children: ComponentChildren }) {
+  const signOut = async () => {
+    await api('/logout', { method: 'POST' }).catch(() => undefined);
+    location.assign('/dashboard/login');
+  };
+  return (
+    <div class="frame">
+      <a class="skip-link" href="#main">
+        Skip to content
+      </a>
+      <aside class="sidebar">
+        <div class="brand">
+          <span class="brand-mark" aria-hidden="true">
+            ✦
+          </span>
+          <span>
+            Aurora <small>Dashboard</small>
+          </span>
+        </div>
+        <nav aria-label="Dashboard">
+          <ul>
+            {NAV.filter((n) => !n.admin || props.user.role === 'admin').map((n) => (
+              <li key={n.href}>
+                <Link href={n.href} class="nav-link" aria-current={n.match.test(props.path) ? 'page' : undefined}>
+                  {n.label}
+                </Link>
+              </li>
+            ))}
+          </ul>
+        </nav>
+        <div class="whoami">
+          <div class="whoami-name">{props.user.name}</div>
+          <div class="whoami-role">{props.user.role === 'admin' ? 'Admin' : 'Agent'}</div>
+          <button type="button" class="button button-quiet" onClick={signOut}>
+            Sign out
+          </button>
+        </div>
+      </aside>
+      <main id="main" tabIndex={-1}>
+        {props.children}
+      </main>
+    </div>
+  );
+}

@@ -1,0 +1,129 @@
+// Shared pieces of every page: data loading, pills, headers, notices, date ranges and pagination.
+import type { ComponentChildren } from 'preact';
+import { useCallback, useEffect, useState } from 'preact/hooks';
+import { ApiError } from '../api';
+import { PRIORITY_LABELS, STATUS_LABELS } from '../format';
+
+export interface Loaded<T> {
+  data: T | undefined;
+  error: string | undefined;
+  status: number | undefined;
+  reload: () => Promise<void>;
+  setData: (data: T) => void;
+}
+
+/** Loads `fetcher` whenever `key` changes; `reload` refreshes without clearing what is shown. */
+export function useData<T>(key: string, fetcher: () => Promise<T>): Loaded<T> {
+  const [data, setData] = useState<T | undefined>(undefined);
+  const [error, setError] = useState<{ message: string; status?: number } | undefined>(undefined);
+  const reload = useCallback(async () => {
+    try {
+      setData(await fetcher());
+      setError(undefined);
+    } catch (e) {
+      setError({ message: (e as Error).message, status: e instanceof ApiError ? e.status : undefined });
+    }
+  }, [key]);
+  useEffect(() => {
+    void reload();
+  }, [reload]);
+  return { data, error: error?.message, status: error?.status, reload, setData };
+}
+
+export function PageHeader(props: { title: string; subtitle?: ComponentChildren; children?: ComponentChildren }) {
+  useEffect(() => {
+    document.title = `${props.title} · Aurora Dashboard`;
+  }, [props.title]);
+  return (
+    <header class="page-header">
+      <div>
+        <h1>{props.title}</h1>
+        {props.subtitle && <p class="subtitle">{props.subtitle}</p>}
+      </div>
+      {props.children && <div class="page-actions">{props.children}</div>}
+    </header>
+  );
+}
+
+export function Notice(props: { kind?: 'error' | 'success' | 'info'; children: ComponentChildren }) {
+  const kind = props.kind ?? 'info';
+  return (
+    <div class={`notice notice-${kind}`} role={kind === 'error' ? 'alert' : 'status'}>
+      {props.children}
+    </div>
+  );
+}
+
+export function Loading(props: { error?: string; status?: number }) {
+  if (props.error) return <Notice kind="error">{props.status === 403 ? 'This is for admins only.' : props.error}</Notice>;
+  return <p class="loading">Loading…</p>;
+}
+
+export function StatusPill(props: { status: string }) {
+  return <span class={`pill pill-status-${props.status}`}>{STATUS_LABELS[props.status] ?? props.status}</span>;
+}
+
+export function PriorityPill(props: { priority: string }) {
+  return <span class={`pill pill-priority-${props.priority}`}>{PRIORITY_LABELS[props.priority] ?? props.priority}</span>;
+}
+
+export function Pill(props: { tone?: 'neutral' | 'good' | 'bad' | 'gold'; children: ComponentChildren }) {
+  return <span class={`pill pill-${props.tone ?? 'neutral'}`}>{props.children}</span>;
+}
+
+export function DateRangeForm(props: { from: string; to: string; onChange: (from: string, to: string) => void }) {
+  const [from, setFrom] = useState(props.from);
+  const [to, setTo] = useState(props.to);
+  return (
+    <form
+      class="range-form"
+      aria-label="Date range"
+      onSubmit={(e) => {
+        e.preventDefault();
+        props.onChange(from, to);
+      }}
+    >
+      <label>
+        From <input type="date" name="from" value={from} max={to} required onInput={(e) => setFrom(e.currentTarget.value)} />
+      </label>
+      <label>
+        To <input type="date" name="to" value={to} min={from} required onInput={(e) => setTo(e.currentTarget.value)} />
+      </label>
+      <button type="submit" class="button">
+        Apply
+      </button>
+    </form>
+  );
+}
+
+export function Pager(props: { page: number; pageSize: number; total: number; onPage: (page: number) => void }) {
+  const pages = Math.max(1, Math.ceil(props.total / props.pageSize));
+  const first = props.total === 0 ? 0 : (props.page - 1) * props.pageSize + 1;
+  const last = Math.min(props.total, props.page * props.pageSize);
+  return (
+    <nav class="pager" aria-label="Pagination">
+      <span role="status">
+        {first}–{last} of {props.total}
+      </span>
+      <button type="button" class="button button-quiet" disabled={props.page <= 1} onClick={() => props.onPage(props.page - 1)}>
+        Previous
+      </button>
+      <span>
+        Page {props.page} of {pages}
+      </span>
+      <button type="button" class="button button-quiet" disabled={props.page >= pages} onClick={() => props.onPage(props.page + 1)}>
+        Next
+      </button>
+    </nav>
+  );
+}
+
+export function Stat(props: { label: string; value: ComponentChildren; hint?: ComponentChildren; tone?: 'good' | 'bad' }) {
+  return (
+    <div class={`stat ${props.tone ? `stat-${props.tone}` : ''}`}>
+      <div class="stat-label">{props.label}</div>
+      <div class="stat-value">{props.value}</div>
+      {props.hint && <div class="stat-hint">{props.hint}</div>}
+    </div>
+  );
+}

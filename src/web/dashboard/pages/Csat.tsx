@@ -1,0 +1,93 @@
+// CSAT tab (D4): average against the 4.0 target, responses, distribution 1-5, trend and comments.
+import { api } from '../api';
+import { formatDate, formatDateTime } from '../format';
+import { Link } from '../router';
+import { ColumnChart, LineChart } from '../components/charts';
+import { DateRangeForm, Loading, PageHeader, Stat, useData } from '../components/ui';
+import { SupportTabs } from './SupportTabs';
+import { useRange } from './range';
+
+interface CsatSummary {
+  from: string;
+  to: string;
+  target: number;
+  average: number | null;
+  meetsTarget: boolean;
+  total: number;
+  distribution: { rating: number; count: number }[];
+  trend: { day: string; count: number; average: number | null }[];
+  comments: { id: number; conversationId: string; rating: number; comment: string; createdAt: string }[];
+}
+
+const stars = (n: number) => '★'.repeat(n) + '☆'.repeat(5 - n);
+
+export function CsatPage(props: { params: URLSearchParams }) {
+  const range = useRange(props.params, '/dashboard/support/csat');
+  const summary = useData(range.key, () => api<CsatSummary>(`/csat${range.key}`));
+  const s = summary.data;
+  return (
+    <>
+      <PageHeader title="CSAT feedback" subtitle="How customers rate the Aurora concierge (1 to 5 stars)">
+        <DateRangeForm from={range.from} to={range.to} onChange={range.change} />
+      </PageHeader>
+      <SupportTabs current="csat" />
+      {!s ? (
+        <Loading error={summary.error} status={summary.status} />
+      ) : (
+        <>
+          <div class="stats">
+            <Stat
+              label="Average score"
+              value={s.average === null ? '—' : s.average.toFixed(2)}
+              hint={s.average === null ? 'No ratings in this range' : s.meetsTarget ? `Above the ${s.target.toFixed(1)} target` : `Below the ${s.target.toFixed(1)} target`}
+              tone={s.average === null ? undefined : s.meetsTarget ? 'good' : 'bad'}
+            />
+            <Stat label="Total responses" value={s.total} hint={`${formatDate(s.from)} – ${formatDate(s.to)}`} />
+            <Stat label="Target" value={`> ${s.target.toFixed(1)}`} hint="Set by support ops" />
+          </div>
+          <div class="chart-grid">
+            <ColumnChart
+              title="Score distribution"
+              xLabel="Rating (stars)"
+              yLabel="Responses"
+              data={s.distribution.map((d) => ({ label: `${d.rating}★`, value: d.count, tone: d.rating >= 4 ? 'rose' : d.rating === 3 ? 'gold' : 'ink' }))}
+            />
+            <LineChart
+              title="Average score by day"
+              days={s.trend.map((t) => t.day)}
+              series={[{ name: 'Average score', values: s.trend.map((t) => t.average), tone: 'rose' }]}
+              yLabel="Average (1–5)"
+              yMax={5}
+              target={{ value: s.target, label: `Target ${s.target.toFixed(1)}` }}
+            />
+          </div>
+          <section class="card" aria-labelledby="comments-title">
+            <h2 id="comments-title">Comments</h2>
+            {s.comments.length === 0 ? (
+              <p class="empty">No comments in this range.</p>
+            ) : (
+              <ul class="comments">
+                {s.comments.map((c) => (
+                  <li key={c.id}>
+                    <div class="comment-head">
+                      <span class={`stars ${c.rating <= 2 ? 'stars-low' : ''}`} aria-label={`${c.rating} out of 5 stars`}>
+                        {stars(c.rating)}
+                      </span>
+                      <time class="muted small" dateTime={c.createdAt}>
+                        {formatDateTime(c.createdAt)}
+                      </time>
+                      <Link href={`/dashboard/conversations/${encodeURIComponent(c.conversationId)}`} aria-label={`Conversation of the ${formatDateTime(c.createdAt)} rating`}>
+                        View conversation
+                      </Link>
+                    </div>
+                    <p class="quote">{c.comment}</p>
+                  </li>
+                ))}
+              </ul>
+            )}
+          </section>
+        </>
+      )}
+    </>
+  );
+}

@@ -1,0 +1,256 @@
+// One stylist ticket (D3): transcript and shortlist, assignment, status, priority, notes, email replies, history.
+import { useState } from 'preact/hooks';
+import { api, ApiError, type StaffUser } from '../api';
+import { formatDateTime, formatMoney, formatRelative, humanize, PRIORITY_LABELS, STATUS_LABELS } from '../format';
+import { Link } from '../router';
+import { Loading, Notice, PageHeader, Pill, PriorityPill, StatusPill, useData } from '../components/ui';
+import { Transcript, type TranscriptEntry } from '../components/Transcript';
+import { useStylists } from './Tickets';
+
+interface TicketEvent {
+  id: number;
+  type: string;
+  body: string | null;
+  data: Record<string, unknown>;
+  createdAt: string;
+  actor: { id: number; name: string } | null;
+}
+
+interface Ticket {
+  id: number;
+  conversationId: string | null;
+  customerName: string;
+  email: string;
+  message: string;
+  urgent: boolean;
+  tier: string;
+  priority: string;
+  status: string;
+  answerBy: string;
+  overdue: boolean;
+  reasons: string[];
+  management: boolean;
+  createdAt: string;
+  assignee: { id: number; name: string } | null;
+  transcript: TranscriptEntry[];
+  shortlist: Record<string, unknown>[];
+  events: TicketEvent[];
+}
+
+function describe(event: TicketEvent): string {
+  const d = event.data;
+  switch (event.type) {
+    case 'created':
+      return 'Ticket created';
+    case 'assigned':
+      return d.assigneeName ? `Assigned to ${String(d.assigneeName)}` : 'Unassigned';
+    case 'status':
+      return `Status set to ${STATUS_LABELS[String(d.status)] ?? String(d.status)}`;
+    case 'priority':
+      return `Priority set to ${PRIORITY_LABELS[String(d.priority)] ?? String(d.priority)}`;
+    case 'note':
+      return 'Internal note';
+    case 'reply':
+      return `Emailed the customer${d.subject ? `: “${String(d.subject)}”` : ''}`;
+    default:
+      return humanize(event.type);
+  }
+}
+
+export function TicketDetailPage(props: { id: string; user: StaffUser }) {
+  const ticket = useData(`ticket-${props.id}`, () => api<Ticket>(`/tickets/${props.id}`));
+  const stylists = useStylists();
+  const [note, setNote] = useState('');
+  const [reply, setReply] = useState('');
+  const [message, setMessage] = useState<{ kind: 'success' | 'error'; text: string } | undefined>(undefined);
+  const [busy, setBusy] = useState(false);
+
+  const act = async (path: string, body: unknown, done: string, after?: () => void) => {
+    setBusy(true);
+    try {
+      ticket.setData(await api<Ticket>(`/tickets/${props.id}/${path}`, { method: 'POST', body }));
+      setMessage({ kind: 'success', text: done });
+      after?.();
+    } catch (e) {
+      setMessage({ kind: 'error', text: e instanceof ApiError ? e.message : 'That did not work. Try again.' });
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  const t = ticket.data;
+  if (!t) return <Loading error={ticket.error} status={ticket.status} />;
+  const replies = t.events.filter((e) => e.type === 'reply');
+  return (
+    <>
+      <p class="breadcrumb">
+        <Link href="/dashboard/support">← Stylist tickets</Link>
+      </p>
+      <PageHeader title={`Ticket #${t.id}`} subtitle={`${t.customerName} · ${t.email}`}>
+        <StatusPill status={t.status} />
+        <PriorityPill priority={t.priority} />
+        {t.tier === 'vip' && <Pill tone="gold">VIP</Pill>}
+        {t.urgent && <Pill tone="bad">Urgent request</Pill>}
+        {t.management && <Pill tone="bad">Management</Pill>}
+      </PageHeader>
+      {message && <Notice kind={message.kind}>{message.text}</Notice>}
+      <div class="detail-grid">
+        <div class="detail-main">
+          <section class="card" aria-labelledby="request-title">
+            <h2 id="request-title">Request</h2>
+            <p class="quote">{t.message}</p>
+            <dl class="facts">
+              <dt>Created</dt>
+              <dd>{formatDateTime(t.createdAt)}</dd>
+              <dt>Answer by</dt>
+              <dd class={t.overdue ? 'overdue' : undefined}>
+                {formatDateTime(t.answerBy)} ({t.overdue ? `overdue, ${formatRelative(t.answerBy)}` : formatRelative(t.answerBy)})
+              </dd>
+              {t.reasons.length > 0 && (
+                <>
+                  <dt>Why</dt>
+                  <dd>{t.reasons.map(humanize).join(', ')}</dd>
+                </>
+              )}
+              {t.conversationId && (
+                <>
+                  <dt>Conversation</dt>
+                  <dd>
+                    <Link href={`/dashboard/conversations/${encodeURIComponent(t.conversationId)}`}>Open the full conversation</Link>
+                  </dd>
+                </>
+              )}
+            </dl>
+          </section>
+          <section class="card" aria-labelledby="transcript-title">
+            <h2 id="transcript-title">Transcript</h2>
+            <Transcript messages={t.transcript} label={`Transcript of ticket #${t.id}`} />
+          </section>
+          <section class="card" aria-labelledby="shortlist-title">
+            <h2 id="shortlist-title">Shortlist</h2>
+            {t.shortlist.length === 0 ? (
+              <p class="empty">Nothing saved.</p>
+            ) : (
+              <ul class="shortlist">
+                {t.shortlist.map((p, i) => (
+                  <li key={i}>
+                    <span class="strong">{String(p.name ?? '')}</span>
+                    <span class="muted"> {typeof p.price === 'number' ? formatMoney(p.price, String(p.currency ?? 'USD')) : ''}</span>
+                  </li>
+                ))}
+              </ul>
+            )}
+          </section>
+          <section class="card" aria-labelledby="thread-title">
+            <h2 id="thread-title">Email thread</h2>
+            {replies.length === 0 ? <p class="empty">No replies sent yet.</p> : null}
+            <ol class="thread">
+              {replies.map((r) => (
+                <li key={r.id}>
+                  <div class="tx-who">
+                    {r.actor?.name ?? 'Staff'} · {formatDateTime(r.createdAt)} · to {String(r.data.to ?? t.email)}
+                  </div>
+                  <p class="tx-text">{r.body}</p>
+                </li>
+              ))}
+            </ol>
+            <form
+              class="stack"
+              onSubmit={(e) => {
+                e.preventDefault();
+                void act('replies', { body: reply }, 'Reply queued for email.', () => setReply(''));
+              }}
+            >
+              <label class="field">
+                <span>Reply to the customer</span>
+                <textarea name="reply" rows={4} required value={reply} onInput={(e) => setReply(e.currentTarget.value)} />
+              </label>
+              <button type="submit" class="button button-primary" disabled={busy || !reply.trim()}>
+                Send reply
+              </button>
+            </form>
+          </section>
+        </div>
+        <aside class="detail-side">
+          <section class="card" aria-labelledby="manage-title">
+            <h2 id="manage-title">Manage</h2>
+            <p>
+              Assignee: <strong>{t.assignee?.name ?? 'Unassigned'}</strong>
+            </p>
+            {t.assignee?.id !== props.user.id && (
+              <button type="button" class="button button-primary button-wide" disabled={busy} onClick={() => act('assign', { assigneeId: props.user.id }, 'Assigned to you.')}>
+                Assign to me
+              </button>
+            )}
+            <label class="field">
+              <span>Assign to</span>
+              <select value={t.assignee ? String(t.assignee.id) : ''} disabled={busy} onChange={(e) => act('assign', { assigneeId: e.currentTarget.value ? Number(e.currentTarget.value) : null }, 'Assignee changed.')}>
+                <option value="">Unassigned</option>
+                {stylists.data?.items.map((s) => (
+                  <option key={s.id} value={String(s.id)}>
+                    {s.name}
+                  </option>
+                ))}
+              </select>
+            </label>
+            <label class="field">
+              <span>Status</span>
+              <select value={t.status} disabled={busy} onChange={(e) => act('status', { status: e.currentTarget.value }, 'Status updated.')}>
+                {Object.entries(STATUS_LABELS).map(([value, label]) => (
+                  <option key={value} value={value}>
+                    {label}
+                  </option>
+                ))}
+              </select>
+            </label>
+            <label class="field">
+              <span>Priority</span>
+              <select value={t.priority} disabled={busy} onChange={(e) => act('priority', { priority: e.currentTarget.value }, 'Priority updated.')}>
+                {Object.entries(PRIORITY_LABELS).map(([value, label]) => (
+                  <option key={value} value={value}>
+                    {label}
+                  </option>
+                ))}
+              </select>
+            </label>
+          </section>
+          <section class="card" aria-labelledby="notes-title">
+            <h2 id="notes-title">Internal notes</h2>
+            <p class="muted small">Only the team sees these.</p>
+            <form
+              class="stack"
+              onSubmit={(e) => {
+                e.preventDefault();
+                void act('notes', { body: note }, 'Note added.', () => setNote(''));
+              }}
+            >
+              <label class="field">
+                <span>Note</span>
+                <textarea name="note" rows={3} required value={note} onInput={(e) => setNote(e.currentTarget.value)} />
+              </label>
+              <button type="submit" class="button" disabled={busy || !note.trim()}>
+                Add note
+              </button>
+            </form>
+          </section>
+          <section class="card" aria-labelledby="history-title">
+            <h2 id="history-title">History</h2>
+            <ol class="history">
+              {t.events.map((e) => (
+                <li key={e.id} class={`history-${e.type}`}>
+                  <div>
+                    <strong>{e.actor?.name ?? (e.type === 'created' ? 'Customer' : 'System')}</strong> · {describe(e)}
+                  </div>
+                  <time class="muted small" dateTime={e.createdAt}>
+                    {formatDateTime(e.createdAt)}
+                  </time>
+                  {e.type === 'note' && e.body && <p class="note-body">{e.body}</p>}
+                </li>
+              ))}
+            </ol>
+          </section>
+        </aside>
+      </div>
+    </>
+  );
+}
