@@ -18,6 +18,9 @@ import { integrationRoutes } from './modules/integrations/routes';
 import { dashboardRoutes } from './modules/dashboard/index';
 import { seedDemoStaff } from './modules/staff/demo';
 import { renderErrorPage } from './web/store/pages/info';
+import { ticketRoutes } from './modules/tickets/routes';
+import { mailRoutes } from './modules/mail/routes';
+import { createScheduler, flowJobs } from './modules/jobs/scheduler';
 import { widgetAssetRoutes } from './web/widget/routes';
 
 export interface BuildOptions {
@@ -92,5 +95,14 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
   await app.register(storeRoutes, { services });
   await app.register(integrationRoutes, { services });
   await app.register(dashboardRoutes, { services });
+  await app.register(ticketRoutes, { services });
+  await app.register(mailRoutes, { services });
+  // Background jobs start when the server listens (app.inject in tests never starts them) and stop before the database closes.
+  if (config.workers.enabled) {
+    const scheduler = createScheduler(flowJobs(services, app.log), app.log);
+    app.addHook('onListen', async () => scheduler.start());
+    app.addHook('preClose', async () => scheduler.stop());
+  }
+  app.addHook('onClose', async () => services.mail.close());
   return app;
 }

@@ -16,6 +16,10 @@ import { createOrderSync } from './modules/integrations/order-sync';
 import { createStaffService } from './modules/staff/service';
 import { createAuthService } from './modules/auth/service';
 import { createDashboardService } from './modules/dashboard/service';
+import { createMailService } from './modules/mail/service';
+import { createAlertService } from './modules/alerts/service';
+import { createErrorRateCheck } from './modules/alerts/error-rate';
+import { createTicketService } from './modules/tickets/service';
 
 export interface ServiceOptions {
   /** The clock; tests pass a fixed one. */
@@ -41,7 +45,12 @@ export function createServices(db: Db, config: Config, options: ServiceOptions =
   const staff = createStaffService(db.kysely, now);
   const auth = createAuthService(db.kysely, now);
   const dashboard = createDashboardService(db.kysely, { orders, conversations, shopName: config.shop.name }, now);
-  return { config, db, now, catalog, cart, orders, contact, flags, conversations, engine, analytics, shortlist, orderTracking, orderSync, staff, auth, dashboard };
+  // Flows (W6, W7, W10, P3, P4): email through the outbox, alerts, stylist tickets.
+  const mail = createMailService(db, config, { now });
+  const alerts = createAlertService(db, config, now);
+  const errorRate = createErrorRateCheck(db, config, alerts, now);
+  const tickets = createTicketService({ db, config, now, mail, alerts, conversations, shortlist, understand: (text, context) => engine.understand(text, context) });
+  return { config, db, now, catalog, cart, orders, contact, flags, conversations, engine, analytics, shortlist, orderTracking, orderSync, staff, auth, dashboard, mail, alerts, errorRate, tickets };
 }
 
 export type Services = ReturnType<typeof createServices>;

@@ -1,0 +1,63 @@
+// The background jobs of one instance: the outbox, alerts, overdue tickets and the error-rate check.
+// Every job is safe to run on several instances at once (atomic claims), so each instance runs them all.
+import type { FastifyBaseLogger } from 'fastify';
+import type { Services } from '../../services';
+
+export interface Job {
+  name: string;
+  everyMs: number;
+  run(): Promise<unknown>;
+}
+
+export function flowJobs(services: Services, log: FastifyBaseLogger): Job[] {
+  const { pollSeconds, checkSeconds } = services.config.workers;
+  return [
+    { name: 'outbox', everyMs: pollSeconds * 1000, run: () => services.mail.worker.runOnce() },
+    {
+      name: 'alerts',
+      everyMs: pollSeconds * 1000,
+      run: () => services.alerts.worker.runOnce({ log: (alert) => log.warn({ alert: alert.kind, data: alert.data }, `ALERT: ${alert.message}`) }),
+    },
+    { name: 'tickets-overdue', everyMs: checkSeconds * 1000, run: () => services.tickets.checkOverdue() },
+    { name: 'error-rate', everyMs: checkSeconds * 1000, run: () => services.errorRate.runOnce() },
+  ];
+}
+
+/** Runs each job, then waits its interval; a failing run is logged and retried at the next tick. */
+export function createScheduler(jobs: Job[], log: FastifyBaseLogger) {
+  const timers = new Set<NodeJS.Timeout>();
+  const running = new Set<Promise<unknown>>();
+  let stopped = true;
+
+  function schedule(job: Job, delayMs: number) {
+    if (stopped) return;
+    const timer = setTimeout(() => {
+      timers.delete(timer);
+      const run = job
+        .run()
+        .catch((error: unknown) => log.error({ err: error, job: job.name }, 'background job failed'))
+        .finally(() => {
+          running.delete(run);
+          schedule(job, job.everyMs);
+        });
+      running.add(run);
+    }, delayMs);
+    timer.unref();
+    timers.add(timer);
+  }
+
+  return {
+    start(): void {
+      if (!stopped) return;
+      stopped = false;
+      for (const job of jobs) schedule(job, Math.min(job.everyMs, 1000));
+    },
+    /** Stops scheduling and waits for runs in progress, so the database can close under them safely. */
+    async stop(): Promise<void> {
+      stopped = true;
+      for (const timer of timers) clearTimeout(timer);
+      timers.clear();
+      await Promise.allSettled([...running]);
+    },
+  };
+}

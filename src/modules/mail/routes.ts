@@ -1,0 +1,24 @@
+// The demo mailbox (GET /dev/mailbox, /dev/mailbox/:id): not served in production.
+import type { FastifyInstance } from 'fastify';
+import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
+import { Type } from 'typebox';
+import type { Services } from '../../services';
+import { notFound } from '../../errors';
+import { renderMailboxList, renderMailboxMessage } from './mailbox-page';
+
+export async function mailRoutes(fastify: FastifyInstance, { services }: { services: Services }) {
+  if (services.config.mode === 'production') return;
+  const app = fastify.withTypeProvider<TypeBoxTypeProvider>();
+
+  app.get('/dev/mailbox', { schema: { querystring: Type.Object({ page: Type.Optional(Type.Integer({ minimum: 1, maximum: 10_000 })) }) } }, async (request, reply) => {
+    const pageSize = 50;
+    const { items, total } = await services.mail.mailbox.list({ limit: pageSize, offset: ((request.query.page ?? 1) - 1) * pageSize });
+    return reply.type('text/html; charset=utf-8').header('cache-control', 'no-store').send(renderMailboxList(items, total));
+  });
+
+  app.get('/dev/mailbox/:id', { schema: { params: Type.Object({ id: Type.Integer({ minimum: 1 }) }) } }, async (request, reply) => {
+    const message = await services.mail.mailbox.get(request.params.id);
+    if (!message) throw notFound('That email');
+    return reply.type('text/html; charset=utf-8').header('cache-control', 'no-store').send(renderMailboxMessage(message));
+  });
+}

@@ -1,0 +1,128 @@
+// Email (P3): an outbox in the database, a worker that delivers it with retries, and the demo mailbox.
+//
+// - `enqueue(email, executor?)` queues one email (in the caller's transaction when given) → outbox id.
+// - `worker.runOnce()` claims due emails atomically (safe with several instances) and sends them.
+// - `mailbox.list({ to?, ticketId?, limit?, offset? })` / `mailbox.get(id)`: what was (or will be) sent,
+//   for the demo mailbox page and the dashboard's ticket thread.
+import type { Config } from '../../config';
+import type { Db } from '../../db/connection';
+import { createQueue, type RetryPolicy } from '../jobs/queue';
+import { createOutboxRepo, type Executor, type NewOutboxRow, type OutboxRow } from './repo';
+import { isPermanentMailError, mailboxSender, smtpSender, type MailSender } from './transport';
+
+export type OutgoingEmail = NewOutboxRow;
+
+export interface MailboxEntry {
+  id: number;
+  kind: string;
+  to: string;
+  subject: string;
+  status: string;
+  transport: string | null;
+  attempts: number;
+  lastError: string | null;
+  ticketId: number | null;
+  createdAt: string;
+  sentAt: string | null;
+}
+
+export interface MailboxMessage extends MailboxEntry {
+  text: string;
+  html: string;
+  messageId: string | null;
+}
+
+export interface WorkerResult {
+  sent: number;
+  retried: number;
+  failed: number;
+}
+
+export const MAIL_RETRY: RetryPolicy = { baseDelayMs: 30_000, maxDelayMs: 30 * 60_000, maxPermanentAttempts: 3 };
+const BATCH = 20;
+// Longer than a slow SMTP conversation (connect 10 s + socket 30 s): a live claim never expires mid-send.
+const CLAIM_MS = 120_000;
+
+function entry(row: OutboxRow): MailboxEntry {
+  return {
+    id: row.id,
+    kind: row.kind,
+    to: row.to_address,
+    subject: row.subject,
+    status: row.status,
+    transport: row.transport,
+    attempts: row.attempts,
+    lastError: row.last_error,
+    ticketId: row.ticket_id,
+    createdAt: row.created_at,
+    sentAt: row.sent_at,
+  };
+}
+
+export interface MailOptions {
+  now?: () => Date;
+  /** Overrides the sender chosen from the config (tests). */
+  sender?: MailSender;
+}
+
+/** SMTP when SMTP_URL is set; the local mailbox in demo mode; none in production (mail waits, pending). */
+function chooseSender(config: Config): MailSender | null {
+  if (config.mail.smtpUrl) return smtpSender(config.mail.smtpUrl);
+  return config.mode === 'demo' ? mailboxSender : null;
+}
+
+export function createMailService(db: Db, config: Config, options: MailOptions = {}) {
+  const now = options.now ?? (() => new Date());
+  const repo = createOutboxRepo(db.kysely);
+  const queue = createQueue(db.kysely, db.dialect, 'outbox', MAIL_RETRY);
+  const sender = options.sender ?? chooseSender(config);
+
+  async function deliver(row: OutboxRow, claim: { id: number; attempts: number; lockedUntil: string }, result: WorkerResult) {
+    try {
+      const { messageId } = await sender!.send({ from: config.mail.from, to: row.to_address, subject: row.subject, text: row.text_body, html: row.html_body });
+      if (await queue.complete(claim, now(), sender!.name, { message_id: messageId })) result.sent++;
+    } catch (error) {
+      const outcome = await queue.fail(claim, now(), (error as Error).message, isPermanentMailError(error));
+      result[outcome === 'failed' ? 'failed' : 'retried']++;
+    }
+  }
+
+  return {
+    /** Queues an email; the worker sends it. The same dedupeKey never queues twice. */
+    async enqueue(email: OutgoingEmail, executor: Executor = db.kysely): Promise<number> {
+      return repo.insert(executor, email, now().toISOString());
+    },
+
+    /** Where mail goes: 'smtp', 'mailbox' (demo) or null (production without SMTP_URL: mail waits). */
+    transport: sender?.name ?? null,
+
+    mailbox: {
+      async list(filter: { to?: string; ticketId?: number; limit?: number; offset?: number } = {}): Promise<{ items: MailboxEntry[]; total: number }> {
+        const { rows, total } = await repo.page(filter, Math.min(filter.limit ?? 50, 200), filter.offset ?? 0);
+        return { items: rows.map(entry), total };
+      },
+      async get(id: number): Promise<MailboxMessage | undefined> {
+        const row = await repo.get(id);
+        return row && { ...entry(row), text: row.text_body, html: row.html_body, messageId: row.message_id };
+      },
+    },
+
+    worker: {
+      /** Sends every due email once; safe to run on several instances at the same time. */
+      async runOnce(): Promise<WorkerResult> {
+        const result: WorkerResult = { sent: 0, retried: 0, failed: 0 };
+        if (!sender) return result;
+        const claims = await queue.claimDue(now(), BATCH, CLAIM_MS);
+        const rows = new Map((await repo.byIds(claims.map((c) => c.id))).map((r) => [r.id, r]));
+        for (const claim of claims) await deliver(rows.get(claim.id)!, claim, result);
+        return result;
+      },
+    },
+
+    close(): void {
+      sender?.close();
+    },
+  };
+}
+
+export type MailService = ReturnType<typeof createMailService>;

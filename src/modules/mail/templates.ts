@@ -1,0 +1,92 @@
+// The customer emails, each as subject + branded HTML + plain text. Customer text is always escaped.
+import { html } from '../../web/html';
+import { button, callout, emailLayout, paragraph, quote, type EmailContent } from './layout';
+
+const FOOTER = 'You are receiving this email because you contacted us through our website. Reply to this email to reach our team.';
+
+export interface RmaCreatedEmail {
+  shopName: string;
+  customerName: string;
+  rmaNumber: string;
+  orderNumber: string;
+  itemName: string;
+  kind: 'return' | 'resize';
+  newSize: number | null;
+  labelUrl: string;
+  shipWithinDays: number;
+}
+
+/** The shipping rule printed in the email, on the label and in the widget. */
+export function shippingRule(kind: 'return' | 'resize', shipWithinDays: number, newSize: number | null): string {
+  return kind === 'return'
+    ? `Ship within ${shipWithinDays} days for a full refund.`
+    : `Ship within ${shipWithinDays} days and we will resize it to size ${newSize} and send it back free of charge.`;
+}
+
+export function rmaCreatedEmail(e: RmaCreatedEmail): EmailContent {
+  const what = e.kind === 'return' ? 'return' : `resize to size ${e.newSize}`;
+  const rule = shippingRule(e.kind, e.shipWithinDays, e.newSize);
+  const subject = `Your ${e.kind} ${e.rmaNumber} for order ${e.orderNumber}`;
+  const body = html`${paragraph(`Hello ${e.customerName},`)}
+${paragraph(html`We have set up the ${what} of <strong>${e.itemName}</strong> from order ${e.orderNumber}.`)}
+${callout('Your RMA number', e.rmaNumber)}
+${paragraph(html`<strong>${rule}</strong>`)}
+${paragraph('1. Print your prepaid return label. 2. Pack the piece in its box with the RMA number inside. 3. Drop it off with the carrier. We email you when it arrives.')}
+${button(e.labelUrl, 'Print your return label')}
+${paragraph(html`Or open this link: <a href="${e.labelUrl}" style="color:#b3365f">${e.labelUrl}</a>`)}`;
+  const text = [
+    `Hello ${e.customerName},`,
+    '',
+    `We have set up the ${what} of ${e.itemName} from order ${e.orderNumber}.`,
+    '',
+    `Your RMA number: ${e.rmaNumber}`,
+    '',
+    rule,
+    '',
+    `Print your return label: ${e.labelUrl}`,
+    '',
+    'Pack the piece in its box with the RMA number inside and drop it off with the carrier. We email you when it arrives.',
+    '',
+    `— ${e.shopName}`,
+  ].join('\n');
+  return { subject, html: emailLayout(e.shopName, `Your ${e.kind} is on its way to us`, body, FOOTER), text };
+}
+
+export interface TicketConfirmationEmail {
+  shopName: string;
+  customerName: string;
+  ticketId: number;
+  /** "11:30 AM Monday (ET)", or null when urgent (a stylist reaches out right away). */
+  answerBy: string | null;
+  message: string;
+}
+
+export function ticketConfirmationEmail(e: TicketConfirmationEmail): EmailContent {
+  const promise = e.answerBy ? `A stylist will reply by ${e.answerBy}.` : 'You marked this as urgent: a stylist is reaching out to you right away.';
+  const subject = `We received your request (ticket #${e.ticketId})`;
+  const body = html`${paragraph(`Hello ${e.customerName},`)}
+${paragraph('Thank you for reaching out. A member of our stylist team has your message and the conversation you had with our concierge.')}
+${callout(`Ticket #${e.ticketId}`, promise)}
+${paragraph('Your message:')}
+${quote(e.message)}
+${paragraph('Reply to this email if you want to add anything.')}`;
+  const text = [`Hello ${e.customerName},`, '', 'Thank you for reaching out. A member of our stylist team has your message.', '', `Ticket #${e.ticketId}: ${promise}`, '', 'Your message:', e.message, '', `— ${e.shopName}`].join('\n');
+  return { subject, html: emailLayout(e.shopName, 'A stylist is on it', body, FOOTER), text };
+}
+
+export interface StylistReplyEmail {
+  shopName: string;
+  customerName: string;
+  ticketId: number;
+  stylistName: string;
+  body: string;
+}
+
+export function stylistReplyEmail(e: StylistReplyEmail): EmailContent {
+  const subject = `Re: your request (ticket #${e.ticketId})`;
+  const body = html`${paragraph(`Hello ${e.customerName},`)}
+${quote(e.body)}
+${paragraph(`${e.stylistName}, ${e.shopName} stylist team`)}`;
+  const text = [`Hello ${e.customerName},`, '', e.body, '', `${e.stylistName}, ${e.shopName} stylist team`, `Ticket #${e.ticketId}`].join('\n');
+  return { subject, html: emailLayout(e.shopName, 'A reply from your stylist', body, FOOTER), text };
+}

@@ -1,0 +1,161 @@
+// Stylist tickets (W7, D2, D3): created from the widget, worked on in the dashboard.
+//
+// The dashboard's API (actor ids are staff_users.id; every change is written to the ticket's history):
+// - list(filter?: TicketFilter, page?: TicketPage) → { items: Ticket[], total, page, pageSize }
+//     filter: status (one or several), priority, assigneeId (id or 'none'), email (substring), management;
+//     page: sort 'answer_by' | 'created_at' | 'priority' | 'updated_at', order 'asc' | 'desc', page (1-based), pageSize (≤ 100).
+// - get(id) → TicketDetail (ticket + transcript and shortlist snapshots + events); AppError not_found
+// - assign(id, assigneeId | null, actorId) → Ticket
+// - setStatus(id, 'open' | 'in_progress' | 'resolved', actorId) → Ticket
+// - setPriority(id, 'urgent' | 'high' | 'normal', actorId) → Ticket (answer-by recomputed from creation)
+// - addNote(id, body, actorId) → TicketEvent (internal, never shown to the customer)
+// - reply(id, body, actorId) → TicketEvent (emails the customer; an open ticket moves to in_progress)
+// - history(id) → TicketEvent[]
+// - emails(id) → the ticket's emails (confirmation, replies) with their delivery status
+// For the widget: escalate(conversation, request, options) (see escalate.ts). For the scheduler: checkOverdue().
+import type { Transaction } from 'kysely';
+import type { Config } from '../../config';
+import type { Database, TicketPriority, TicketStatus } from '../../db/schema';
+import { AppError, invalid, notFound } from '../../errors';
+import type { MailboxEntry } from '../mail/service';
+import { stylistReplyEmail } from '../mail/templates';
+import { computeAnswerBy } from './business-hours';
+import { answerHoursFor, createEscalation, type EscalationDeps } from './escalate';
+import { createTicketRepo, type TicketFilter, type TicketPage, type TicketRow } from './repo';
+import { TICKET_PRIORITIES, TICKET_STATUSES, toTicket, toTicketDetail, toTicketEvent, type Ticket, type TicketDetail, type TicketEvent } from './types';
+
+export type TicketServiceDeps = Omit<EscalationDeps, 'repo'>;
+
+const MAX_BODY = 10_000;
+
+function requireText(body: string, what: string): string {
+  const text = body.trim();
+  if (!text) throw invalid(`The ${what} is empty.`, { fields: { body: `Write a ${what}.` } });
+  if (text.length > MAX_BODY) throw invalid(`The ${what} is too long (at most ${MAX_BODY} characters).`, { fields: { body: 'Too long.' } });
+  return text;
+}
+
+export function createTicketService(deps: TicketServiceDeps) {
+  const { db, config, now } = deps;
+  const repo = createTicketRepo(db.kysely);
+  const nowIso = () => now().toISOString();
+
+  async function requireTicket(id: number, trx?: Transaction<Database>): Promise<TicketRow> {
+    const row = await repo.get(id, trx);
+    if (!row) throw notFound('That ticket');
+    return row;
+  }
+
+  /** One change by a staff member: the update and its history event in one transaction. */
+  async function change(id: number, actorId: number, type: string, apply: (row: TicketRow) => { values: Partial<TicketRow>; data: Record<string, unknown>; body?: string } | null): Promise<Ticket> {
+    const at = nowIso();
+    const row = await db.kysely.transaction().execute(async (trx) => {
+      const current = await requireTicket(id, trx);
+      const outcome = apply(current);
+      if (!outcome) return current;
+      await repo.update(trx, id, { ...outcome.values, updated_at: at });
+      await repo.addEvent(trx, { ticket_id: id, actor_id: actorId, type, body: outcome.body ?? null, data: JSON.stringify(outcome.data), created_at: at });
+      return (await repo.get(id, trx))!;
+    });
+    return toTicket(row, at);
+  }
+
+  return {
+    escalate: createEscalation({ ...deps, repo }),
+
+    async list(filter: TicketFilter = {}, page: TicketPage = {}): Promise<{ items: Ticket[]; total: number; page: number; pageSize: number }> {
+      const resolved = {
+        sort: page.sort ?? 'answer_by',
+        order: page.order ?? 'asc',
+        page: Math.max(1, Math.floor(page.page ?? 1)),
+        pageSize: Math.min(100, Math.max(1, Math.floor(page.pageSize ?? 25))),
+      } as const;
+      const { rows, total } = await repo.list(filter, resolved);
+      const at = nowIso();
+      return { items: rows.map((r) => toTicket(r, at)), total, page: resolved.page, pageSize: resolved.pageSize };
+    },
+
+    async get(id: number): Promise<TicketDetail> {
+      const row = await requireTicket(id);
+      return toTicketDetail(row, await repo.events(id), nowIso());
+    },
+
+    async history(id: number): Promise<TicketEvent[]> {
+      await requireTicket(id);
+      return (await repo.events(id)).map(toTicketEvent);
+    },
+
+    async emails(id: number): Promise<MailboxEntry[]> {
+      await requireTicket(id);
+      return (await deps.mail.mailbox.list({ ticketId: id, limit: 200 })).items;
+    },
+
+    assign(id: number, assigneeId: number | null, actorId: number): Promise<Ticket> {
+      return change(id, actorId, 'assigned', (row) => (row.assignee_id === assigneeId ? null : { values: { assignee_id: assigneeId }, data: { from: row.assignee_id, to: assigneeId } }));
+    },
+
+    setStatus(id: number, status: TicketStatus, actorId: number): Promise<Ticket> {
+      if (!TICKET_STATUSES.includes(status)) throw invalid(`Status must be one of ${TICKET_STATUSES.join(', ')}.`);
+      return change(id, actorId, 'status', (row) => (row.status === status ? null : { values: { status }, data: { from: row.status, to: status } }));
+    },
+
+    setPriority(id: number, priority: TicketPriority, actorId: number): Promise<Ticket> {
+      if (!TICKET_PRIORITIES.includes(priority)) throw invalid(`Priority must be one of ${TICKET_PRIORITIES.join(', ')}.`);
+      return change(id, actorId, 'priority', (row) => {
+        if (row.priority === priority) return null;
+        const answerBy = computeAnswerBy(new Date(row.created_at), answerHoursFor(priority, config), config.businessHours).toISOString();
+        return { values: { priority, answer_by: answerBy }, data: { from: row.priority, to: priority, answerBy } };
+      });
+    },
+
+    async addNote(id: number, body: string, actorId: number): Promise<TicketEvent> {
+      const text = requireText(body, 'note');
+      await change(id, actorId, 'note', () => ({ values: {}, data: {}, body: text }));
+      return (await repo.events(id)).map(toTicketEvent).filter((e) => e.type === 'note').at(-1)!;
+    },
+
+    /** Emails the customer (through the outbox) and keeps the reply in the ticket's thread. */
+    async reply(id: number, body: string, actorId: number): Promise<TicketEvent> {
+      const text = requireText(body, 'reply');
+      const staff = await repo.staffName(actorId);
+      if (!staff) throw new AppError('forbidden', 'Only a staff member can reply to a customer.');
+      const at = nowIso();
+      await db.kysely.transaction().execute(async (trx) => {
+        const row = await requireTicket(id, trx);
+        const content = stylistReplyEmail({ shopName: config.shop.name, customerName: row.customer_name, ticketId: id, stylistName: staff.name, body: text });
+        const outboxId = await deps.mail.enqueue({ kind: 'stylist_reply', to: row.email, ...content, ticketId: id }, trx);
+        await repo.update(trx, id, {
+          updated_at: at,
+          first_response_at: row.first_response_at ?? at,
+          ...(row.status === 'open' ? { status: 'in_progress' as const } : {}),
+        });
+        await repo.addEvent(trx, { ticket_id: id, actor_id: actorId, type: 'reply', body: text, data: JSON.stringify({ outboxId, to: row.email }), created_at: at });
+      });
+      return (await repo.events(id)).map(toTicketEvent).filter((e) => e.type === 'reply').at(-1)!;
+    },
+
+    /** Alerts (once per ticket) on open tickets past their answer-by time without a reply. */
+    async checkOverdue(): Promise<number> {
+      const at = nowIso();
+      let alerted = 0;
+      for (const row of await repo.overdue(at, 50)) {
+        const claimed = await db.kysely.transaction().execute(async (trx) => {
+          if (!(await repo.claimOverdueAlert(trx, row.id, at))) return false;
+          const late = Math.round((Date.parse(at) - Date.parse(row.answer_by)) / 60_000);
+          await deps.alerts.raise(
+            'ticket_overdue',
+            `ticket:${row.id}:overdue`,
+            `Ticket #${row.id} (${row.priority}) from ${row.customer_name} is ${late} minutes past its answer-by time and has no reply yet.`,
+            { ticket: row.id, priority: row.priority, answerBy: row.answer_by, assignee: row.assignee_id ?? 'unassigned', link: `${config.publicUrl}/dashboard/support/tickets/${row.id}` },
+            trx,
+          );
+          return true;
+        });
+        if (claimed) alerted++;
+      }
+      return alerted;
+    },
+  };
+}
+
+export type TicketService = ReturnType<typeof createTicketService>;
