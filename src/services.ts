@@ -20,6 +20,7 @@ import { createMailService } from './modules/mail/service';
 import { createAlertService } from './modules/alerts/service';
 import { createErrorRateCheck } from './modules/alerts/error-rate';
 import { createTicketService } from './modules/tickets/service';
+import { createStylistForm } from './modules/tickets/stylist-form';
 
 export interface ServiceOptions {
   /** The clock; tests pass a fixed one. */
@@ -50,7 +51,8 @@ export function createServices(db: Db, config: Config, options: ServiceOptions =
   const alerts = createAlertService(db, config, now);
   const errorRate = createErrorRateCheck(db, config, alerts, now);
   const tickets = createTicketService({ db, config, now, mail, alerts, conversations, shortlist, understand: (text, context) => engine.understand(text, context) });
-  return { config, db, now, catalog, cart, orders, contact, flags, conversations, engine, analytics, shortlist, orderTracking, orderSync, staff, auth, dashboard, mail, alerts, errorRate, tickets };
+  const stylistForm = createStylistForm({ config, conversations, tickets });
+  return { config, db, now, catalog, cart, orders, contact, flags, conversations, engine, analytics, shortlist, orderTracking, orderSync, staff, auth, dashboard, mail, alerts, errorRate, tickets, stylistForm };
 }
 
 export type Services = ReturnType<typeof createServices>;
