@@ -51,7 +51,16 @@ export function useForm({ idPrefix, initial, validate, toBody, submit }: FormOpt
     if (typeof result === 'object') showErrors(result);
   };
 
-  const set = (name: string, value: string) => setValues((previous) => ({ ...previous, [name]: value }));
+  // Changing a field clears its error: the message described the old value.
+  const set = (name: string, value: string) => {
+    setValues((previous) => ({ ...previous, [name]: value }));
+    setErrors((previous) => {
+      if (!previous[name]) return previous;
+      const rest = { ...previous };
+      delete rest[name];
+      return rest;
+    });
+  };
 
   /** Props for an input, select or textarea bound to one field, with its error wired for screen readers. */
   const bind = (name: string) => ({
