@@ -19,6 +19,8 @@ import { dashboardRoutes } from './modules/dashboard/index';
 import { seedDemoStaff } from './modules/staff/demo';
 import { renderErrorPage } from './web/store/pages/info';
 import { ticketRoutes } from './modules/tickets/routes';
+import { returnRoutes } from './modules/returns/routes';
+import { csatRoutes } from './modules/csat/routes';
 import { mailRoutes } from './modules/mail/routes';
 import { createScheduler, flowJobs } from './modules/jobs/scheduler';
 import { widgetAssetRoutes } from './web/widget/routes';
@@ -96,6 +98,8 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
   await app.register(integrationRoutes, { services });
   await app.register(dashboardRoutes, { services });
   await app.register(ticketRoutes, { services });
+  await app.register(returnRoutes, { services });
+  await app.register(csatRoutes, { services });
   await app.register(mailRoutes, { services });
   // Background jobs start when the server listens (app.inject in tests never starts them) and stop before the database closes.
   if (config.workers.enabled) {

@@ -21,6 +21,8 @@ import { createAlertService } from './modules/alerts/service';
 import { createErrorRateCheck } from './modules/alerts/error-rate';
 import { createTicketService } from './modules/tickets/service';
 import { createStylistForm } from './modules/tickets/stylist-form';
+import { createReturnService } from './modules/returns/service';
+import { createCsatService } from './modules/csat/service';
 
 export interface ServiceOptions {
   /** The clock; tests pass a fixed one. */
@@ -52,7 +54,9 @@ export function createServices(db: Db, config: Config, options: ServiceOptions =
   const errorRate = createErrorRateCheck(db, config, alerts, now);
   const tickets = createTicketService({ db, config, now, mail, alerts, conversations, shortlist, understand: (text, context) => engine.understand(text, context) });
   const stylistForm = createStylistForm({ config, conversations, tickets });
-  return { config, db, now, catalog, cart, orders, contact, flags, conversations, engine, analytics, shortlist, orderTracking, orderSync, staff, auth, dashboard, mail, alerts, errorRate, tickets, stylistForm };
+  const returns = createReturnService({ db, config, now, orders, orderTracking, mail, conversations, tickets, understand: (text) => engine.understand(text) });
+  const csat = createCsatService(db.kysely, conversations, now);
+  return { config, db, now, catalog, cart, orders, contact, flags, conversations, engine, analytics, shortlist, orderTracking, orderSync, staff, auth, dashboard, mail, alerts, errorRate, tickets, stylistForm, returns, csat };
 }
 
 export type Services = ReturnType<typeof createServices>;

@@ -1,0 +1,60 @@
+// CSAT (W10): one rating per conversation, 1 to 5 stars with an optional comment; a new rating replaces it.
+// The dashboard's summary (average vs target, distribution, comments, trend) reads csat_ratings directly
+// (src/modules/dashboard/csat-queries.ts).
+import type { Kysely } from 'kysely';
+import type { Database } from '../../db/schema';
+import type { ConversationService } from '../conversations/service';
+import type { FormReply } from '../tickets/stylist-form';
+import type { CsatFormBody } from './schema';
+
+export interface CsatRating {
+  rating: number;
+  comment: string | null;
+  trigger: string | null;
+  createdAt: string;
+  updatedAt: string;
+}
+
+export interface CsatAnswer {
+  replies: FormReply[];
+  rating: CsatRating;
+}
+
+function thanks(rating: number, changed: boolean): FormReply[] {
+  const lead = changed ? `Thank you, we updated your rating to ${rating} of 5.` : `Thank you for rating us ${rating} of 5.`;
+  if (rating >= 4) return [{ type: 'text', text: `${lead} We are glad we could help.` }];
+  // A low score is a customer who still needs something: offer a person, not just an apology.
+  return [
+    { type: 'text', text: `${lead} We are sorry it was not better. A stylist can pick this up with you personally.` },
+    { type: 'form', form: 'stylist', prefill: {} },
+  ];
+}
+
+export function createCsatService(db: Kysely<Database>, conversations: Pick<ConversationService, 'requireActive' | 'appendExchange'>, now: () => Date = () => new Date()) {
+  return {
+    /** Saves the session's rating (a second call changes it) and thanks the customer. */
+    async rate(sessionId: string, input: CsatFormBody): Promise<CsatAnswer> {
+      await conversations.requireActive(sessionId);
+      const at = now().toISOString();
+      const comment = input.comment?.trim() || null;
+      const before = await db.selectFrom('csat_ratings').select('id').where('conversation_id', '=', sessionId).executeTakeFirst();
+      const row = await db
+        .insertInto('csat_ratings')
+        .values({ conversation_id: sessionId, rating: input.rating, comment, trigger: input.trigger ?? null, created_at: at, updated_at: at })
+        .onConflict((oc) => oc.column('conversation_id').doUpdateSet({ rating: input.rating, comment, trigger: input.trigger ?? null, updated_at: at }))
+        .returningAll()
+        .executeTakeFirstOrThrow();
+      const replies = thanks(row.rating, Boolean(before));
+      await conversations.appendExchange(sessionId, { customerText: `Rated ${row.rating} of 5${comment ? `: ${comment}` : ''}`, replies });
+      return { replies, rating: { rating: row.rating, comment: row.comment, trigger: row.trigger, createdAt: row.created_at, updatedAt: row.updated_at } };
+    },
+
+    /** The session's current rating, if any. */
+    async get(sessionId: string): Promise<CsatRating | undefined> {
+      const row = await db.selectFrom('csat_ratings').selectAll().where('conversation_id', '=', sessionId).executeTakeFirst();
+      return row && { rating: row.rating, comment: row.comment, trigger: row.trigger, createdAt: row.created_at, updatedAt: row.updated_at };
+    },
+  };
+}
+
+export type CsatService = ReturnType<typeof createCsatService>;

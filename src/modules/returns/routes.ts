@@ -1,0 +1,41 @@
+// POST /api/widget/sessions/:sessionId/forms/return (W6) and GET /returns/:rmaNumber/label (the printable label).
+import type { FastifyInstance } from 'fastify';
+import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
+import type { Services } from '../../services';
+import { AppError } from '../../errors';
+import { IdempotencyHeaders, SessionParams } from '../widget/schema';
+import { formLimit, idempotencyKeyOf, installFormCors, rejectInvalidForm } from '../tickets/widget-forms';
+import { isOfferedSize } from './policy';
+import { renderLabelPage } from './label-page';
+import { LabelParams, LabelQuery, RETURN_FIELD_MESSAGES, ReturnFormBody } from './schema';
+
+export async function returnRoutes(fastify: FastifyInstance, { services }: { services: Services }) {
+  const app = fastify.withTypeProvider<TypeBoxTypeProvider>();
+  installFormCors(fastify, services);
+  const policy = services.config.returns;
+
+  app.post(
+    '/api/widget/sessions/:sessionId/forms/return',
+    { schema: { params: SessionParams, headers: IdempotencyHeaders, body: ReturnFormBody }, attachValidation: true, config: formLimit(services) },
+    async (request) => {
+      rejectInvalidForm(request, ReturnFormBody, RETURN_FIELD_MESSAGES);
+      const { kind, newSize } = request.body;
+      if (kind === 'resize' && (newSize === undefined || !isOfferedSize(newSize, policy))) {
+        throw new AppError('invalid_request', 'Please check the highlighted fields.', {
+          fields: { newSize: `Please choose a ring size from ${policy.minRingSize} to ${policy.maxRingSize} (half sizes too).` },
+        });
+      }
+      return services.returns.submit(request.params.sessionId, request.body, { idempotencyKey: idempotencyKeyOf(request), clientAddress: request.ip });
+    },
+  );
+
+  app.get('/returns/:rmaNumber/label', { schema: { params: LabelParams, querystring: LabelQuery } }, async (request, reply) => {
+    const label = await services.returns.label(request.params.rmaNumber, request.query.token ?? '');
+    return reply
+      .type('text/html; charset=utf-8')
+      .header('cache-control', 'private, no-store')
+      .header('referrer-policy', 'no-referrer')
+      .header('x-robots-tag', 'noindex')
+      .send(renderLabelPage(label));
+  });
+}
