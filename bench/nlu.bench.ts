@@ -49,7 +49,7 @@ for (const message of messages) {
 timings.sort((a, b) => a - b);
 
 const format = (ms: number) => `${ms.toFixed(3)} ms`;
-console.log(`engine start-up (train classifier + index FAQ): ${startUpMs.toFixed(0)} ms   (budget < 1000 ms)`);
+console.log(`engine start-up (load model + index FAQ): ${startUpMs.toFixed(0)} ms   (budget < 1000 ms)`);
 console.log(`understand() first call: ${format(firstCallMs)}`);
 console.log(`understand() over ${timings.length} messages after ${WARM_UP} warm-up calls:`);
 console.log(`  p50 ${format(percentile(timings, 0.5))}   p99 ${format(percentile(timings, 0.99))}   max ${format(timings.at(-1)!)}   (budget p99 < 1 ms)`);

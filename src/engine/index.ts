@@ -1,10 +1,11 @@
 // The concierge engine's public API: build once with createEngine(), then understand → decide → replies.
 import defaultKnowledgeBase from '../../data/knowledge-base.json' with { type: 'json' };
+import defaultModel from '../../data/nlu/model.json' with { type: 'json' };
 import { decide } from './dialog/decide';
 import { initialState, recordOrderLookup, recordShownProducts } from './dialog/state';
 import { createFaqIndex } from './knowledge/faq-index';
-import { DEFAULT_TRAINING_EXAMPLES } from './nlu/corpus';
-import { createUnderstander, type TrainingExample } from './nlu/understand';
+import { loadIntentModel, type SerializedIntentModel, type TrainingExample } from './nlu/model';
+import { createUnderstander, trainUnderstanding } from './nlu/understand';
 import * as common from './replies/common';
 import * as orders from './replies/orders';
 import * as search from './replies/search';
@@ -25,7 +26,8 @@ import type {
 export * from './types';
 export { maskCardNumbers } from './nlu/card-mask';
 export { evaluate, type EvaluationReport } from './nlu/evaluate';
-export type { TrainingExample } from './nlu/understand';
+export { serializeIntentModel, type SerializedIntentModel, type TrainingExample } from './nlu/model';
+export { trainUnderstanding } from './nlu/understand';
 export { initialState, recordOrderLookup, recordShownProducts };
 
 export interface EngineOptions {
@@ -35,8 +37,10 @@ export interface EngineOptions {
   currency?: string;
   /** The clock for anything time-dependent. Nothing in the engine depends on time yet; it never reads the system clock. */
   now?: () => Date;
-  /** Replace the built-in training corpus (e.g. a shop's own examples). */
+  /** Train on these examples at start-up instead of loading data/nlu/model.json (~0.5 s for 4,000 examples). */
   trainingExamples?: TrainingExample[];
+  /** A model serialized by `serializeIntentModel` (what `aurora nlu train` writes). */
+  model?: SerializedIntentModel;
   /** Probability under which an intent is not acted on (0-1). */
   confidenceThreshold?: number;
 }
@@ -70,7 +74,10 @@ export interface Engine {
 
 export function createEngine(options: EngineOptions = {}): Engine {
   const currency = options.currency ?? 'USD';
-  const understand = createUnderstander(options.trainingExamples ?? DEFAULT_TRAINING_EXAMPLES, { threshold: options.confidenceThreshold });
+  const model = options.trainingExamples
+    ? trainUnderstanding(options.trainingExamples)
+    : loadIntentModel(options.model ?? (defaultModel as unknown as SerializedIntentModel));
+  const understand = createUnderstander(model, { threshold: options.confidenceThreshold });
   const faq = createFaqIndex(options.knowledgeBase ?? (defaultKnowledgeBase as FaqArticle[]));
   const replies: EngineReplies = {
     welcome: common.welcome,

@@ -20,6 +20,10 @@ export interface TrainingOptions {
 
 export interface LinearClassifier {
   readonly classCount: number;
+  /** Feature names, in weight-row order. */
+  readonly features: readonly string[];
+  /** Feature-major weights (`features.length + 1` rows of `classCount`); the last row is the bias. */
+  readonly weights: Float64Array;
   /** Class probabilities (softmax), in label order. */
   probabilities(features: readonly string[]): Float64Array;
 }
@@ -103,17 +107,26 @@ export function trainLinearClassifier(examples: LabelledFeatures[], classCount: 
     }
   }
   for (let i = 0; i < averaged.length; i++) averaged[i]! /= snapshots;
+  return linearClassifierFromWeights([...featureIndex.keys()], averaged, classCount);
+}
 
+/** Rebuilds a trained classifier from its features and weights (e.g. loaded from a model file). */
+export function linearClassifierFromWeights(features: readonly string[], weights: Float64Array, classCount: number): LinearClassifier {
+  if (weights.length !== (features.length + 1) * classCount) throw new Error('weights do not match the features and classes');
+  const featureIndex = new Map(features.map((feature, index) => [feature, index]));
+  const bias = features.length;
   return {
     classCount,
-    probabilities(features) {
+    features,
+    weights,
+    probabilities(messageFeatures) {
       const ids: number[] = [];
-      for (const feature of features) {
+      for (const feature of messageFeatures) {
         const id = featureIndex.get(feature);
         if (id !== undefined) ids.push(id);
       }
       const result = new Float64Array(classCount);
-      score(averaged, ids, ids.length > 0 ? 1 / Math.sqrt(features.length) : 0, bias, result);
+      score(weights, ids, ids.length > 0 ? 1 / Math.sqrt(messageFeatures.length) : 0, bias, result);
       softmaxInto(result);
       return result;
     },

@@ -33,6 +33,7 @@ const WITH_CURRENCY = new RegExp(`(${CURRENCY_BEFORE}(?:${NUMBER})(?:${SCALE})?|
 // "14k gold", "18kt", "1 carat", "2ct", "6mm", "18 inch": measures, not prices.
 const MEASURES = /\b\d+(?:\.\d+)?\s?(?:kt|karat|karats|carat|carats|ct|ctw|mm|cm|inch|inches|in\b|")|\b(?:9|10|14|18|22|24)k(?=\s+(?:solid\s+)?(?:gold|yellow|white|rose|plated))/g;
 
+const ANY_AMOUNT = new RegExp(AMOUNT, 'g');
 const AROUND_SPREAD = 0.2;
 
 /** Parses one captured amount ("$1.5k", "1,200", "2 grand", "300 dollars") into major units. */
@@ -80,7 +81,7 @@ export function extractPrice(text: string): { range: PriceRange; rest: string } 
   const clean = text.replace(MEASURES, ' ');
   const range = firstRange(clean) ?? boundedRange(clean);
   if (!range) return { range: {}, rest: clean };
-  const rest = clean.replace(new RegExp(AMOUNT, 'g'), (amount) => (parseAmount(amount) === undefined ? amount : ' __price__ '));
+  const rest = clean.replace(ANY_AMOUNT, (amount) => (parseAmount(amount) === undefined ? amount : ' __price__ '));
   return { range, rest };
 }
 

@@ -1,23 +1,17 @@
 // understand(text): intent (learned classifier with an out-of-scope class and threshold), entities, triggers, cues.
-import { INTENTS, type EngineContext, type Intent, type Understanding } from '../types';
-import { trainLinearClassifier, type LinearClassifier, type TrainingOptions } from './classifier';
+import { INTENTS, type Cues, type CustomerTier, type EngineContext, type Intent, type Triggers, type Understanding } from '../types';
+import type { TrainingOptions } from './classifier';
 import { detectCues } from './cues';
 import { featuresOf } from './features';
 import { keywordHints } from './intent-keywords';
-import { DOMAIN_WORDS } from './lexicon';
+import { spellerFor, trainIntentModel, type IntentModel, type TrainingExample } from './model';
 import { prepareMessage, type PreparedMessage } from './prepare';
-import { createSpellingCorrector, type SpellingCorrector } from './spelling';
+import type { SpellingCorrector } from './spelling';
 import { detectTriggers } from './triggers';
-
-export interface TrainingExample {
-  text: string;
-  intent: Intent;
-}
 
 export interface UnderstanderOptions {
   /** Below this probability the top in-scope intent is not acted on: the answer is `out_of_scope`. */
   threshold?: number;
-  training?: Partial<TrainingOptions>;
 }
 
 export type Understand = (text: string, context?: EngineContext) => Understanding;
@@ -25,48 +19,46 @@ export type Understand = (text: string, context?: EngineContext) => Understandin
 const OUT_OF_SCOPE = INTENTS.indexOf('out_of_scope');
 const DEFAULT_THRESHOLD = 0.45;
 
-function buildSpeller(examples: TrainingExample[]): SpellingCorrector {
-  const counts = new Map<string, number>();
-  for (const { text } of examples) {
-    for (const word of text.toLowerCase().match(/[a-z]+/g) ?? []) counts.set(word, (counts.get(word) ?? 0) + 1);
-  }
-  // Typos are corrected only towards words seen a few times, and towards the shop's own vocabulary.
-  // A word seen once may itself be a typo written into the corpus on purpose, so it is not "known".
-  const targets = new Map([...counts].filter(([, count]) => count >= 3));
-  for (const word of DOMAIN_WORDS) targets.set(word, (targets.get(word) ?? 0) + 100);
-  const known = [...counts].filter(([, count]) => count >= 2).map(([word]) => word);
-  return createSpellingCorrector(known, targets);
+// What the rules found (a stylist trigger, "the second one", a refund) is evidence for the intent too.
+function ruleSignals(cues: Cues, triggers: Triggers): string[] {
+  return [
+    ...triggers.stylist.map((reason) => `k:${reason}`),
+    ...triggers.management.map((reason) => `k:${reason}`),
+    ...(cues.refinement ? [`k:refine_${cues.refinement}`] : []),
+    ...(cues.ordinal !== undefined ? ['k:ordinal'] : []),
+    ...(cues.shortlistOp ? [`k:shortlist_${cues.shortlistOp}`] : []),
+    ...(cues.limitation ? [`k:cannot_${cues.limitation}`] : []),
+  ];
 }
 
-function classifierFeatures(message: PreparedMessage): string[] {
-  return featuresOf(message.rest, [...message.signals, ...keywordHints(message.clean)]);
+function classifierFeatures(message: PreparedMessage, cues: Cues, triggers: Triggers): string[] {
+  return featuresOf(message.rest, [...message.signals, ...keywordHints(message.clean), ...ruleSignals(cues, triggers)]);
 }
 
-// Class weights: the out-of-scope class is large and varied; weighting it down keeps shop intents sharp.
-function classWeights(examples: TrainingExample[]): number[] {
-  const counts = INTENTS.map((intent) => examples.filter((example) => example.intent === intent).length);
-  const typical = [...counts].sort((a, b) => a - b)[Math.floor(counts.length / 2)]!;
-  return counts.map((count) => (count === 0 ? 1 : Math.sqrt(typical / count)));
+function analyse(text: string, speller: SpellingCorrector, tier: CustomerTier | undefined) {
+  const message = prepareMessage(text, speller);
+  const cues = detectCues(message.clean);
+  const triggers = detectTriggers(message.clean, tier);
+  return { message, cues, triggers, features: classifierFeatures(message, cues, triggers) };
 }
 
-export function createUnderstander(examples: TrainingExample[], options: UnderstanderOptions = {}): Understand {
+/** Trains the intent model from labelled examples, with the same features `understand` uses. */
+export function trainUnderstanding(examples: readonly TrainingExample[], training?: Partial<TrainingOptions>): IntentModel {
+  return trainIntentModel(examples, (text, speller) => analyse(text, speller, undefined).features, training);
+}
+
+export function createUnderstander(model: IntentModel, options: UnderstanderOptions = {}): Understand {
   const threshold = options.threshold ?? DEFAULT_THRESHOLD;
-  const speller = buildSpeller(examples);
-  const model: LinearClassifier = trainLinearClassifier(
-    examples.map(({ text, intent }) => ({ features: classifierFeatures(prepareMessage(text, speller)), label: INTENTS.indexOf(intent) })),
-    INTENTS.length,
-    { classWeights: classWeights(examples), ...options.training },
-  );
+  const speller = spellerFor(model.vocabulary);
+  const classifier = model.classifier;
 
   return (text, context = {}) => {
-    const message = prepareMessage(text, speller);
-    const probabilities = model.probabilities(classifierFeatures(message));
+    const { message, cues, triggers, features } = analyse(text, speller, context.customerTier);
+    const probabilities = classifier.probabilities(features);
     let best = 0;
     for (let k = 1; k < probabilities.length; k++) if (probabilities[k]! > probabilities[best]!) best = k;
     const topIntent = INTENTS[best]!;
     const topConfidence = probabilities[best]!;
-    const cues = detectCues(message.clean);
-    const triggers = detectTriggers(message.clean, context.customerTier);
     if (isComplexResize(message, topIntent) && !triggers.stylist.includes('complex_resizing')) triggers.stylist.push('complex_resizing');
     const base = { text: message.masked, entities: message.entities, triggers, cues };
     // An order number on its own is unmistakable, whatever the classifier thinks of so few words.
