@@ -60,6 +60,7 @@ export function Widget({ options, handle }: { options: MountOptions; handle: App
   };
 
   const closePanel = () => {
+    if (open) sendEvent(apiBase, 'widget_closed', { page: location.pathname });
     setOpen(false);
     setView('chat');
     options.launcher.hidden = false;
