@@ -3,4 +3,6 @@ import { render } from 'preact';
 import { App } from './app';
 import './styles.css';
 
-render(<App />, document.getElementById('app')!);
+const root = document.getElementById('app')!;
+root.textContent = ''; // the "Loading…" placeholder of the HTML shell
+render(<App />, root);

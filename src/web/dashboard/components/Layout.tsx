@@ -22,7 +22,7 @@ export function Layout(props: { user: StaffUser; path: string; children: Compone
       <a class="skip-link" href="#main">
         Skip to content
       </a>
-      <aside class="sidebar">
+      <aside class="sidebar" aria-label="Sidebar">
         <div class="brand">
           <span class="brand-mark" aria-hidden="true">
             ✦

@@ -97,7 +97,7 @@ export function ColumnChart(props: { title: string; data: BarDatum[]; xLabel: st
 }
 
 /** Horizontal bars with their labels on the left (e.g. top intents). */
-export function BarList(props: { title: string; data: BarDatum[]; valueLabel: string }) {
+export function BarList(props: { title: string; data: BarDatum[]; labelHeader: string; valueLabel: string }) {
   const max = Math.max(...props.data.map((d) => d.value), 1);
   const summary = props.data.map((d) => `${d.label}: ${d.display ?? d.value}`).join(', ');
   return (
@@ -119,7 +119,7 @@ export function BarList(props: { title: string; data: BarDatum[]; valueLabel: st
           ))}
         </svg>
       )}
-      <DataTable caption={props.title} columns={['', props.valueLabel]} rows={props.data.map((d) => [d.label, d.display ?? d.value])} />
+      <DataTable caption={props.title} columns={[props.labelHeader, props.valueLabel]} rows={props.data.map((d) => [d.label, d.display ?? d.value])} />
     </Figure>
   );
 }

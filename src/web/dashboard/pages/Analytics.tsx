@@ -46,6 +46,7 @@ export function AnalyticsPage(props: { params: URLSearchParams }) {
           <div class="chart-grid">
             <BarList
               title="Most common intents"
+              labelHeader="Intent"
               valueLabel="Messages"
               data={r.intents.map((i) => ({ label: humanize(i.intent), value: i.count, display: `${i.count} (${totalIntents ? Math.round((i.count / totalIntents) * 100) : 0}%)` }))}
             />

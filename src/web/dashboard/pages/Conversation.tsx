@@ -32,7 +32,7 @@ export function ConversationPage(props: { id: string }) {
           <h2 id="conv-transcript">Transcript</h2>
           <Transcript messages={c.messages} />
         </section>
-        <aside class="detail-side">
+        <div class="detail-side">
           <section class="card" aria-labelledby="conv-facts">
             <h2 id="conv-facts">Details</h2>
             <dl class="facts">
@@ -66,7 +66,7 @@ export function ConversationPage(props: { id: string }) {
               {c.orders.length === 0 && c.tickets.length === 0 && <li class="muted">No orders or tickets.</li>}
             </ul>
           </section>
-        </aside>
+        </div>
       </div>
     </>
   );

@@ -171,7 +171,7 @@ export function OrderDetailPage(props: { number: string }) {
             </ol>
           </section>
         </div>
-        <aside class="detail-side">
+        <div class="detail-side">
           <section class="card" aria-labelledby="shipping-title">
             <h2 id="shipping-title">Shipping</h2>
             <dl class="facts">
@@ -228,7 +228,7 @@ export function OrderDetailPage(props: { number: string }) {
               </ul>
             )}
           </section>
-        </aside>
+        </div>
       </div>
     </>
   );

@@ -171,7 +171,7 @@ export function TicketDetailPage(props: { id: string; user: StaffUser }) {
             </form>
           </section>
         </div>
-        <aside class="detail-side">
+        <div class="detail-side">
           <section class="card" aria-labelledby="manage-title">
             <h2 id="manage-title">Manage</h2>
             <p>
@@ -249,7 +249,7 @@ export function TicketDetailPage(props: { id: string; user: StaffUser }) {
               ))}
             </ol>
           </section>
-        </aside>
+        </div>
       </div>
     </>
   );

@@ -65,8 +65,10 @@ export function TicketsPage(props: { params: URLSearchParams }) {
   }, [list.reload]);
 
   const update = (changes: Partial<typeof filters>) => navigate(`/dashboard/support${query({ ...filters, page: '1', ...changes })}`, { replace: true });
-  const sortBy = (sort: string) => update({ sort, dir: filters.sort === sort ? (filters.dir === 'asc' ? 'desc' : 'asc') : '' });
-  const ariaSort = (sort: string) => (filters.sort === sort ? ((filters.dir || (sort === 'created' ? 'desc' : 'asc')) === 'asc' ? 'ascending' : 'descending') : undefined);
+  // Newest first by default; every other column starts ascending (as the API does).
+  const currentDir = () => filters.dir || (filters.sort === 'created' ? 'desc' : 'asc');
+  const sortBy = (sort: string) => update({ sort, dir: filters.sort === sort ? (currentDir() === 'asc' ? 'desc' : 'asc') : '' });
+  const ariaSort = (sort: string) => (filters.sort === sort ? (currentDir() === 'asc' ? 'ascending' : 'descending') : undefined);
   const SortHeader = ({ sort, label }: { sort: string; label: string }) => (
     <th scope="col" aria-sort={ariaSort(sort)}>
       <button type="button" class="sort" onClick={() => sortBy(sort)}>
@@ -100,27 +102,27 @@ export function TicketsPage(props: { params: URLSearchParams }) {
         <button type="submit" class="button">
           Search
         </button>
-        <label class="field">
-          <span>Status</span>
-          <select value={filters.status} onChange={(e) => update({ status: e.currentTarget.value })}>
+        <div class="field">
+          <label for="filter-status">Status</label>
+          <select id="filter-status" value={filters.status} onChange={(e) => update({ status: e.currentTarget.value })}>
             <option value="">Any status</option>
             <option value="open">Open</option>
             <option value="in_progress">In Progress</option>
             <option value="resolved">Resolved</option>
           </select>
-        </label>
-        <label class="field">
-          <span>Priority</span>
-          <select value={filters.priority} onChange={(e) => update({ priority: e.currentTarget.value })}>
+        </div>
+        <div class="field">
+          <label for="filter-priority">Priority</label>
+          <select id="filter-priority" value={filters.priority} onChange={(e) => update({ priority: e.currentTarget.value })}>
             <option value="">Any priority</option>
             <option value="urgent">Urgent</option>
             <option value="high">High</option>
             <option value="normal">Normal</option>
           </select>
-        </label>
-        <label class="field">
-          <span>Assignee</span>
-          <select value={filters.assignee} onChange={(e) => update({ assignee: e.currentTarget.value })}>
+        </div>
+        <div class="field">
+          <label for="filter-assignee">Assignee</label>
+          <select id="filter-assignee" value={filters.assignee} onChange={(e) => update({ assignee: e.currentTarget.value })}>
             <option value="">Anyone</option>
             <option value="me">Me</option>
             <option value="unassigned">Unassigned</option>
@@ -130,17 +132,17 @@ export function TicketsPage(props: { params: URLSearchParams }) {
               </option>
             ))}
           </select>
-        </label>
-        <label class="field">
-          <span>Sort by</span>
-          <select value={filters.sort} onChange={(e) => update({ sort: e.currentTarget.value, dir: '' })}>
+        </div>
+        <div class="field">
+          <label for="filter-sort">Sort by</label>
+          <select id="filter-sort" value={filters.sort} onChange={(e) => update({ sort: e.currentTarget.value, dir: '' })}>
             {SORTS.map(([value, label]) => (
               <option key={value} value={value}>
                 {label}
               </option>
             ))}
           </select>
-        </label>
+        </div>
       </form>
       {!data ? (
         <Loading error={list.error} status={list.status} />
