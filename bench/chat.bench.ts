@@ -1,0 +1,125 @@
+// Chat-turn throughput: POST /api/widget/sessions/:id/messages against a bare Fastify route, same run, 50 connections.
+// Usage: node --import tsx bench/chat.bench.ts [seconds per run] (DATABASE_URL=postgres://... to bench PostgreSQL)
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import autocannon from 'autocannon';
+import Fastify, { type FastifyInstance } from 'fastify';
+import pg from 'pg';
+import { buildApp } from '../src/app';
+import { loadConfig } from '../src/config';
+import { openDatabase } from '../src/db/connection';
+import { migrateToLatest } from '../src/db/migrate';
+import { seedDemoData } from '../src/db/seed/index';
+
+const CONNECTIONS = 50;
+const SECONDS = Number(process.argv[2] ?? 10);
+const SESSIONS = 200;
+const TARGET_RATIO = 0.4;
+const TARGET_P99_MS = 50;
+const PG_SCHEMA = `bench_chat_${process.pid}`;
+
+// What shoppers type: searches and refinements, questions, order tracking, small talk.
+const MESSAGES = [
+  'show me rings',
+  'in rose gold',
+  'cheaper',
+  'show more',
+  'gold earrings under $500',
+  'what about necklaces',
+  'how long does shipping take?',
+  'what is your return policy',
+  'where is my order GG-104233',
+  'hello!',
+  'thanks so much',
+  'do you have sapphire pendants between 200 and 800',
+];
+
+interface RunResult {
+  requestsPerSecond: number;
+  p50: number;
+  p99: number;
+  errors: number;
+  non2xx: number;
+}
+
+async function measure(url: string, options: Partial<autocannon.Options>): Promise<RunResult> {
+  const result = await autocannon({ url, connections: CONNECTIONS, duration: SECONDS, ...options });
+  return { requestsPerSecond: result.requests.average, p50: result.latency.p50, p99: result.latency.p99, errors: result.errors, non2xx: result.non2xx };
+}
+
+async function listen(app: FastifyInstance): Promise<string> {
+  return app.listen({ port: 0, host: '127.0.0.1' });
+}
+
+/** PostgreSQL: a schema of its own, dropped afterwards, so the bench never touches anyone's data. */
+async function withPgSchema(url: string, statement: (schema: string) => string): Promise<void> {
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  await client.query(statement(PG_SCHEMA));
+  await client.end();
+}
+
+async function chatApp(): Promise<{ app: FastifyInstance; cleanup: () => Promise<void> }> {
+  const pgUrl = process.env.DATABASE_URL?.startsWith('postgres') ? process.env.DATABASE_URL : undefined;
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'aurora-bench-'));
+  const databaseUrl = pgUrl ?? `sqlite:${path.join(dir, 'bench.db')}`;
+  if (pgUrl) await withPgSchema(pgUrl, (schema) => `drop schema if exists ${schema} cascade; create schema ${schema}`);
+  const db = openDatabase(databaseUrl, pgUrl ? { schema: PG_SCHEMA } : {});
+  await migrateToLatest(db);
+  await seedDemoData(db);
+  const config = loadConfig({ DATABASE_URL: databaseUrl, LOG_LEVEL: 'silent', SEED_ON_EMPTY: 'false', WIDGET_RATE_LIMIT_PER_MINUTE: '1000000', WORKERS_ENABLED: 'false' });
+  const app = await buildApp(config, { db, logger: false });
+  const cleanup = async () => {
+    await db.close();
+    if (pgUrl) await withPgSchema(pgUrl, (schema) => `drop schema ${schema} cascade`);
+    fs.rmSync(dir, { recursive: true, force: true });
+  };
+  return { app, cleanup };
+}
+
+async function main(): Promise<void> {
+  const bare = Fastify({ logger: false });
+  bare.get('/', async () => ({ hello: 'world' }));
+  const bareUrl = await listen(bare);
+
+  const { app, cleanup } = await chatApp();
+  const chatUrl = await listen(app);
+  const sessions: string[] = [];
+  for (let i = 0; i < SESSIONS; i++) {
+    const res = await fetch(`${chatUrl}/api/widget/sessions`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ visitorId: `bench-visitor-${i}` }) });
+    sessions.push(((await res.json()) as { sessionId: string }).sessionId);
+  }
+  let turn = 0;
+  const chatRequest = {
+    method: 'POST' as const,
+    headers: { 'content-type': 'application/json' },
+    setupRequest: (request: autocannon.Request) => {
+      turn++;
+      return { ...request, path: `/api/widget/sessions/${sessions[turn % SESSIONS]}/messages`, body: JSON.stringify({ text: MESSAGES[turn % MESSAGES.length] }) };
+    },
+  };
+
+  // Warm both up (JIT, SQLite page cache) before measuring.
+  await measure(bareUrl, { duration: 2 });
+  await measure(chatUrl, { duration: 2, requests: [chatRequest] });
+  const bareResult = await measure(bareUrl, {});
+  const chatResult = await measure(chatUrl, { requests: [chatRequest] });
+
+  const ratio = chatResult.requestsPerSecond / bareResult.requestsPerSecond;
+  const database = process.env.DATABASE_URL?.startsWith('postgres') ? 'PostgreSQL' : 'SQLite';
+  const row = (name: string, r: RunResult) =>
+    `${name.padEnd(12)} ${r.requestsPerSecond.toFixed(0).padStart(8)} msgs/s   p50 ${String(r.p50).padStart(4)} ms   p99 ${String(r.p99).padStart(4)} ms   errors ${r.errors + r.non2xx}`;
+  console.log(`Chat turn vs bare Fastify route, ${CONNECTIONS} connections, ${SECONDS} s each, ${database}, Node ${process.version}, ${os.cpus().length} CPUs`);
+  console.log(row('bare route', bareResult));
+  console.log(row('chat turn', chatResult));
+  const passed = ratio >= TARGET_RATIO && chatResult.p99 < TARGET_P99_MS && chatResult.errors + chatResult.non2xx === 0;
+  console.log(`ratio ${(ratio * 100).toFixed(1)}% of bare throughput (target ≥ ${TARGET_RATIO * 100}%), chat p99 ${chatResult.p99} ms (target < ${TARGET_P99_MS} ms): ${passed ? 'PASS' : 'FAIL'}`);
+
+  await app.close();
+  await bare.close();
+  await cleanup();
+  process.exitCode = passed ? 0 : 1;
+}
+
+await main();
