@@ -1,7 +1,7 @@
 // The widget's guided flows: order tracking (match and mismatch), stylist hand-off, return/resize and CSAT forms.
 import { expect, test } from '@playwright/test';
 import { expectNoAxeViolations, screenshot } from './support';
-import { answers, openWidget, panel, say } from './fixtures/widget';
+import { answers, launcher, openWidget, panel, say } from './fixtures/widget';
 
 test('tracks the demo order with its email, and a wrong pair reveals nothing', async ({ page }) => {
   await page.goto('/');
@@ -97,4 +97,63 @@ test('offers the return and resize form with the right fields', async ({ page })
   await expect(form.getByLabel('New ring size')).toHaveCount(0);
   await expect(form.getByRole('button', { name: 'Request return' })).toBeVisible();
   await expectNoAxeViolations(page);
+});
+
+test('a return asks which piece, creates an RMA with a label link, and the rating can be changed', async ({ page }) => {
+  await page.goto('/');
+  await openWidget(page);
+  await panel(page).getByRole('button', { name: 'Return or resize' }).click();
+  const form = panel(page).getByRole('form', { name: 'Return or resize' }).last();
+  await form.getByLabel('Order number').fill('GG-104234');
+  await form.getByLabel('Email').fill('ava.martinez@example.com');
+  await form.getByLabel('Reason').selectOption('Changed my mind');
+  await form.getByRole('button', { name: 'Request return' }).click();
+
+  // Two pieces in that order: the form comes back, filled in, with an item picker.
+  await expect(answers(page).last()).toContainText('Which one is it about?');
+  const again = answers(page).last().getByRole('form', { name: 'Return or resize' });
+  await expect(again.getByLabel('Order number')).toHaveValue('GG-104234');
+  await again.getByRole('button', { name: 'Request return' }).click();
+  await expect(again.getByText('Choose the piece.')).toBeVisible();
+  await again.getByLabel('Item').selectOption({ label: 'Wren Diamond Halo Pendant' });
+  await again.getByLabel('Reason').selectOption('Changed my mind');
+  await again.getByRole('button', { name: 'Request return' }).click();
+
+  const rma = answers(page).last();
+  await expect(rma).toContainText(/Your RMA number is [A-Z0-9-]+/);
+  await expect(rma.getByRole('link', { name: 'Print your return label' })).toHaveAttribute('href', /\/returns\/.+\/label\?token=/);
+  await expect(panel(page).getByText('Return requested for order GG-104234')).toHaveCount(2);
+
+  const rating = rma.getByRole('form', { name: 'How did we do?' });
+  await rating.getByRole('radio', { name: '5 stars' }).check();
+  await rating.getByLabel('Anything to add? (optional)').fill('Quick and easy.');
+  await rating.getByRole('button', { name: 'Send rating' }).click();
+  await expect(panel(page).getByText('You rated this chat 5 out of 5')).toBeVisible();
+
+  await panel(page).getByRole('button', { name: 'Change rating' }).click();
+  await panel(page).getByRole('radio', { name: '3 stars' }).check();
+  await panel(page).getByRole('button', { name: 'Send rating' }).click();
+  await expect(panel(page).getByText('You rated this chat 3 out of 5')).toBeVisible();
+  await expectNoAxeViolations(page);
+});
+
+test('closing after a real conversation asks for a rating once per session', async ({ page }) => {
+  await page.goto('/');
+  await openWidget(page);
+  await say(page, 'what is your warranty?');
+  await panel(page).getByRole('button', { name: 'Close' }).click();
+
+  const rating = answers(page).last().getByRole('form', { name: 'How did we do?' });
+  await expect(rating).toBeVisible();
+  await expect(rating.getByRole('radio', { name: '1 star', exact: true })).toBeFocused();
+  await rating.getByRole('radio', { name: '4 stars' }).check();
+  await rating.getByRole('button', { name: 'Send rating' }).click();
+  await expect(panel(page).getByText('You rated this chat 4 out of 5')).toBeVisible();
+
+  await panel(page).getByRole('button', { name: 'Close' }).click();
+  await expect(panel(page)).toBeHidden();
+  await launcher(page).click();
+  await say(page, 'do you ship internationally?');
+  await panel(page).getByRole('button', { name: 'Close' }).click();
+  await expect(panel(page)).toBeHidden();
 });

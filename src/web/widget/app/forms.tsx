@@ -94,6 +94,7 @@ function ReturnForm({ entry, prefill, submit }: FormProps) {
               <option key={item.id} value={String(item.id)}>
                 {item.name}
                 {item.size ? ` (size ${item.size})` : ''}
+                {item.finalSale ? ' (final sale)' : ''}
               </option>
             ))}
           </select>

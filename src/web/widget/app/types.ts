@@ -29,6 +29,7 @@ export interface ReturnItem {
   id: number;
   name: string;
   size?: number | null;
+  finalSale?: boolean;
 }
 
 export type Block =
