@@ -9,8 +9,9 @@ export const BRAND = {
   blushDeep: '#f4dde3',
   rose: '#b3365f',
   line: '#ead8dd',
-  serif: '"Cormorant Garamond", "Playfair Display", Georgia, "Times New Roman", serif',
-  sans: 'system-ui, -apple-system, "Segoe UI", Roboto, "Helvetica Neue", Arial, sans-serif',
+  // Unquoted family names: the values go into style attributes, where quotes would be escaped.
+  serif: 'Cormorant Garamond, Playfair Display, Georgia, Times New Roman, serif',
+  sans: 'system-ui, -apple-system, Segoe UI, Roboto, Helvetica Neue, Arial, sans-serif',
 } as const;
 
 export interface EmailContent {
