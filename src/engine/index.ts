@@ -91,7 +91,7 @@ export function createEngine(options: EngineOptions = {}): Engine {
   };
   return {
     understand,
-    decide: (state, understanding, context) => decide({ faq }, state, understanding, context),
+    decide: (state, understanding, context) => decide({ faq, currency }, state, understanding, context),
     initialState,
     recordShownProducts,
     presentSearch(state, request, result) {

@@ -68,6 +68,10 @@ export interface Cues {
   shortlistOp?: 'add' | 'remove' | 'list';
   limitation?: Limitation;
   urgent?: boolean;
+  /** A short yes or no, answering the question the concierge just asked. */
+  answer?: 'yes' | 'no';
+  /** "How much is this?" */
+  asksPrice?: boolean;
 }
 
 export interface Understanding {
@@ -127,6 +131,8 @@ export interface ConversationState {
   search?: { filters: SearchFilters; offset: number };
   shown: { id: ProductId; price: number }[];
   pendingForm?: { form: 'order_lookup'; slots: { orderNumber?: string; email?: string } };
+  /** The concierge just asked "Would you like me to connect you with a stylist?" for these reasons. */
+  pendingOffer?: { reasons: StylistReason[] };
   knownEmail?: string;
   knownOrderNumber?: string;
   consecutiveFallbacks: number;

@@ -175,6 +175,28 @@ describe('recommendation-only scope (W8)', () => {
   });
 });
 
+describe('answers to the concierge\'s own questions', () => {
+  it('"yes" to a stylist offer opens the stylist form with the reason', () => {
+    const { turns } = converse(['can i pay in installments', 'yes please']);
+    expect(formOf(turns[1]!)).toEqual({ type: 'form', form: 'stylist', prefill: { topic: 'payment_plan' } });
+  });
+
+  it('"no" to a stylist offer moves on without a form', () => {
+    const { last } = converse(['can i pay in installments', 'no thanks']);
+    expect(formOf(last)).toBeUndefined();
+    expect(textOf(last)).toMatch(/No problem/);
+  });
+
+  it('a bare "yes" with nothing asked shows what the concierge can do', () => {
+    expect(JSON.stringify(converse(['yes']).last)).toContain('Track my order');
+  });
+
+  it('"how much is this?" on a product page gives its price', () => {
+    const context: EngineContext = { productId: 7, product: { id: 7, name: 'Vesper Hoop Earrings', category: 'earrings', metal: 'yellow_gold', price: 240 } };
+    expect(textOf(converse(['how much is this?'], context).last)).toMatch(/Vesper Hoop Earrings is \$240/);
+  });
+});
+
 describe('small talk, FAQ and fallback', () => {
   it('answers an FAQ from the knowledge base', () => {
     const { last } = converse(['how long does shipping take?']);

@@ -6,11 +6,12 @@ import * as policies from '../replies/policies';
 import type { Action, ConversationState, Decision, EngineContext, Intent, ReplyBlock, StylistReason, Understanding } from '../types';
 import { managementAlert, stylistRequest, triggeredOffer } from './escalation';
 import { decideOrderChange, decideOrderLookup, decideReturnOrResize, fillsPendingLookup } from './orders';
-import { decideSearch } from './search';
+import { decideSearch, priceOfCurrentProduct } from './search';
 import { decideShortlist } from './shortlist';
 
 export interface DecideDependencies {
   faq: FaqIndex;
+  currency: string;
 }
 
 const GUESS_LABEL: Partial<Record<Intent, string>> = {
@@ -27,10 +28,25 @@ const QUESTION = /^(?:how|does|do you|will|is|are|can i|where|why|when)\b/;
 const reply = (blocks: ReplyBlock[]): Action => ({ type: 'reply', blocks });
 
 export function decide(deps: DecideDependencies, state: ConversationState, understanding: Understanding, context: EngineContext = {}): Decision {
-  const next: ConversationState = { ...state, turn: state.turn + 1, lastIntent: understanding.intent };
-  const decision = route(deps, next, understanding, context);
-  const fallback = understanding.intent === 'out_of_scope';
-  return { ...decision, state: { ...decision.state, consecutiveFallbacks: fallback ? state.consecutiveFallbacks + 1 : 0 } };
+  const { pendingOffer, ...rest } = state;
+  const next: ConversationState = { ...rest, turn: state.turn + 1, lastIntent: understanding.intent };
+  const decision = pendingOffer && understanding.cues.answer ? answerOffer(next, understanding, pendingOffer.reasons) : route(deps, next, understanding, context);
+  const fallback = understanding.intent === 'out_of_scope' && !understanding.cues.answer;
+  const offer = decision.actions.find((action) => action.type === 'offer_stylist' && !action.management);
+  const offered = offer?.type === 'offer_stylist' ? { pendingOffer: { reasons: offer.reasons.filter(isStylistReason) } } : {};
+  return { ...decision, state: { ...decision.state, ...offered, consecutiveFallbacks: fallback ? state.consecutiveFallbacks + 1 : 0 } };
+}
+
+const MANAGEMENT_REASONS = new Set(['legal_threat', 'unhappy_vip', 'financial_error', 'privacy_concern']);
+const isStylistReason = (reason: string): reason is StylistReason => !MANAGEMENT_REASONS.has(reason);
+
+/** "Yes" or "no" to "Would you like me to connect you with a stylist?". */
+function answerOffer(state: ConversationState, understanding: Understanding, reasons: StylistReason[]): Decision {
+  if (understanding.cues.answer === 'no') {
+    return { state, actions: [reply([common.text('No problem! Is there anything else I can help you with?'), common.quickReplies(...common.MAIN_QUICK_REPLIES)])] };
+  }
+  const prefill = { ...(reasons.length > 0 && { topic: reasons.join(',') }), ...(state.knownEmail && { email: state.knownEmail }) };
+  return { state, actions: [reply(policies.stylistForm(prefill))] };
 }
 
 function route(deps: DecideDependencies, state: ConversationState, understanding: Understanding, context: EngineContext): Decision {
@@ -39,6 +55,11 @@ function route(deps: DecideDependencies, state: ConversationState, understanding
   if (fillsPendingLookup(state, understanding)) return decideOrderLookup(state, understanding);
   const { pendingForm: _leftBehind, ...withoutForm } = state;
   const base: ConversationState = understanding.intent === 'order_tracking' ? state : withoutForm;
+  // A bare "yes" or "no" with no question pending: "no" closes, "yes" asks what they need.
+  if (understanding.cues.answer === 'no') return closing(base, common.farewell(), true);
+  if (understanding.cues.answer === 'yes') return { state: base, actions: [reply(common.greeting())] };
+  const price = priceOfCurrentProduct(understanding, context, deps.currency);
+  if (price) return { state: base, actions: price };
   const withOffer = (decision: Decision): Decision =>
     decision.actions.some((action) => action.type === 'offer_stylist') ? decision : { ...decision, actions: [...decision.actions, ...triggeredOffer(understanding)] };
 
@@ -112,6 +133,8 @@ function fallback(state: ConversationState, understanding: Understanding): Decis
   // "Where's my refund?" phrased in a way the classifier has not seen: the honest W8 answer still applies.
   const limitation = understanding.cues.limitation;
   if (limitation) return { state, actions: [reply(cannotDo(limitation))] };
+  // "Any way to get this by tomorrow?": unsure of the intent, but a stylist is the right help.
+  if (understanding.triggers.stylist.length > 0) return { state, actions: triggeredOffer(understanding) };
   if (!understanding.guess) return { state, actions: [reply(common.outOfScope())] };
   const label = GUESS_LABEL[understanding.guess.intent];
   const stylistNow = state.consecutiveFallbacks >= 1;

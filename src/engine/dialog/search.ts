@@ -63,6 +63,13 @@ function productPageQuestion(state: ConversationState, understanding: Understand
   return search(state, filters, 0, [{ type: 'reply', blocks: searchReplies.metalUnavailable(product, metal) }]);
 }
 
+/** "How much is this?" on a product page, whether the classifier heard a search or a question. */
+export function priceOfCurrentProduct(understanding: Understanding, context: EngineContext, currency: string): Action[] | undefined {
+  const { cues, entities, intent } = understanding;
+  if (!context.product || !cues.asksPrice || !cues.refersToCurrent || entities.metal || !['product_search', 'faq'].includes(intent)) return undefined;
+  return [{ type: 'reply', blocks: searchReplies.productPrice(context.product, currency) }];
+}
+
 export function decideSearch(state: ConversationState, understanding: Understanding, context: EngineContext): SearchTurn {
   const onPage = productPageQuestion(state, understanding, context);
   if (onPage) return onPage;

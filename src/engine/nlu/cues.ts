@@ -35,6 +35,11 @@ const LIMITATIONS: [Limitation, RegExp][] = [
   ['payment', /\b(?:pay (?:for|with|by|now|here|through)|take (?:my )?payment|card (?:number|details)|credit card|debit card|checkout|check out for me|process (?:my )?payment|place (?:the|an|my) order for me|buy it for me)\b/],
 ];
 
+// Only short messages: "yes, and also show me rings" is a new request, not an answer.
+const YES = /^(?:yes|yeah|yea|yep|yup|sure|ok|okay|please|yes please|please do|go ahead|sounds good|definitely|absolutely|of course|do it|y|connect me|that would be great|that'd be great|why not)(?: please| thanks| thank you)?[.!]*$/;
+const NO = /^(?:no|nope|nah|no thanks|no thank you|not now|not yet|maybe later|i am good|i am fine|no need|i am ok)(?: thanks| thank you)?[.!]*$/;
+const ASKS_PRICE = /\b(?:how much|price|cost|costs|pricing)\b/;
+
 const URGENT = /\b(?:urgent\w*|emergency|as soon as possible|right now|immediately|today|tonight|tomorrow)\b/;
 
 function firstMatch<T>(rules: [T, RegExp][], text: string): T | undefined {
@@ -53,5 +58,7 @@ export function detectCues(text: string): Cues {
     ...(shortlistOp && { shortlistOp }),
     ...(limitation && { limitation }),
     ...(URGENT.test(text) && { urgent: true }),
+    ...(YES.test(text) ? { answer: 'yes' as const } : NO.test(text) ? { answer: 'no' as const } : {}),
+    ...(ASKS_PRICE.test(text) && { asksPrice: true }),
   };
 }

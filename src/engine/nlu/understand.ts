@@ -52,11 +52,13 @@ export function createUnderstander(model: IntentModel, options: UnderstanderOpti
   const speller = spellerFor(model.vocabulary);
   const classifier = model.classifier;
 
+  const thresholdFor = (intent: Intent, message: PreparedMessage) =>
+    intent === 'product_search' && message.entities.category ? Math.min(threshold, SEARCH_THRESHOLD_WITH_JEWELRY) : threshold;
+
   return (text, context = {}) => {
     const { message, cues, triggers, features } = analyse(text, speller, context.customerTier);
     const probabilities = classifier.probabilities(features);
-    let best = 0;
-    for (let k = 1; k < probabilities.length; k++) if (probabilities[k]! > probabilities[best]!) best = k;
+    const best = bestIntent(probabilities, message);
     const topIntent = INTENTS[best]!;
     const topConfidence = probabilities[best]!;
     if (isComplexResize(message, topIntent) && !triggers.stylist.includes('complex_resizing')) triggers.stylist.push('complex_resizing');
@@ -65,11 +67,33 @@ export function createUnderstander(model: IntentModel, options: UnderstanderOpti
     if (message.entities.orderNumber && message.rest.replace(/__\w+__|\W|order|number|my|is|it/g, '').length === 0) {
       return { ...base, intent: 'order_tracking', confidence: 0.99 };
     }
-    if (best !== OUT_OF_SCOPE && topConfidence < threshold) {
+    if (best !== OUT_OF_SCOPE && topConfidence < thresholdFor(topIntent, message)) {
       return { ...base, intent: 'out_of_scope', confidence: round(1 - topConfidence), guess: { intent: topIntent, confidence: round(topConfidence) } };
     }
     return { ...base, intent: topIntent, confidence: round(topConfidence) };
   };
+}
+
+// A message naming a piece of jewelry (or an order) is rarely off-topic: unless the model is sure it is,
+// the best shop intent wins over out_of_scope (it still has to clear the confidence threshold).
+const SURE_OUT_OF_SCOPE = 0.75;
+const SHOP_ENTITIES = ['category', 'orderNumber', 'ringSize'] as const;
+
+// Showing products is a safe answer to any message that names a kind of jewelry, even a vague one.
+const SEARCH_THRESHOLD_WITH_JEWELRY = 0.1;
+
+function namesJewelry(message: PreparedMessage): boolean {
+  return SHOP_ENTITIES.some((key) => message.entities[key] !== undefined);
+}
+
+function bestIntent(probabilities: Float64Array, message: PreparedMessage): number {
+  let best = 0;
+  let bestInScope = OUT_OF_SCOPE === 0 ? 1 : 0;
+  for (let k = 0; k < probabilities.length; k++) {
+    if (probabilities[k]! > probabilities[best]!) best = k;
+    if (k !== OUT_OF_SCOPE && probabilities[k]! > probabilities[bestInScope]!) bestInScope = k;
+  }
+  return best === OUT_OF_SCOPE && namesJewelry(message) && probabilities[OUT_OF_SCOPE]! < SURE_OUT_OF_SCOPE ? bestInScope : best;
 }
 
 const round = (value: number) => Math.round(value * 1000) / 1000;

@@ -59,7 +59,7 @@ export function managementEscalation(prefill: FormPrefill): ReplyBlock[] {
 
 export function stylistForm(prefill: FormPrefill): ReplyBlock[] {
   return [
-    text("I'd be happy to connect you with one of our stylists. Leave your name, email and a short message, and tick 'urgent' if it can't wait. Standard requests are answered within 4 business hours."),
+    text("I'm Aurora, GlowGlitch's virtual concierge, and I'd be happy to connect you with one of our stylists. Leave your name, email and a short message, and tick 'urgent' if it can't wait. Standard requests are answered within 4 business hours."),
     { type: 'form', form: 'stylist', prefill },
   ];
 }

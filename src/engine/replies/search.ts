@@ -1,7 +1,7 @@
 // Replies for product discovery (W4): results, "show more", honest no-match with nearest alternatives.
 import type { CurrentProduct, Metal, ProductSummary, ReplyBlock, SearchProductsAction, SearchResult } from '../types';
 import { LINKS, links, quickReplies, text } from './common';
-import { describeFilters, joinWords, METAL_NAME, pluralCategory } from './format';
+import { describeFilters, formatMoney, joinWords, METAL_NAME, pluralCategory } from './format';
 
 const products = (items: ProductSummary[]): ReplyBlock => ({ type: 'products', items });
 
@@ -30,6 +30,10 @@ export function searchResults(search: Pick<SearchProductsAction, 'filters' | 'of
     return [text(`${honest} Try a wider budget or another metal, or browse the full catalog.`), links(LINKS.catalog)];
   }
   return [text(`${honest} These are the closest matches I have:`), products(alternatives), links(LINKS.catalog)];
+}
+
+export function productPrice(product: CurrentProduct, currency: string): ReplyBlock[] {
+  return [text(`The ${product.name} is ${formatMoney(product.price, currency)}, and it's ready to ship. Add it to your cart to check out, or tell me "save this" to keep it on your shortlist.`)];
 }
 
 /** "Does this come in white gold?" answered from the product on the page. */
