@@ -136,7 +136,10 @@ describe.each(TEST_DIALECTS)('demo mailbox pages on %s', (dialect) => {
     expect(list.body).toContain(`/dev/mailbox/${id}`);
     const one = await t.app.inject({ url: `/dev/mailbox/${id}` });
     expect(one.body).toContain('sandbox=""');
-    expect(one.body).toContain('srcdoc="&lt;p style=&quot;color:#b3365f&quot;&gt;Branded&lt;/p&gt;"');
+    expect(one.body).toContain(`src="/dev/mailbox/${id}/html"`);
+    const framed = await t.app.inject({ url: `/dev/mailbox/${id}/html` });
+    expect(framed.body).toBe('<p style="color:#b3365f">Branded</p>');
+    expect(framed.headers['content-security-policy']).toContain("default-src 'none'");
     expect(one.body).toContain('Plain body');
     expect((await t.app.inject({ url: '/dev/mailbox/999999' })).statusCode).toBe(404);
   });
@@ -144,5 +147,6 @@ describe.each(TEST_DIALECTS)('demo mailbox pages on %s', (dialect) => {
   it('is not served in production', async () => {
     t = await createTestApp(dialect, { seed: false, env: { AURORA_MODE: 'production', SESSION_SECRET: 'y'.repeat(40) } });
     expect((await t.app.inject({ url: '/dev/mailbox' })).statusCode).toBe(404);
+    expect((await t.app.inject({ url: '/dev/mailbox/1/html' })).statusCode).toBe(404);
   });
 });

@@ -44,7 +44,7 @@ export function renderMailboxMessage(message: MailboxMessage): string {
 <dt>Status</dt><dd style="margin:0">${statusLabel(message)}</dd>
 </dl>
 <h2 style="font-family:${BRAND.serif}">HTML</h2>
-<iframe title="Email as HTML" sandbox="" srcdoc="${message.html}" style="width:100%;height:720px;border:1px solid ${BRAND.line};border-radius:12px;background:#fff"></iframe>
+<iframe title="Email as HTML" sandbox="" src="/dev/mailbox/${message.id}/html" style="width:100%;height:720px;border:1px solid ${BRAND.line};border-radius:12px;background:#fff"></iframe>
 <h2 style="font-family:${BRAND.serif}">Plain text</h2>
 <pre style="white-space:pre-wrap;background:#fff;padding:16px;border-radius:12px;border:1px solid ${BRAND.line}">${message.text}</pre>`,
   );

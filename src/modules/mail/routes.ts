@@ -21,4 +21,15 @@ export async function mailRoutes(fastify: FastifyInstance, { services }: { servi
     if (!message) throw notFound('That email');
     return reply.type('text/html; charset=utf-8').header('cache-control', 'no-store').send(renderMailboxMessage(message));
   });
+
+  // The email's own HTML, framed by the page above: no scripts, no requests, styles inline only.
+  app.get('/dev/mailbox/:id/html', { schema: { params: Type.Object({ id: Type.Integer({ minimum: 1 }) }) } }, async (request, reply) => {
+    const message = await services.mail.mailbox.get(request.params.id);
+    if (!message) throw notFound('That email');
+    return reply
+      .type('text/html; charset=utf-8')
+      .header('cache-control', 'no-store')
+      .header('content-security-policy', "default-src 'none'; style-src 'unsafe-inline'; img-src data:; frame-ancestors 'self'; sandbox")
+      .send(message.html);
+  });
 }

@@ -49,7 +49,7 @@ ${paragraph(html`Or open this link: <a href="${e.labelUrl}" style="color:#b3365f
     '',
     `— ${e.shopName}`,
   ].join('\n');
-  return { subject, html: emailLayout(e.shopName, `Your ${e.kind} is on its way to us`, body, FOOTER), text };
+  return { subject, html: emailLayout(e.shopName, `Your ${e.kind} is ready to send`, body, FOOTER), text };
 }
 
 export interface TicketConfirmationEmail {
