@@ -6,11 +6,16 @@ const dateOnly = new Intl.DateTimeFormat(undefined, { year: 'numeric', month: 's
 export const formatDateTime = (iso: string | null | undefined) => (iso ? dateTime.format(new Date(iso)) : '—');
 export const formatDate = (iso: string | null | undefined) => (iso ? dateOnly.format(new Date(iso.length === 10 ? `${iso}T12:00:00Z` : iso)) : '—');
 
+const amountOf = (minutes: number) => (minutes < 60 ? `${minutes} min` : minutes < 48 * 60 ? `${Math.round(minutes / 60)} h` : `${Math.round(minutes / 1440)} d`);
+
 export function formatRelative(iso: string, now = Date.now()): string {
   const minutes = Math.round((new Date(iso).getTime() - now) / 60_000);
-  const abs = Math.abs(minutes);
-  const amount = abs < 60 ? `${abs} min` : abs < 48 * 60 ? `${Math.round(abs / 60)} h` : `${Math.round(abs / 1440)} d`;
-  return minutes >= 0 ? `in ${amount}` : `${amount} ago`;
+  return minutes >= 0 ? `in ${amountOf(minutes)}` : `${amountOf(-minutes)} ago`;
+}
+
+/** "Overdue by 5 min" (at least a minute: an immediate answer-by is overdue from the start). */
+export function formatOverdue(iso: string, now = Date.now()): string {
+  return `Overdue by ${amountOf(Math.max(1, Math.round((now - new Date(iso).getTime()) / 60_000)))}`;
 }
 
 export function formatMoney(amount: number, currency: string): string {

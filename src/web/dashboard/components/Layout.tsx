@@ -23,6 +23,7 @@ export function Layout(props: { user: StaffUser; path: string; children: Compone
         Skip to content
       </a>
       <aside class="sidebar" aria-label="Sidebar">
+        <div class="sidebar-inner">
         <div class="brand">
           <span class="brand-mark" aria-hidden="true">
             ✦
@@ -48,6 +49,7 @@ export function Layout(props: { user: StaffUser; path: string; children: Compone
           <button type="button" class="button button-quiet" onClick={signOut}>
             Sign out
           </button>
+        </div>
         </div>
       </aside>
       <main id="main" tabIndex={-1}>

@@ -132,8 +132,8 @@ export interface LineSeries {
 
 /** Lines over days; a dashed target line when given. Gaps (null) break the line. */
 export function LineChart(props: { title: string; days: string[]; series: LineSeries[]; yLabel: string; yMax?: number; target?: { value: number; label: string }; format?: (v: number) => string }) {
-  const width = 640;
-  const height = 240;
+  const width = 900;
+  const height = 260;
   const pad = { left: 48, right: 16, top: 16, bottom: 44 };
   const innerW = width - pad.left - pad.right;
   const innerH = height - pad.top - pad.bottom;

@@ -1,7 +1,7 @@
 // Concierge analytics (D5, admins): open rate, top intents, conversion and error rate over a date range.
 import { api } from '../api';
 import { formatPercent, humanize } from '../format';
-import { BarList, LineChart } from '../components/charts';
+import { BarList, ColumnChart, LineChart } from '../components/charts';
 import { DateRangeForm, Loading, PageHeader, Stat, useData } from '../components/ui';
 import { useRange } from './range';
 
@@ -50,18 +50,29 @@ export function AnalyticsPage(props: { params: URLSearchParams }) {
               valueLabel="Messages"
               data={r.intents.map((i) => ({ label: humanize(i.intent), value: i.count, display: `${i.count} (${totalIntents ? Math.round((i.count / totalIntents) * 100) : 0}%)` }))}
             />
-            <LineChart
-              title="Open rate and error rate by day"
-              days={r.daily.map((d) => d.day)}
-              series={[
-                { name: 'Open rate', values: r.daily.map((d) => d.openRate), tone: 'rose' },
-                { name: 'Error rate', values: r.daily.map((d) => d.errorRate), tone: 'ink' },
+            <ColumnChart
+              title="From page view to purchase"
+              xLabel="Step"
+              yLabel="Count"
+              data={[
+                { label: 'Loads', value: r.totals.loaded, tone: 'ink' },
+                { label: 'Opens', value: r.totals.opened, tone: 'rose' },
+                { label: 'Interacted', value: r.totals.interactingSessions, tone: 'rose' },
+                { label: 'Purchased', value: r.totals.convertedSessions, tone: 'gold' },
               ]}
-              yLabel="Share of loads / requests"
-              yMax={1}
-              format={pct}
             />
           </div>
+          <LineChart
+            title="Open rate and error rate by day"
+            days={r.daily.map((d) => d.day)}
+            series={[
+              { name: 'Open rate', values: r.daily.map((d) => d.openRate), tone: 'rose' },
+              { name: 'Error rate', values: r.daily.map((d) => d.errorRate), tone: 'ink' },
+            ]}
+            yLabel="Share of loads / requests"
+            yMax={1}
+            format={pct}
+          />
           <LineChart
             title="Widget loads, opens and messages by day"
             days={r.daily.map((d) => d.day)}

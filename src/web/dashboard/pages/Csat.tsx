@@ -45,8 +45,7 @@ export function CsatPage(props: { params: URLSearchParams }) {
             <Stat label="Total responses" value={s.total} hint={`${formatDate(s.from)} – ${formatDate(s.to)}`} />
             <Stat label="Target" value={`> ${s.target.toFixed(1)}`} hint="Set by support ops" />
           </div>
-          <div class="chart-grid">
-            <ColumnChart
+          <ColumnChart
               title="Score distribution"
               xLabel="Rating (stars)"
               yLabel="Responses"
@@ -60,7 +59,6 @@ export function CsatPage(props: { params: URLSearchParams }) {
               yMax={5}
               target={{ value: s.target, label: `Target ${s.target.toFixed(1)}` }}
             />
-          </div>
           <section class="card" aria-labelledby="comments-title">
             <h2 id="comments-title">Comments</h2>
             {s.comments.length === 0 ? (

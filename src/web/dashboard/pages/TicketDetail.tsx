@@ -1,7 +1,7 @@
 // One stylist ticket (D3): transcript and shortlist, assignment, status, priority, notes, email replies, history.
 import { useState } from 'preact/hooks';
 import { api, ApiError, type StaffUser } from '../api';
-import { formatDateTime, formatMoney, formatRelative, humanize, PRIORITY_LABELS, STATUS_LABELS } from '../format';
+import { formatDateTime, formatMoney, formatOverdue, formatRelative, humanize, PRIORITY_LABELS, STATUS_LABELS } from '../format';
 import { Link } from '../router';
 import { Loading, Notice, PageHeader, Pill, PriorityPill, StatusPill, useData } from '../components/ui';
 import { Transcript, type TranscriptEntry } from '../components/Transcript';
@@ -104,7 +104,7 @@ export function TicketDetailPage(props: { id: string; user: StaffUser }) {
               <dd>{formatDateTime(t.createdAt)}</dd>
               <dt>Answer by</dt>
               <dd class={t.overdue ? 'overdue' : undefined}>
-                {formatDateTime(t.answerBy)} ({t.overdue ? `overdue, ${formatRelative(t.answerBy)}` : formatRelative(t.answerBy)})
+                {formatDateTime(t.answerBy)} ({t.overdue ? formatOverdue(t.answerBy).toLowerCase() : formatRelative(t.answerBy)})
               </dd>
               {t.reasons.length > 0 && (
                 <>

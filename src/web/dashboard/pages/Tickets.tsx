@@ -1,7 +1,7 @@
 // Stylist tickets (D2): search, filter, sort and page through escalations; refreshed every 10 seconds.
 import { useEffect, useState } from 'preact/hooks';
 import { api, query } from '../api';
-import { formatDateTime, formatRelative } from '../format';
+import { formatDateTime, formatOverdue, formatRelative } from '../format';
 import { Link, navigate } from '../router';
 import { Loading, PageHeader, Pager, Pill, PriorityPill, StatusPill, useData } from '../components/ui';
 import { SupportTabs } from './SupportTabs';
@@ -183,7 +183,7 @@ export function TicketsPage(props: { params: URLSearchParams }) {
                   </td>
                   <td class={t.overdue ? 'overdue' : undefined}>
                     <div>{formatDateTime(t.answerBy)}</div>
-                    <div class={t.overdue ? 'overdue-label' : 'muted'}>{t.status === 'resolved' ? 'Resolved' : t.overdue ? `Overdue · ${formatRelative(t.answerBy, now)}` : formatRelative(t.answerBy, now)}</div>
+                    <div class={t.overdue ? 'overdue-label' : 'muted'}>{t.status === 'resolved' ? 'Resolved' : t.overdue ? formatOverdue(t.answerBy, now) : formatRelative(t.answerBy, now)}</div>
                   </td>
                   <td>{t.assignee ? t.assignee.name : <span class="muted">Unassigned</span>}</td>
                 </tr>

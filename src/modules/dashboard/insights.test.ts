@@ -1,0 +1,156 @@
+// Dashboard numbers on known data: analytics (D5), CSAT (D4), the tickets list (D2) and an order with its RMA (D6).
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { cookiesFrom, createTestApp, SEED_NOW, type TestApp } from '../../../test/support/app';
+import { TEST_DIALECTS } from '../../../test/support/db';
+import { DEMO_STAFF } from '../staff/demo';
+
+const [ADMIN] = DEMO_STAFF;
+const day = (offset: number, hour = 12) => new Date(Date.UTC(2026, 10, 10 + offset, hour)).toISOString();
+
+describe.each(TEST_DIALECTS)('dashboard insights on %s', (dialect) => {
+  let t: TestApp;
+  let cookie = '';
+  const get = (url: string) => t.app.inject({ url, headers: { cookie } });
+
+  beforeAll(async () => {
+    t = await createTestApp(dialect, { now: () => SEED_NOW });
+    const db = t.db.kysely;
+    const sessions = ['sess_aaaaaaaa1', 'sess_aaaaaaaa2', 'sess_aaaaaaaa3', 'sess_aaaaaaaa4'];
+    await db.insertInto('conversations').values(sessions.map((id) => ({ id, state: '{}', message_count: 2, created_at: day(0), last_activity_at: day(0), expires_at: day(1) }))).execute();
+    const event = (type: string, session: string | null, at = day(0)) => ({ type, session_id: session, visitor_hash: null, data: '{}', created_at: at });
+    await db
+      .insertInto('analytics_events')
+      .values([
+        ...Array.from({ length: 10 }, () => event('widget_loaded', null)),
+        ...Array.from({ length: 4 }, () => event('widget_opened', null, day(1))),
+        event('message', sessions[0]!),
+        event('message', sessions[0]!),
+        event('message', sessions[1]!),
+        event('message', sessions[2]!, day(2)),
+        event('error', sessions[2]!, day(2)),
+        event('purchase', sessions[1]!, day(3)),
+        // Bought without interacting: not a conversion.
+        event('purchase', sessions[3]!, day(3)),
+        // Outside the range.
+        event('widget_loaded', null, day(-5)),
+        event('message', sessions[3]!, day(-5)),
+      ])
+      .execute();
+    await db.updateTable('orders').set({ concierge_session_id: sessions[2]!, placed_at: day(4) }).where('number', '=', 'GG-104233').execute();
+    const reply = (conversation: string, intent: string | null, at = day(0)) => ({ conversation_id: conversation, role: 'concierge' as const, text: null, blocks: '[]', intent, confidence: 0.9, created_at: at });
+    await db
+      .insertInto('messages')
+      .values([
+        reply(sessions[0]!, 'product_search'),
+        reply(sessions[0]!, 'product_search'),
+        reply(sessions[1]!, 'order_tracking'),
+        reply(sessions[2]!, null),
+        { conversation_id: sessions[2]!, role: 'customer', text: 'hi', blocks: null, intent: null, confidence: null, created_at: day(0) },
+        reply(sessions[3]!, 'faq', day(-5)),
+      ])
+      .execute();
+    await db
+      .insertInto('csat_ratings')
+      .values([
+        { conversation_id: sessions[0]!, rating: 5, comment: 'Lovely <b>help</b>', trigger: 'flow_completed', created_at: day(0), updated_at: day(0) },
+        { conversation_id: sessions[1]!, rating: 4, comment: null, trigger: 'widget_closed', created_at: day(1), updated_at: day(1) },
+        { conversation_id: sessions[2]!, rating: 2, comment: 'Too slow', trigger: 'widget_closed', created_at: day(1, 15), updated_at: day(1, 15) },
+        { conversation_id: sessions[3]!, rating: 1, comment: 'Old', trigger: 'widget_closed', created_at: day(-5), updated_at: day(-5) },
+      ])
+      .execute();
+    const res = await t.app.inject({ method: 'POST', url: '/api/dashboard/login', payload: { email: ADMIN.email, password: ADMIN.password } });
+    cookie = cookiesFrom(res);
+  });
+  afterAll(() => t.close());
+
+  it('analytics: open rate, conversion, error rate and intents over the range', async () => {
+    const res = await get('/api/dashboard/analytics/concierge?from=2026-11-10&to=2026-11-16');
+    expect(res.statusCode).toBe(200);
+    const report = res.json();
+    expect(report.totals).toEqual({ loaded: 10, opened: 4, messages: 4, errors: 1, interactingSessions: 3, convertedSessions: 2 });
+    expect(report.openRate).toBe(0.4);
+    expect(report.conversionRate).toBe(0.6667);
+    expect(report.errorRate).toBe(0.2);
+    expect(report.intents).toEqual([
+      { intent: 'product_search', count: 2 },
+      { intent: 'order_tracking', count: 1 },
+    ]);
+    expect(report.daily).toHaveLength(7);
+    expect(report.daily[0]).toMatchObject({ day: '2026-11-10', loaded: 10, opened: 0, messages: 3 });
+    expect(report.daily[1]).toMatchObject({ day: '2026-11-11', opened: 4, openRate: null });
+  });
+
+  it('analytics: an empty range answers nulls, a bad range a clear 400', async () => {
+    const empty = (await get('/api/dashboard/analytics/concierge?from=2025-01-01&to=2025-01-31')).json();
+    expect(empty.openRate).toBeNull();
+    expect(empty.conversionRate).toBeNull();
+    const bad = await get('/api/dashboard/analytics/concierge?from=2026-11-10&to=2026-11-01');
+    expect(bad.statusCode).toBe(400);
+    expect(bad.json().error.message).toMatch(/date range/);
+    expect((await get('/api/dashboard/analytics/concierge?from=yesterday')).statusCode).toBe(400);
+  });
+
+  it('CSAT: average against the 4.0 target, distribution, trend and comments', async () => {
+    const summary = (await get('/api/dashboard/csat?from=2026-11-10&to=2026-11-12')).json();
+    expect(summary.total).toBe(3);
+    expect(summary.average).toBe(3.67);
+    expect(summary.meetsTarget).toBe(false);
+    expect(summary.target).toBe(4);
+    expect(summary.distribution).toEqual([1, 2, 3, 4, 5].map((rating) => ({ rating, count: rating === 5 || rating === 4 || rating === 2 ? 1 : 0 })));
+    expect(summary.trend).toEqual([
+      { day: '2026-11-10', count: 1, average: 5 },
+      { day: '2026-11-11', count: 2, average: 3 },
+      { day: '2026-11-12', count: 0, average: null },
+    ]);
+    expect(summary.comments.map((c: { comment: string; conversationId: string }) => [c.comment, c.conversationId])).toEqual([
+      ['Too slow', 'sess_aaaaaaaa3'],
+      ['Lovely <b>help</b>', 'sess_aaaaaaaa1'],
+    ]);
+  });
+
+  it('orders: search by number or email, detail with the RMA in the timeline and the concierge session', async () => {
+    const order = await t.db.kysely.selectFrom('orders').select('id').where('number', '=', 'GG-104233').executeTakeFirstOrThrow();
+    await t.db.kysely.insertInto('order_events').values({ order_id: order.id, type: 'rma_created', at: day(5), data: JSON.stringify({ rmaNumber: 'RMA-7Q2K9' }) }).execute();
+    expect((await get('/api/dashboard/orders?q=104233')).json().items.map((o: { number: string }) => o.number)).toEqual(['GG-104233']);
+    const byEmail = (await get('/api/dashboard/orders?q=AVA.MARTINEZ@example.com')).json();
+    expect(byEmail.total).toBeGreaterThanOrEqual(3);
+    expect(byEmail.items.every((o: { email: string }) => o.email === 'ava.martinez@example.com')).toBe(true);
+    const detail = (await get('/api/dashboard/orders/GG-104233')).json();
+    expect(detail.timeline.map((e: { label: string }) => e.label)).toContain('RMA Created: RMA-7Q2K9');
+    expect(detail.conciergeSessionId).toBe('sess_aaaaaaaa3');
+    expect((await get('/api/dashboard/orders/GG-999999')).statusCode).toBe(404);
+  });
+
+  it('tickets: overdue flag, filters, priority sort and the summary', async () => {
+    const at = SEED_NOW.toISOString();
+    const ticket = (name: string, priority: 'urgent' | 'high' | 'normal', answerBy: string, status: 'open' | 'resolved' = 'open') => ({
+      customer_name: name,
+      email: `${name.toLowerCase()}@example.com`,
+      message: 'Help',
+      priority,
+      status,
+      answer_by: answerBy,
+      created_at: at,
+      updated_at: at,
+    });
+    await t.db.kysely
+      .insertInto('tickets')
+      .values([
+        ticket('Late', 'normal', '2026-11-20T14:00:00.000Z'),
+        ticket('Urgent', 'urgent', '2026-11-20T16:00:00.000Z'),
+        ticket('Done', 'high', '2026-11-20T10:00:00.000Z', 'resolved'),
+      ])
+      .execute();
+    const list = (await get('/api/dashboard/tickets?sort=priority')).json();
+    expect(list.items.map((i: { customerName: string; overdue: boolean }) => [i.customerName, i.overdue])).toEqual([
+      ['Urgent', false],
+      ['Done', false],
+      ['Late', true],
+    ]);
+    expect(list.summary).toEqual({ open: 2, overdue: 1, unassigned: 2 });
+    expect((await get('/api/dashboard/tickets?status=resolved')).json().total).toBe(1);
+    expect((await get('/api/dashboard/tickets?q=LATE@')).json().items.map((i: { customerName: string }) => i.customerName)).toEqual(['Late']);
+    expect((await get('/api/dashboard/tickets?assignee=me')).json().total).toBe(0);
+    expect((await get('/api/dashboard/tickets?status=closed')).statusCode).toBe(400);
+  });
+});
