@@ -64,6 +64,7 @@ test('hands off to a stylist with a validated form, then asks for a rating', asy
   await form.getByRole('checkbox', { name: 'It’s urgent' }).check();
   await form.getByRole('button', { name: 'Send to a stylist' }).click();
   await expect(panel(page).getByText('Sent to a stylist')).toBeVisible();
+  await expect(panel(page).getByRole('textbox', { name: 'Message' })).toBeFocused();
   await expect(answers(page).last()).toContainText(/Your request is ticket #\d+/);
 
   // The server asks for a rating after a completed flow: stars are a radio group, and a rating is required.

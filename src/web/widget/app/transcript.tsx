@@ -11,6 +11,8 @@ interface TranscriptProps {
   shortlist: Shortlist;
   apiBase: string;
   onQuickReply: (text: string) => void;
+  /** A sent form turns into a one-line summary: focus must move somewhere that still exists. */
+  onFormSent: () => void;
 }
 
 function BlockView({ block, entry, isLast, props }: { block: Block; entry: Entry; isLast: boolean; props: TranscriptProps }) {
@@ -32,7 +34,11 @@ function BlockView({ block, entry, isLast, props }: { block: Block; entry: Entry
           form={block.form}
           entry={entry}
           prefill={block.prefill || {}}
-          submit={(body, summary, key) => props.conversation.submitForm(entry.id, block.form, body, summary, key)}
+          submit={async (body, summary, key) => {
+            const result = await props.conversation.submitForm(entry.id, block.form, body, summary, key);
+            if (result === 'sent') props.onFormSent();
+            return result;
+          }}
         />
       );
     default:

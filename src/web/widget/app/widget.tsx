@@ -50,6 +50,16 @@ export function Widget({ options, handle }: { options: MountOptions; handle: App
     if (!sent && !draftRef.current) updateDraft(text);
   };
 
+  const focusMessageBox = () => {
+    if (input.current) input.current.focus();
+  };
+
+  // The chosen suggestion disappears with its answer: keep keyboard focus in the panel, on the message box.
+  const pickSuggestion = (text: string) => {
+    focusMessageBox();
+    void sendText(text);
+  };
+
   const openPanel = (topic?: string) => {
     setOpen(true);
     options.launcher.hidden = true;
@@ -87,7 +97,7 @@ export function Widget({ options, handle }: { options: MountOptions; handle: App
   handle.close = closePanel;
 
   useEffect(() => {
-    if (open && input.current) input.current.focus();
+    if (open) focusMessageBox();
   }, [open]);
 
   const entries = conversation.entries;
@@ -130,7 +140,7 @@ export function Widget({ options, handle }: { options: MountOptions; handle: App
         </button>
       </div>
       {view === 'chat' ? (
-        <Transcript conversation={conversation} shortlist={shortlist} apiBase={apiBase} onQuickReply={(text) => void sendText(text)} />
+        <Transcript conversation={conversation} shortlist={shortlist} apiBase={apiBase} onQuickReply={pickSuggestion} onFormSent={focusMessageBox} />
       ) : (
         <ShortlistView shortlist={shortlist} apiBase={apiBase} />
       )}
