@@ -31,10 +31,9 @@ async function predict(io: CliIo): Promise<number> {
   const engine = createEngine();
   const lines = createInterface({ input: io.stdin, crlfDelay: Infinity });
   for await (const line of lines) {
-    const text = line.replace(/\r$/, '');
-    const { intent, confidence, entities } = engine.understand(text);
-    // The contract echoes the text as it will be stored: card numbers masked.
-    io.stdout.write(`${JSON.stringify({ text: engine.understand(text).text, intent, confidence, entities })}\n`);
+    // The contract echoes the text as it would be stored: card numbers masked.
+    const { text, intent, confidence, entities } = engine.understand(line.replace(/\r$/, ''));
+    io.stdout.write(`${JSON.stringify({ text, intent, confidence, entities })}\n`);
   }
   return 0;
 }

@@ -15,6 +15,8 @@ describe('order numbers and emails', () => {
     ['my order number is #104233', 'GG-104233'],
     ['order no. 104233 hasn\'t arrived', 'GG-104233'],
     ['104233', 'GG-104233'],
+    ['Order No 104233', 'GG-104233'],
+    ['ref 104233', 'GG-104233'],
   ])('%s → %s', (text, orderNumber) => {
     expect(entities(text).orderNumber).toBe(orderNumber);
   });
@@ -39,6 +41,8 @@ describe('ring sizes', () => {
     ['size six and a half', 6.5],
     ['i wear a 6 1/2', 6.5],
     ['resize it from a 6 to a 7', 7],
+    ['my ring size is six and a half', 6.5],
+    ['do you have it in a 9', 9],
   ])('%s → %s', (text, ringSize) => {
     expect(entities(text).ringSize).toBe(ringSize);
   });
@@ -99,6 +103,7 @@ describe('category, metal and stone', () => {
 
   it('does not read "ring size" or "bring" as a ring search', () => {
     expect(entities('how do i find my ring size').category).toBeUndefined();
+    expect(entities('my ring size is 7').category).toBeUndefined();
     expect(entities('can you bring it tomorrow').category).toBeUndefined();
   });
 });

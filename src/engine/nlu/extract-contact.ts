@@ -5,7 +5,7 @@ const EMAIL = /[a-z0-9][a-z0-9._%+-]*@[a-z0-9-]+(?:\.[a-z0-9-]+)*\.[a-z]{2,}/i;
 const ORDER_PATTERNS = [
   /\bgg[\s-]?#?(\d{4,8})\b/i,
   /(?:^|[^\w&])#\s?(\d{5,8})\b/,
-  /\border\s*(?:(?:number|num|no\.?|id|nr|#|is|was|:)\s*)*#?\s*(\d{5,8})\b/i,
+  /\b(?:order|ref|reference|confirmation)\s*(?:(?:number|num|no\.?|id|nr|#|is|was|:)\s*)*#?\s*(\d{5,8})\b/i,
 ];
 // A message that is nothing but a number (and maybe an email), typed in answer to "what's your order number?".
 const BARE_ORDER = /^\s*#?(\d{6})\s*[.,]?\s*(?:__email__)?\s*$/;

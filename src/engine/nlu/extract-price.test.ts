@@ -29,6 +29,11 @@ describe('extractPrice', () => {
     ['under five hundred', { priceMax: 500 }],
     ['less than two grand', { priceMax: 2000 }],
     ['under €300', { priceMax: 300 }],
+    ['necklace 500 max', { priceMax: 500 }],
+    ['300 or under', { priceMax: 300 }],
+    ['$2,500-$3,000', { priceMin: 2500, priceMax: 3000 }],
+    ['under 500 but over 200', { priceMin: 200, priceMax: 500 }],
+    ['under 1000$', { priceMax: 1000 }],
   ])('%s', (text, expected) => {
     expect(price(text)).toEqual(expected);
   });

@@ -26,6 +26,7 @@ const RANGE = [
 const MAX = new RegExp(`(?:^|[^a-z])(?:${MAX_WORDS})\\s?(?:of\\s|about\\s|around\\s)?${AMOUNT}`);
 // "no more than" and "not over" are ceilings, not floors.
 const MIN = new RegExp(`(?:^|[^a-z])(?<!no |not )(?:${MIN_WORDS})\\s?${AMOUNT}`);
+const MAX_AFTER = new RegExp(`${AMOUNT}\\s?(?:max|maximum|tops|or less|or under|or below|or lower|at most|at the most|budget)\\b`);
 const MIN_PLUS = new RegExp(`${AMOUNT}\\s?(?:\\+|and up\\b|or more\\b|plus\\b)`);
 const AROUND = new RegExp(`(?:^|[^a-z])(?:${AROUND_WORDS})\\s?${AMOUNT}|${AMOUNT}\\s?-?ish\\b|in the ${AMOUNT} range`);
 // A plain amount counts only when it looks like money: "a ring for $500", "500 dollars", "1,200".
@@ -86,7 +87,7 @@ export function extractPrice(text: string): { range: PriceRange; rest: string } 
 }
 
 function boundedRange(text: string): PriceRange | undefined {
-  const max = MAX.exec(text);
+  const max = MAX.exec(text) ?? MAX_AFTER.exec(text);
   const min = MIN.exec(text) ?? MIN_PLUS.exec(text);
   const priceMax = max ? parseAmount(max[1]!) : undefined;
   const priceMin = min ? parseAmount(min[1]!) : undefined;

@@ -16,7 +16,7 @@ interface Hit<T> {
 }
 
 // Phrases that contain a category word without asking for that category.
-const NOT_A_CATEGORY = /\bring (?:size|sizer|sizing|sizes)\b|\bsize (?:my|a|the|of) ring\b|\bbring\b|\bchain of command\b|\bband(?:width|aid)\b/g;
+const NOT_A_CATEGORY = /\bring\s+(?:size|sizer|sizing|sizes|__size__)\b|\bsize (?:my|a|the|of) ring\b|\bbring\b|\bchain of command\b|\bband(?:width|aid)\b/g;
 
 // Words that start a multi-word phrase: only after one of these is a longer phrase worth building.
 const phraseStarts = new Map<object, Set<string>>();

@@ -15,7 +15,7 @@ const FROM_TO = new RegExp(`\\bfrom (?:a |an |size |sz )?${SIZE_NUMBER} (?:to|in
 // "size 7", "sizes 6 and 7", "ring size: 8", "sz 7", "us 7", "size is 6.5"
 const EXPLICIT = new RegExp(`\\b(?:sizes?|sz|us)\\s?(?:is |was |of |=|:)?\\s?(?:a |an |us )?${SIZE_NUMBER}(?:\\s?(?:and|&|or|,)\\s?${SIZE_NUMBER})?\\b(?![.,]\\d)`, 'g');
 // "i wear a 7", "fits a 6.5", "to a 8", "i'm a 7"
-const WEARS = new RegExp(`\\b(?:wear|wears|fits?|am|i am|to|into|down to|up to|be) (?:a |an )${SIZE_NUMBER}\\b(?![.,]\\d)(?!\\s?(?:k|dollars|bucks|grand|%))`, 'g');
+const WEARS = new RegExp(`\\b(?:wear|wears|fits?|am|i am|to|into|down to|up to|be|in) (?:a |an )${SIZE_NUMBER}\\b(?![.,]\\d)(?!\\s?(?:k|dollars|bucks|grand|%))`, 'g');
 // A lone half size such as "7.5" reads as a ring size; whole numbers alone are too ambiguous.
 const HALF_SIZE = /(?:^|[^\d$€£.,])(\d{1,2}\.(?:25|5|75))\b(?![.,]\d)(?!\s?(?:k|ct|carat|mm|dollars|bucks|%|grand))/g;
 

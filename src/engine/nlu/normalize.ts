@@ -70,9 +70,13 @@ export function normalizeText(raw: string): string {
     .trim();
 }
 
+// One alternation of every shorthand, longest first, so only the words that need it are replaced.
+const SLANG_WORD = new RegExp(
+  `(?<![a-z0-9/])(?:${[...SLANG.keys()].sort((a, b) => b.length - a.length).map((word) => word.replace('/', '\\/')).join('|')})(?![a-z0-9/])`,
+  'g',
+);
+
 /** Expands chat shorthand word by word ("can u hold it" → "can you hold it"). Apostrophes are dropped first. */
 export function expandSlang(text: string): string {
-  return text
-    .replace(/(\w)'(\w)/g, '$1$2')
-    .replace(/[a-z0-9/]+/g, (word) => SLANG.get(word) ?? word);
+  return text.replace(/(\w)'(\w)/g, '$1$2').replace(SLANG_WORD, (word) => SLANG.get(word) ?? word);
 }

@@ -3,6 +3,8 @@ import { NUMBER_WORDS } from './lexicon';
 
 const MULTIPLIERS = new Map([['hundred', 100], ['thousand', 1000], ['grand', 1000]]);
 const SIZE_WORDS = new Set(['size', 'sizes', 'us']);
+// "size is six", "size of seven", "a size a six"
+const LINKING_WORDS = new Set(['a', 'an', 'is', 'was', 'of']);
 
 interface NumberPhrase {
   value: number;
@@ -48,7 +50,7 @@ export function numberWordsToDigits(text: string): string {
   const out: string[] = [];
   for (let i = 0; i < tokens.length; ) {
     const phrase = readPhrase(tokens, i);
-    const afterSize = SIZE_WORDS.has(tokens[i - 1] ?? '') || (tokens[i - 1] === 'a' && SIZE_WORDS.has(tokens[i - 2] ?? ''));
+    const afterSize = SIZE_WORDS.has(tokens[i - 1] ?? '') || (LINKING_WORDS.has(tokens[i - 1] ?? '') && SIZE_WORDS.has(tokens[i - 2] ?? ''));
     if (phrase && (phrase.significant || afterSize)) {
       out.push(String(phrase.value));
       i += phrase.length;

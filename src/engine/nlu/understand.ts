@@ -64,7 +64,7 @@ export function createUnderstander(model: IntentModel, options: UnderstanderOpti
     if (isComplexResize(message, topIntent) && !triggers.stylist.includes('complex_resizing')) triggers.stylist.push('complex_resizing');
     const base = { text: message.masked, entities: message.entities, triggers, cues };
     // An order number on its own is unmistakable, whatever the classifier thinks of so few words.
-    if (message.entities.orderNumber && message.rest.replace(/__\w+__|\W|order|number|my|is|it/g, '').length === 0) {
+    if (message.entities.orderNumber && message.rest.replace(/__\w+__|\W|order|number|ref|reference|confirmation|my|is|it/g, '').length === 0) {
       return { ...base, intent: 'order_tracking', confidence: 0.99 };
     }
     if (best !== OUT_OF_SCOPE && topConfidence < thresholdFor(topIntent, message)) {
