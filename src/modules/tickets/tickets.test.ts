@@ -45,6 +45,8 @@ describe.each(TEST_DIALECTS)('stylist tickets on %s', (dialect) => {
 
   it('standard customer: normal priority, 4 business hours, the promise in the widget and by email', async () => {
     const sessionId = await session();
+    const product = (await t.app.inject({ url: '/api/products?pageSize=1' })).json().items[0];
+    expect((await t.app.inject({ method: 'POST', url: '/api/widget/shortlist', payload: { visitorId: 'visitor-tickets-1', productId: product.id } })).statusCode).toBe(201);
     const res = await submit(sessionId, { name: 'Ava Martinez', email: 'Ava.Martinez@example.com', message: 'Can you help me pick a pendant for my sister?', urgent: false }, 'stylist-key-0001');
     expect(res.statusCode).toBe(200);
     const body = res.json() as { replies: Block[]; ticket: { id: number; priority: string; answerBy: string } };
@@ -52,6 +54,9 @@ describe.each(TEST_DIALECTS)('stylist tickets on %s', (dialect) => {
     expect(body.replies[0]!.text).toContain(`ticket #${body.ticket.id}`);
     expect(body.replies[0]!.text).toContain('A stylist will reply by 2:00 PM today (ET).');
     expect(body.replies.some((b) => b.type === 'form' && b.form === 'csat')).toBe(true);
+    const detail = await t.app.services.tickets.get(body.ticket.id);
+    expect(detail).toMatchObject({ email: 'ava.martinez@example.com', tier: 'standard', status: 'open', overdue: false });
+    expect(detail.shortlist).toEqual([expect.objectContaining({ id: product.id, name: product.name, url: `/products/${product.slug}` })]);
 
     expect(await deliverMail()).toMatchObject({ sent: 1 });
     const [mail] = mailTo('ava.martinez@example.com');
