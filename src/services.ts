@@ -47,7 +47,7 @@ export function createServices(db: Db, config: Config, options: ServiceOptions =
   const orderSync = createOrderSync(db.kysely, now);
   const staff = createStaffService(db.kysely, now);
   const auth = createAuthService(db.kysely, now);
-  const dashboard = createDashboardService(db.kysely, { orders, conversations, shopName: config.shop.name }, now);
+  const dashboard = createDashboardService(db.kysely, { orders, conversations }, now);
   // Flows (W6, W7, W10, P3, P4): email through the outbox, alerts, stylist tickets.
   const mail = createMailService(db, config, { now });
   const alerts = createAlertService(db, config, now);

@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { cookiesFrom, createTestApp, type TestApp } from '../../../test/support/app';
 import { TEST_DIALECTS } from '../../../test/support/db';
 import { DEMO_STAFF } from '../staff/demo';
+import { ticketRow } from './test-fixtures';
 
 const [ADMIN, AGENT] = DEMO_STAFF;
 
@@ -82,7 +83,7 @@ describe.each(TEST_DIALECTS)('dashboard authorization on %s', (dialect) => {
     const at = new Date().toISOString();
     const ticket = await t.db.kysely
       .insertInto('tickets')
-      .values({ conversation_id: conversation.id, customer_name: 'Ana', email: 'ana@example.com', message: 'Help', priority: 'normal', status: 'open', answer_by: at, created_at: at, updated_at: at })
+      .values(ticketRow({ conversation_id: conversation.id, customer_name: 'Ana', email: 'ana@example.com', priority: 'normal', answer_by: at, created_at: at }))
       .returning('id')
       .executeTakeFirstOrThrow();
     ids.ticket = ticket.id;

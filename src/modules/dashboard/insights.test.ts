@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { cookiesFrom, createTestApp, SEED_NOW, type TestApp } from '../../../test/support/app';
 import { TEST_DIALECTS } from '../../../test/support/db';
 import { DEMO_STAFF } from '../staff/demo';
+import { ticketRow } from './test-fixtures';
 
 const [ADMIN] = DEMO_STAFF;
 const day = (offset: number, hour = 12) => new Date(Date.UTC(2026, 10, 10 + offset, hour)).toISOString();
@@ -123,16 +124,8 @@ describe.each(TEST_DIALECTS)('dashboard insights on %s', (dialect) => {
 
   it('tickets: overdue flag, filters, priority sort and the summary', async () => {
     const at = SEED_NOW.toISOString();
-    const ticket = (name: string, priority: 'urgent' | 'high' | 'normal', answerBy: string, status: 'open' | 'resolved' = 'open') => ({
-      customer_name: name,
-      email: `${name.toLowerCase()}@example.com`,
-      message: 'Help',
-      priority,
-      status,
-      answer_by: answerBy,
-      created_at: at,
-      updated_at: at,
-    });
+    const ticket = (name: string, priority: 'urgent' | 'high' | 'normal', answerBy: string, status: 'open' | 'resolved' = 'open') =>
+      ticketRow({ customer_name: name, email: `${name.toLowerCase()}@example.com`, priority, status, answer_by: answerBy, created_at: at });
     await t.db.kysely
       .insertInto('tickets')
       .values([
@@ -152,5 +145,38 @@ describe.each(TEST_DIALECTS)('dashboard insights on %s', (dialect) => {
     expect((await get('/api/dashboard/tickets?q=LATE@')).json().items.map((i: { customerName: string }) => i.customerName)).toEqual(['Late']);
     expect((await get('/api/dashboard/tickets?assignee=me')).json().total).toBe(0);
     expect((await get('/api/dashboard/tickets?status=closed')).statusCode).toBe(400);
+  });
+  it('ticket actions: assign, status, priority, note and an emailed reply, each in the history with who did it', async () => {
+    const at = SEED_NOW.toISOString();
+    const { id } = await t.db.kysely.insertInto('tickets').values(ticketRow({ customer_name: 'Iris', email: 'iris@example.com', priority: 'normal', answer_by: at, created_at: at })).returning('id').executeTakeFirstOrThrow();
+    const login = await t.app.inject({ method: 'POST', url: '/api/dashboard/login', payload: { email: ADMIN.email, password: ADMIN.password } });
+    const headers = { cookie: cookiesFrom(login), 'x-csrf-token': login.json().csrfToken as string };
+    const post = (path: string, payload: object) => t.app.inject({ method: 'POST', url: `/api/dashboard/tickets/${id}/${path}`, headers, payload });
+    const agent = await t.app.services.staff.findByEmail(DEMO_STAFF[1].email);
+    expect((await post('assign', { assigneeId: agent!.id })).statusCode).toBe(200);
+    expect((await post('priority', { priority: 'urgent' })).statusCode).toBe(200);
+    expect((await post('notes', { body: 'Internal only' })).statusCode).toBe(201);
+    const replied = await post('replies', { body: 'We found your size.' });
+    expect(replied.statusCode).toBe(201);
+    const detail = replied.json();
+    expect(detail.assignee).toEqual({ id: agent!.id, name: agent!.name });
+    expect(detail.priority).toBe('urgent');
+    expect(detail.status).toBe('in_progress');
+    expect(detail.events.map((e: { type: string; actor: { name: string } | null; data: { assigneeName?: string } }) => [e.type, e.actor?.name ?? null, e.data.assigneeName ?? null])).toEqual([
+      ['assigned', 'Avery Admin', agent!.name],
+      ['priority', 'Avery Admin', null],
+      ['note', 'Avery Admin', null],
+      ['reply', 'Avery Admin', null],
+    ]);
+    const mail = await t.db.kysely.selectFrom('outbox').select(['to_address', 'ticket_id', 'text_body']).where('ticket_id', '=', id).execute();
+    expect(mail).toHaveLength(1);
+    expect(mail[0]).toMatchObject({ to_address: 'iris@example.com', ticket_id: id });
+    expect(mail[0]!.text_body).toContain('We found your size.');
+    expect(mail[0]!.text_body).not.toContain('Internal only');
+    const disabled = await t.app.services.staff.add({ email: 'gone@glowglitch.test', name: 'Gone', role: 'agent' }, null);
+    await t.app.services.staff.disable(disabled.member.id, null);
+    expect((await post('assign', { assigneeId: disabled.member.id })).statusCode).toBe(400);
+    expect((await post('notes', { body: '   ' })).statusCode).toBe(400);
+    expect((await t.app.inject({ method: 'POST', url: '/api/dashboard/tickets/999999/notes', headers, payload: { body: 'x' } })).statusCode).toBe(404);
   });
 });

@@ -25,10 +25,7 @@ export const AssignBody = Type.Object({ assigneeId: Type.Union([Type.Integer({ m
 export const StatusBody = Type.Object({ status: literals(TICKET_STATUSES) }, { additionalProperties: false });
 export const PriorityBody = Type.Object({ priority: literals(TICKET_PRIORITIES) }, { additionalProperties: false });
 export const NoteBody = Type.Object({ body: Type.String({ minLength: 1, maxLength: 5000, pattern: '\\S' }) }, { additionalProperties: false });
-export const ReplyBody = Type.Object(
-  { subject: Type.Optional(Type.String({ maxLength: 200 })), body: Type.String({ minLength: 1, maxLength: 10_000, pattern: '\\S' }) },
-  { additionalProperties: false },
-);
+export const ReplyBody = Type.Object({ body: Type.String({ minLength: 1, maxLength: 10_000, pattern: '\\S' }) }, { additionalProperties: false });
 
 export const RangeQuery = Type.Object({ from: Type.Optional(Day), to: Type.Optional(Day) });
 

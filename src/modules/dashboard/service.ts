@@ -1,4 +1,4 @@
-// The dashboard's read queries and ticket actions over one database, built once in services.ts.
+// The dashboard's read queries over one database, built once in services.ts (changes go through the owning services).
 import type { Kysely } from 'kysely';
 import type { Database } from '../../db/schema';
 import type { ConversationService } from '../conversations/service';
@@ -6,19 +6,16 @@ import type { OrderService } from '../orders/service';
 import { createAnalyticsQueries } from './analytics-queries';
 import { createCsatQueries } from './csat-queries';
 import { createOrderQueries } from './orders-queries';
-import { createTicketActions } from './tickets-actions';
 import { createTicketQueries } from './tickets-queries';
 
 export interface DashboardDeps {
   orders: OrderService;
   conversations: ConversationService;
-  shopName: string;
 }
 
 export function createDashboardService(db: Kysely<Database>, deps: DashboardDeps, now: () => Date) {
   return {
     tickets: createTicketQueries(db, now),
-    ticketActions: createTicketActions(db, now, deps.shopName),
     csat: createCsatQueries(db),
     analytics: createAnalyticsQueries(db),
     orders: createOrderQueries(db, deps.orders, deps.conversations),

@@ -127,6 +127,11 @@ export function createTicketQueries(db: Kysely<Database>, now: () => Date) {
         .where('e.ticket_id', '=', id)
         .orderBy('e.id')
         .execute();
+      // Assignment events hold staff ids: name them for the history ("Assigned to Sam Stylist").
+      const assignedIds = [...new Set(events.filter((e) => e.type === 'assigned').map((e) => parseJson<{ to?: number | null }>(e.data, {}).to).filter((id): id is number => typeof id === 'number'))];
+      const names = new Map(
+        assignedIds.length ? (await db.selectFrom('staff_users').select(['id', 'name']).where('id', 'in', assignedIds).execute()).map((s) => [s.id, s.name]) : [],
+      );
       const at = now().toISOString();
       return {
         id: ticket.id,
@@ -148,14 +153,18 @@ export function createTicketQueries(db: Kysely<Database>, now: () => Date) {
         assignee: ticket.assignee_id !== null && ticket.assignee_name !== null ? { id: ticket.assignee_id, name: ticket.assignee_name } : null,
         transcript: parseJson<unknown[]>(ticket.transcript, []),
         shortlist: parseJson<unknown[]>(ticket.shortlist, []),
-        events: events.map<TicketEvent>((e) => ({
-          id: e.id,
-          type: e.type,
-          body: e.body,
-          data: parseJson<Record<string, unknown>>(e.data, {}),
-          createdAt: e.created_at,
-          actor: e.actor_id !== null && e.actor_name !== null ? { id: e.actor_id, name: e.actor_name } : null,
-        })),
+        events: events.map<TicketEvent>((e) => {
+          const data = parseJson<Record<string, unknown>>(e.data, {});
+          if (e.type === 'assigned') data.assigneeName = typeof data.to === 'number' ? (names.get(data.to) ?? null) : null;
+          return {
+            id: e.id,
+            type: e.type,
+            body: e.body,
+            data,
+            createdAt: e.created_at,
+            actor: e.actor_id !== null && e.actor_name !== null ? { id: e.actor_id, name: e.actor_name } : null,
+          };
+        }),
       };
     },
   };

@@ -1,42 +1,54 @@
 // Stylist tickets API (D2, D3): list, detail and the actions on one ticket. Any staff member (agent+).
+// Reads are the dashboard's own queries (search, sort, summary, names in the history); every change goes
+// through the tickets service, which writes the ticket and its history event in one transaction.
 import type { FastifyInstance } from 'fastify';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import type { Services } from '../../services';
+import { invalid } from '../../errors';
 import { staffOf } from '../auth/guard';
 import { AssignBody, IdParams, NoteBody, PriorityBody, ReplyBody, StatusBody, TicketListQuery } from './schema';
 
+/** Tickets go to people who can work them: an active staff account (or nobody). */
+async function assertActiveStaff(services: Services, staffId: number | null) {
+  if (staffId === null) return;
+  const member = await services.staff.get(staffId).catch(() => undefined);
+  if (!member || member.disabled) throw invalid('Choose an active staff member to assign.');
+}
+
 export async function ticketRoutes(fastify: FastifyInstance, { services }: { services: Services }) {
   const app = fastify.withTypeProvider<TypeBoxTypeProvider>();
-  const { tickets, ticketActions } = services.dashboard;
+  const { tickets } = services.dashboard;
+  const actions = services.tickets;
   const agent = { access: 'agent' } as const;
-  const actorOf = (request: Parameters<typeof staffOf>[0]) => staffOf(request).user;
+  const actorId = (request: Parameters<typeof staffOf>[0]) => staffOf(request).user.id;
 
-  app.get('/api/dashboard/tickets', { config: agent, schema: { querystring: TicketListQuery } }, async (request) => tickets.list(request.query, actorOf(request).id));
+  app.get('/api/dashboard/tickets', { config: agent, schema: { querystring: TicketListQuery } }, async (request) => tickets.list(request.query, actorId(request)));
 
   app.get('/api/dashboard/tickets/:id', { config: agent, schema: { params: IdParams } }, async (request) => tickets.detail(request.params.id));
 
   app.post('/api/dashboard/tickets/:id/assign', { config: agent, schema: { params: IdParams, body: AssignBody } }, async (request) => {
-    await ticketActions.assign(request.params.id, request.body.assigneeId, actorOf(request));
+    await assertActiveStaff(services, request.body.assigneeId);
+    await actions.assign(request.params.id, request.body.assigneeId, actorId(request));
     return tickets.detail(request.params.id);
   });
 
   app.post('/api/dashboard/tickets/:id/status', { config: agent, schema: { params: IdParams, body: StatusBody } }, async (request) => {
-    await ticketActions.setStatus(request.params.id, request.body.status, actorOf(request));
+    await actions.setStatus(request.params.id, request.body.status, actorId(request));
     return tickets.detail(request.params.id);
   });
 
   app.post('/api/dashboard/tickets/:id/priority', { config: agent, schema: { params: IdParams, body: PriorityBody } }, async (request) => {
-    await ticketActions.setPriority(request.params.id, request.body.priority, actorOf(request));
+    await actions.setPriority(request.params.id, request.body.priority, actorId(request));
     return tickets.detail(request.params.id);
   });
 
   app.post('/api/dashboard/tickets/:id/notes', { config: agent, schema: { params: IdParams, body: NoteBody } }, async (request, reply) => {
-    await ticketActions.addNote(request.params.id, request.body.body, actorOf(request));
+    await actions.addNote(request.params.id, request.body.body, actorId(request));
     return reply.code(201).send(await tickets.detail(request.params.id));
   });
 
   app.post('/api/dashboard/tickets/:id/replies', { config: agent, schema: { params: IdParams, body: ReplyBody } }, async (request, reply) => {
-    await ticketActions.reply(request.params.id, request.body, actorOf(request));
+    await actions.reply(request.params.id, request.body.body, actorId(request));
     return reply.code(201).send(await tickets.detail(request.params.id));
   });
 }

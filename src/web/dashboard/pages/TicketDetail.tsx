@@ -45,13 +45,13 @@ function describe(event: TicketEvent): string {
     case 'assigned':
       return d.assigneeName ? `Assigned to ${String(d.assigneeName)}` : 'Unassigned';
     case 'status':
-      return `Status set to ${STATUS_LABELS[String(d.status)] ?? String(d.status)}`;
+      return `Status set to ${STATUS_LABELS[String(d.to)] ?? String(d.to)}`;
     case 'priority':
-      return `Priority set to ${PRIORITY_LABELS[String(d.priority)] ?? String(d.priority)}`;
+      return `Priority set to ${PRIORITY_LABELS[String(d.to)] ?? String(d.to)}`;
     case 'note':
       return 'Internal note';
     case 'reply':
-      return `Emailed the customer${d.subject ? `: “${String(d.subject)}”` : ''}`;
+      return `Emailed the customer at ${String(d.to ?? '')}`;
     default:
       return humanize(event.type);
   }
