@@ -101,6 +101,11 @@ describe('category, metal and stone', () => {
     });
   });
 
+  it('never "corrects" an everyday word into jewelry', () => {
+    expect(entities('what are my total earnings').category).toBeUndefined();
+    expect(entities("the ring's too loose").category).toBe('ring');
+  });
+
   it('does not read "ring size" or "bring" as a ring search', () => {
     expect(entities('how do i find my ring size').category).toBeUndefined();
     expect(entities('my ring size is 7').category).toBeUndefined();

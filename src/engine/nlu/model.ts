@@ -30,7 +30,8 @@ export interface SerializedIntentModel {
   weights: string;
 }
 
-export function buildVocabulary(examples: readonly TrainingExample[]): Vocabulary {
+/** `englishWords` are real words that are never corrected even when the corpus has them only once. */
+export function buildVocabulary(examples: readonly TrainingExample[], englishWords: readonly string[] = []): Vocabulary {
   const counts = new Map<string, number>();
   for (const { text } of examples) {
     for (const word of text.toLowerCase().match(/[a-z]+/g) ?? []) counts.set(word, (counts.get(word) ?? 0) + 1);
@@ -39,8 +40,8 @@ export function buildVocabulary(examples: readonly TrainingExample[]): Vocabular
   // A word seen once may itself be a typo written into the corpus on purpose, so it is not "known".
   const targets = new Map([...counts].filter(([, count]) => count >= 3));
   for (const word of DOMAIN_WORDS) targets.set(word, (targets.get(word) ?? 0) + 100);
-  const known = [...counts].filter(([, count]) => count >= 2).map(([word]) => word);
-  return { known: known.sort(), targets: [...targets].sort(([a], [b]) => (a < b ? -1 : 1)) };
+  const known = new Set([...englishWords, ...[...counts].filter(([, count]) => count >= 2).map(([word]) => word)]);
+  return { known: [...known].sort(), targets: [...targets].sort(([a], [b]) => (a < b ? -1 : 1)) };
 }
 
 export function spellerFor(vocabulary: Vocabulary): SpellingCorrector {
@@ -58,12 +59,12 @@ function classWeights(examples: readonly TrainingExample[]): number[] {
 export function trainIntentModel(
   examples: readonly TrainingExample[],
   featuresOf: (text: string, speller: SpellingCorrector) => string[],
-  training: Partial<TrainingOptions> = {},
+  options: { englishWords?: readonly string[]; training?: Partial<TrainingOptions> } = {},
 ): IntentModel {
-  const vocabulary = buildVocabulary(examples);
+  const vocabulary = buildVocabulary(examples, options.englishWords);
   const speller = spellerFor(vocabulary);
   const labelled = examples.map(({ text, intent }) => ({ features: featuresOf(text, speller), label: INTENTS.indexOf(intent) }));
-  const classifier = trainLinearClassifier(labelled, INTENTS.length, { classWeights: classWeights(examples), ...training });
+  const classifier = trainLinearClassifier(labelled, INTENTS.length, { classWeights: classWeights(examples), ...options.training });
   return { vocabulary, classifier };
 }
 

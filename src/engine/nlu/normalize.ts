@@ -78,5 +78,11 @@ const SLANG_WORD = new RegExp(
 
 /** Expands chat shorthand word by word ("can u hold it" → "can you hold it"). Apostrophes are dropped first. */
 export function expandSlang(text: string): string {
-  return text.replace(/(\w)'(\w)/g, '$1$2').replace(SLANG_WORD, (word) => SLANG.get(word) ?? word);
+  return text
+    .replace(POSSESSIVE, '$1')
+    .replace(/(\w)'(\w)/g, '$1$2')
+    .replace(SLANG_WORD, (word) => SLANG.get(word) ?? word);
 }
+
+// "ring's too loose", "my wife's birthday": the noun matters, not the 's ("ring's" must not read as "rings").
+const POSSESSIVE = /\b(?!(?:it|what|where|that|how|who|there|here|he|she|let)'s\b)([a-z]+)'s\b/g;

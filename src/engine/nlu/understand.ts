@@ -4,6 +4,7 @@ import type { TrainingOptions } from './classifier';
 import { detectCues } from './cues';
 import { featuresOf } from './features';
 import { keywordHints } from './intent-keywords';
+import { ENGLISH_WORDS } from './known-words';
 import { spellerFor, trainIntentModel, type IntentModel, type TrainingExample } from './model';
 import { prepareMessage, type PreparedMessage } from './prepare';
 import type { SpellingCorrector } from './spelling';
@@ -44,7 +45,7 @@ function analyse(text: string, speller: SpellingCorrector, tier: CustomerTier | 
 
 /** Trains the intent model from labelled examples, with the same features `understand` uses. */
 export function trainUnderstanding(examples: readonly TrainingExample[], training?: Partial<TrainingOptions>): IntentModel {
-  return trainIntentModel(examples, (text, speller) => analyse(text, speller, undefined).features, training);
+  return trainIntentModel(examples, (text, speller) => analyse(text, speller, undefined).features, { englishWords: ENGLISH_WORDS, training });
 }
 
 export function createUnderstander(model: IntentModel, options: UnderstanderOptions = {}): Understand {
