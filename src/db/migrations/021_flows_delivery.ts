@@ -1,4 +1,5 @@
 // Flows, second step: how each email and alert was delivered, and at most one open RMA per order item.
+import { sql } from 'kysely';
 import type { AuroraMigration } from './helpers';
 
 export const flowsDeliveryMigration: AuroraMigration = {
@@ -14,7 +15,7 @@ export const flowsDeliveryMigration: AuroraMigration = {
       .on('rmas')
       .column('order_item_id')
       .unique()
-      .where((eb) => eb('status', 'in', ['created', 'received']))
+      .where(sql<boolean>`status in ('created', 'received')`)
       .execute();
     await db.schema.createIndex('tickets_created_idx').on('tickets').column('created_at').execute();
     await db.schema.createIndex('outbox_ticket_idx').on('outbox').column('ticket_id').execute();
