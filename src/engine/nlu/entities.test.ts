@@ -127,6 +127,14 @@ describe('robustness', () => {
     );
   });
 
+  it('stays fast on floods of digits, letters and dots (no regex backtracking blow-up)', () => {
+    for (const flood of ['1'.repeat(5000), 'a'.repeat(5000), '1 '.repeat(2500), 'a.'.repeat(2500), '$1,'.repeat(1500)]) {
+      const started = performance.now();
+      engine.understand(flood);
+      expect(performance.now() - started).toBeLessThan(250);
+    }
+  });
+
   it('survives prototype words and odd unicode', () => {
     for (const text of ['constructor', '__proto__ toString', 'hasOwnProperty valueOf', '💍💍💍', 'ＲＩＮＧ', '\u0000\uFFFF']) {
       expect(() => engine.understand(text)).not.toThrow();

@@ -6,7 +6,8 @@ export interface PriceRange {
 }
 
 const CURRENCY_BEFORE = '(?:[$€£]|usd|eur|gbp)\\s?';
-const NUMBER = '\\d{1,3}(?:,\\d{3})+(?:\\.\\d{1,2})?|\\d+(?:\\.\\d{1,2})?';
+// At most 9 digits: longer runs are not prices, and a bound keeps the regex linear on digit floods.
+const NUMBER = '\\d{1,3}(?:,\\d{3}){1,3}(?:\\.\\d{1,2})?|\\d{1,9}(?:\\.\\d{1,2})?';
 const SCALE = '\\s?(?:k|grand|thousand)\\b';
 const CURRENCY_AFTER = '\\s?(?:dollars?|bucks|usd|eur|euros?|gbp|pounds?)\\b';
 // Numbers followed by these are durations, counts or times, not money ("within 14 days", "for 12 people").

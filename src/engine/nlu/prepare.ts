@@ -17,10 +17,14 @@ export interface PreparedMessage extends Extraction {
 
 const SIGNAL_KEYS: (keyof Entities)[] = ['category', 'metal', 'stone', 'priceMin', 'priceMax', 'orderNumber', 'email', 'ringSize'];
 
+/** Only this much of a message is analysed (the widget accepts 1,000 characters): it bounds the time per message. */
+export const MAX_ANALYSED_LENGTH = 1000;
+
 export function prepareMessage(raw: string, speller: SpellingCorrector | undefined): PreparedMessage {
   const masked = maskCardNumbers(raw);
-  const email = extractEmail(normalizeText(masked));
-  const base = expandSlang(email?.rest ?? normalizeText(masked));
+  const normalized = normalizeText(masked.slice(0, MAX_ANALYSED_LENGTH));
+  const email = extractEmail(normalized);
+  const base = expandSlang(email?.rest ?? normalized);
   const clean = numberWordsToDigits(speller ? speller.correctText(base) : base).replace(/\s+/g, ' ').trim();
   const extraction = extractEntities(clean, email?.value);
   const signals = SIGNAL_KEYS.filter((key) => extraction.entities[key] !== undefined).map((key) => `__${key}__`);

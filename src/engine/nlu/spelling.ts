@@ -1,5 +1,8 @@
 // Fixes one-letter typos ("braclet", "neckalce", "rign") towards words the shop knows, SymSpell style.
 
+// Longer "words" are noise (or keyboard mashing); correcting them would cost time for nothing.
+const MAX_WORD_LENGTH = 20;
+
 export interface SpellingCorrector {
   correctWord(word: string): string;
   correctText(text: string): string;
@@ -46,7 +49,7 @@ export function createSpellingCorrector(known: Iterable<string>, targets: Map<st
   const cache = new Map<string, string>();
 
   function correctWord(word: string): string {
-    if (word.length < 4 || knownWords.has(word) || !/^[a-z]+$/.test(word)) return word;
+    if (word.length < 4 || word.length > MAX_WORD_LENGTH || knownWords.has(word) || !/^[a-z]+$/.test(word)) return word;
     const cached = cache.get(word);
     if (cached !== undefined) return cached;
     let best = word;
