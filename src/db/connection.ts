@@ -11,6 +11,8 @@ export type DialectName = 'sqlite' | 'postgres';
 export interface Db {
   kysely: Kysely<Database>;
   dialect: DialectName;
+  /** PostgreSQL: the schema this connection works in, when not the default. */
+  schema?: string;
   close(): Promise<void>;
 }
 
@@ -69,7 +71,7 @@ export function openDatabase(databaseUrl: string, options: OpenOptions = {}): Db
     ...(options.schema ? { options: `-c search_path=${options.schema}` } : {}),
   });
   const kysely = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
-  return { kysely, dialect: 'postgres', close: () => kysely.destroy() };
+  return { kysely, dialect: 'postgres', schema: options.schema, close: () => kysely.destroy() };
 }
 
 /** True when the database answers a trivial query. */

@@ -18,7 +18,11 @@ class RegistryProvider implements MigrationProvider {
 export async function migrateToLatest(db: Db): Promise<string[]> {
   // Each team numbers its migrations in its own range (010-019 widget, 020-029 flows, ...), so a new
   // migration may sort before one a database already has: apply it rather than refuse to start.
-  const migrator = new Migrator({ db: db.kysely, provider: new RegistryProvider(db), allowUnorderedMigrations: true });
+  const migrator = new Migrator({ db: db.kysely, provider: new RegistryProvider(db),
+    allowUnorderedMigrations: true,
+    // Kysely looks for its bookkeeping tables in every schema; pin them to ours so several schemas share a database.
+    ...(db.schema ? { migrationTableSchema: db.schema } : {}),
+  });
   const { error, results } = await migrator.migrateToLatest();
   if (error) {
     const failed = results?.find((r) => r.status === 'Error');
