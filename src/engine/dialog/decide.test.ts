@@ -215,6 +215,10 @@ describe('small talk, FAQ and fallback', () => {
     expect(formOf(turns[1]!)).toBeUndefined();
   });
 
+  it('answers "what can you do?" with what the concierge does', () => {
+    expect(textOf(converse(['what can you help me with']).last)).toMatch(/find ready-to-ship jewelry, track an order/);
+  });
+
   it('greets with the four quick links', () => {
     const labels = engine.welcome().flatMap((block) => (block.type === 'quick_replies' ? block.options.map((option) => option.label) : []));
     expect(labels).toEqual(['Track my order', 'Find jewelry', 'Return or resize', 'Talk to a stylist']);

@@ -22,6 +22,8 @@ const GUESS_LABEL: Partial<Record<Intent, string>> = {
   stylist_escalation: 'Talk to a stylist',
 };
 
+const HELLO = /^\W*(?:hi|hii+|hello|hey|heya|hiya|howdy|yo|sup|good (?:morning|afternoon|evening|day)|morning|evening|greetings|hola|bonjour)\b/;
+
 // Questions about the shortlist ("how long do you keep it?") are answered, not acted on.
 const QUESTION = /^(?:how|does|do you|will|is|are|can i|where|why|when)\b/;
 
@@ -86,7 +88,8 @@ function route(deps: DecideDependencies, state: ConversationState, understanding
     case 'faq':
       return withOffer(answerQuestion(deps, base, understanding));
     case 'greeting':
-      return { state: base, actions: [reply(common.greeting())] };
+      // "Hi!" gets a hello back; "what can you do?" gets the list of what the concierge can do.
+      return { state: base, actions: [reply(HELLO.test(understanding.text.toLowerCase()) ? common.greeting() : common.welcome())] };
     case 'thanks':
       return closing(base, common.youAreWelcome(), base.resolvedFlow);
     case 'goodbye':

@@ -21,6 +21,9 @@ describe('FAQ retrieval', () => {
     ['is it solid gold or plated', 'materials'],
     ['how long is my shortlist kept', 'shortlist-and-cart'],
     ['warrenty info', 'warranty'],
+    ['what are your prices like', 'prices'],
+    ['i lost my order number', 'order-number'],
+    ['how do i check out', 'buying'],
   ])('%s → %s', (question, articleId) => {
     expect(index.bestMatch(question)?.article.id).toBe(articleId);
   });
