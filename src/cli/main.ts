@@ -46,8 +46,14 @@ const write = (stream: NodeJS.WritableStream, text: string) => stream.write(`${t
 
 const commands: Record<string, Command> = {
   async migrate(_args, io) {
-    const applied = await withDb(async () => 'done');
-    write(io.stdout, `Migrations are up to date (${applied}).`);
+    const config = loadConfig();
+    const db = openDatabase(config.databaseUrl);
+    try {
+      const applied = await migrateToLatest(db);
+      write(io.stdout, applied.length ? `Applied ${applied.join(', ')}.` : 'Migrations are up to date.');
+    } finally {
+      await db.close();
+    }
     return 0;
   },
 
