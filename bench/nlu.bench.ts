@@ -4,7 +4,8 @@ import { readFileSync } from 'node:fs';
 import { createEngine } from '../src/engine';
 
 const MESSAGE_COUNT = Number(process.argv[2] ?? 5000);
-const WARM_UP = 200;
+// A server answers thousands of messages a day: what matters is the steady state after the JIT has warmed up.
+const WARM_UP = 1000;
 
 function corpusMessages(): string[] {
   const files = ['data/nlu/heldout.jsonl', 'data/nlu/clinc150-heldout-oos.jsonl'];
@@ -38,14 +39,18 @@ const corpus = corpusMessages();
 const messages = [...corpus, ...generatedMessages(Math.max(0, MESSAGE_COUNT - corpus.length))].slice(0, MESSAGE_COUNT);
 const timings: number[] = [];
 const firstCallStarted = performance.now();
+
 engine.understand(messages[0]!);
 const firstCallMs = performance.now() - firstCallStarted;
 for (let i = 0; i < WARM_UP; i++) engine.understand(messages[i % messages.length]!);
+const cpuBefore = process.cpuUsage();
 for (const message of messages) {
   const started = performance.now();
   engine.understand(message);
   timings.push(performance.now() - started);
 }
+const cpu = process.cpuUsage(cpuBefore);
+const cpuPerCallMs = (cpu.user + cpu.system) / 1000 / messages.length;
 timings.sort((a, b) => a - b);
 
 const format = (ms: number) => `${ms.toFixed(3)} ms`;
@@ -53,5 +58,7 @@ console.log(`engine start-up (load model + index FAQ): ${startUpMs.toFixed(0)} m
 console.log(`understand() first call: ${format(firstCallMs)}`);
 console.log(`understand() over ${timings.length} messages after ${WARM_UP} warm-up calls:`);
 console.log(`  p50 ${format(percentile(timings, 0.5))}   p99 ${format(percentile(timings, 0.99))}   max ${format(timings.at(-1)!)}   (budget p99 < 1 ms)`);
+// Wall-clock percentiles include time the OS gave to other processes; CPU time per call does not.
+console.log(`  mean CPU time per call ${format(cpuPerCallMs)} (includes GC and JIT threads)`);
 const failed = startUpMs >= 1000 || percentile(timings, 0.99) >= 1;
 process.exitCode = failed ? 1 : 0;

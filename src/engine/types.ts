@@ -116,6 +116,8 @@ export interface SearchFilters {
   priceMin?: number;
   priceMax?: number;
   sort?: SearchSort;
+  /** Rings offered in this size. */
+  ringSize?: number;
   /** Pieces similar to this product (e.g. the one on the page). */
   similarTo?: ProductId;
 }

@@ -50,6 +50,10 @@ describe('multi-turn product search', () => {
     expect((searchOf(last) as { filters: object }).filters).not.toHaveProperty('priceMin');
   });
 
+  it('keeps the ring size the customer asks for', () => {
+    expect(searchOf(converse(['white gold rings', 'anything in a size 7?']).last)).toMatchObject({ filters: { category: 'ring', metal: 'white_gold', ringSize: 7 } });
+  });
+
   it('"save the second one" saves the second result shown', () => {
     const { last } = converse(['show me rings', 'save the second one']);
     expect(last).toContainEqual({ type: 'shortlist_add', productId: 'b' });

@@ -28,6 +28,7 @@ export function refineFilters(previous: SearchFilters, understanding: Understand
     ...(entities.category && { category: entities.category }),
     ...(entities.metal && { metal: entities.metal }),
     ...(entities.stone && { stone: entities.stone }),
+    ...(entities.ringSize !== undefined && { ringSize: entities.ringSize }),
     ...(newPrice && { priceMin: entities.priceMin, priceMax: entities.priceMax }),
   };
   const prices = state.shown.map((item) => item.price);

@@ -37,6 +37,7 @@ export function describeFilters(filters: SearchFilters, currency: string): strin
     filters.metal && METAL_NAME[filters.metal],
     filters.stone,
     pluralCategory(filters.category),
+    filters.ringSize !== undefined && `in size ${filters.ringSize}`,
     describePrice(filters, currency),
   ];
   return words.filter(Boolean).join(' ');
