@@ -101,7 +101,17 @@ test('agent: a ticket with HTML in it shows the HTML as text; assign, status, pr
   await screenshot(page, 'dashboard-ticket-detail');
 });
 
-test('agent: the CSAT tab shows the target, responses, distribution and trend', async ({ page }) => {
+test('agent: the CSAT tab shows the target, responses, distribution, trend and comments (as text)', async ({ page, request }) => {
+  const noScript = watchForInjectedScript(page);
+  for (const [rating, comment] of [
+    [5, 'Found the perfect ring in two minutes!'],
+    [4, ''],
+    [2, XSS_TEXT],
+  ] as const) {
+    const { sessionId } = await createTicketViaWidget(request, { name: 'Rater', email: 'rater@example.com', message: 'Question about sizing' });
+    const rated = await request.post(`/api/widget/sessions/${sessionId}/forms/csat`, { data: { rating, ...(comment ? { comment } : {}), trigger: 'widget_closed' } });
+    expect(rated.status()).toBe(200);
+  }
   await signIn(page, AGENT);
   await page.getByRole('navigation', { name: 'Support' }).getByRole('link', { name: 'CSAT' }).click();
   await expect(page).toHaveURL(/\/dashboard\/support\/csat$/);
@@ -109,11 +119,23 @@ test('agent: the CSAT tab shows the target, responses, distribution and trend', 
   await expect(page.getByText('Total responses')).toBeVisible();
   await expect(page.getByRole('img', { name: /Score distribution/ })).toBeVisible();
   await expect(page.getByRole('img', { name: /Average score by day/ })).toBeVisible();
+  await expect(page.locator('.stat').filter({ hasText: 'Total responses' })).toContainText('3');
+  await expect(page.locator('.stat').filter({ hasText: 'Average score' })).toContainText('3.67');
+  await expect(page.locator('.stat').filter({ hasText: 'Average score' })).toContainText('Below the 4.0 target');
+  const comments = page.getByRole('region', { name: 'Comments' });
+  await expect(comments.getByText('Found the perfect ring in two minutes!')).toBeVisible();
+  await expect(comments.getByText(XSS_TEXT)).toBeVisible();
+  expect(await page.locator('main script, main b').count()).toBe(0);
+  await expectNoAxeViolations(page);
+  await screenshot(page, 'dashboard-csat');
+  await comments.getByRole('link', { name: /Conversation of the/ }).first().click();
+  await expect(page.getByRole('heading', { name: 'Concierge conversation' })).toBeVisible();
+  await noScript();
+  await page.goBack();
   await page.getByLabel('From').fill('2026-01-01');
   await page.getByRole('button', { name: 'Apply' }).click();
   await expect(page).toHaveURL(/from=2026-01-01/);
-  await expectNoAxeViolations(page);
-  await screenshot(page, 'dashboard-csat');
+  await expect(page.getByText('Jan 1, 2026')).toBeVisible();
 });
 
 test('agent: find an order, read its timeline and open the concierge transcript', async ({ page, request }) => {

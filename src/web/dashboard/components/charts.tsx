@@ -16,26 +16,29 @@ function niceMax(value: number): number {
 }
 
 function DataTable(props: { caption: string; columns: string[]; rows: (string | number)[][] }) {
+  // A table cannot be shrunk to 1px (it grows to its rows): the wrapper is what hides it.
   return (
-    <table class="visually-hidden">
-      <caption>{props.caption}</caption>
-      <thead>
-        <tr>
-          {props.columns.map((c) => (
-            <th scope="col" key={c}>
-              {c}
-            </th>
-          ))}
-        </tr>
-      </thead>
-      <tbody>
-        {props.rows.map((r, i) => (
-          <tr key={i}>
-            {r.map((cell, j) => (j === 0 ? <th scope="row" key={j}>{cell}</th> : <td key={j}>{cell}</td>))}
+    <div class="visually-hidden">
+      <table>
+        <caption>{props.caption}</caption>
+        <thead>
+          <tr>
+            {props.columns.map((c) => (
+              <th scope="col" key={c}>
+                {c}
+              </th>
+            ))}
           </tr>
-        ))}
-      </tbody>
-    </table>
+        </thead>
+        <tbody>
+          {props.rows.map((r, i) => (
+            <tr key={i}>
+              {r.map((cell, j) => (j === 0 ? <th scope="row" key={j}>{cell}</th> : <td key={j}>{cell}</td>))}
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
   );
 }
 
@@ -65,7 +68,7 @@ export function ColumnChart(props: { title: string; data: BarDatum[]; xLabel: st
           <g key={f}>
             <line class="grid" x1={pad.left} x2={width - pad.right} y1={pad.top + innerH * (1 - f)} y2={pad.top + innerH * (1 - f)} />
             <text class="tick" x={pad.left - 6} y={pad.top + innerH * (1 - f) + 4} text-anchor="end">
-              {Math.round(max * f)}
+              {Number.isInteger(max * f) ? max * f : (max * f).toFixed(1)}
             </text>
           </g>
         ))}
