@@ -123,6 +123,12 @@ describe('returns, resizing and stylists', () => {
     expect(textOf(last)).toMatch(/14 days for a full refund/);
   });
 
+  it('the "Return or resize" quick link lets the form ask which', () => {
+    const { last } = converse(['Return or resize']);
+    expect(formOf(last)).toEqual({ type: 'form', form: 'return', prefill: {} });
+    expect(textOf(last)).toMatch(/return or a resize/);
+  });
+
   it('prefills the new size for a resize', () => {
     expect(formOf(converse(['can you resize my ring to a 7.5']).last)).toMatchObject({ form: 'return', prefill: { kind: 'resize', newSize: 7.5 } });
   });

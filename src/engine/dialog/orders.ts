@@ -51,9 +51,11 @@ export function decideReturnOrResize(state: ConversationState, understanding: Un
     ...(email && { email }),
     ...(kind === 'resize' && entities.ringSize !== undefined && { newSize: entities.ringSize }),
   };
+  // "Return or resize" (the welcome's quick link) has not chosen yet: the form asks.
+  const undecided = /\breturn/.test(understanding.text.toLowerCase()) && /\bresiz/.test(understanding.text.toLowerCase());
   return {
     state: { ...state, knownOrderNumber: orderNumber, knownEmail: email },
-    actions: [{ type: 'reply', blocks: returnForm(kind, prefill) }],
+    actions: [{ type: 'reply', blocks: returnForm(undecided ? undefined : kind, prefill) }],
   };
 }
 

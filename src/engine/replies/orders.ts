@@ -34,11 +34,15 @@ export function orderNotFound(): ReplyBlock[] {
   ];
 }
 
-export function returnForm(kind: 'return' | 'resize', prefill: FormPrefill): ReplyBlock[] {
-  const intro = kind === 'resize'
-    ? "Let's get that ring fitting perfectly. Fill in this form and I'll check your order is eligible for a resize."
-    : "I'm sorry it didn't work out. Fill in this form and I'll check your order against our returns policy. You'll get an RMA number and a return label by email; ship within 14 days for a full refund.";
-  return [text(intro), { type: 'form', form: 'return', prefill: { kind, ...prefill } }];
+const RETURN_INTRO = {
+  resize: "Let's get that ring fitting perfectly. Fill in this form and I'll check your order is eligible for a resize.",
+  return: "I'm sorry it didn't work out. Fill in this form and I'll check your order against our returns policy. You'll get an RMA number and a return label by email; ship within 14 days for a full refund.",
+  either: "Happy to help with a return or a resize. Fill in this form and I'll check your order against our policy. For a return you'll get an RMA number and a return label by email; ship within 14 days for a full refund.",
+};
+
+/** `kind` undefined: the customer hasn't said which yet, and the form lets them choose. */
+export function returnForm(kind: 'return' | 'resize' | undefined, prefill: FormPrefill): ReplyBlock[] {
+  return [text(RETURN_INTRO[kind ?? 'either']), { type: 'form', form: 'return', prefill: { ...(kind && { kind }), ...prefill } }];
 }
 
 export function complexResize(): ReplyBlock[] {
