@@ -16,6 +16,8 @@ export interface TrainingOptions {
   minFeatureCount: number;
   /** An example whose error for a class is below this teaches it nothing worth the time. */
   minError: number;
+  /** Independent runs (different shuffles) whose weights are averaged. */
+  runs: number;
 }
 
 export interface LinearClassifier {
@@ -28,7 +30,7 @@ export interface LinearClassifier {
   probabilities(features: readonly string[]): Float64Array;
 }
 
-const DEFAULTS: TrainingOptions = { epochs: 6, learningRate: 0.7, l2: 1e-6, seed: 7, minFeatureCount: 2, minError: 0.01 };
+const DEFAULTS: TrainingOptions = { epochs: 6, learningRate: 0.7, l2: 1e-6, seed: 7, minFeatureCount: 2, minError: 0.01, runs: 5 };
 
 // A small seeded generator so training, and so every prediction, is the same on every start.
 function seededRandom(seed: number): () => number {
@@ -53,28 +55,44 @@ function softmaxInto(scores: Float64Array): void {
   for (let k = 0; k < scores.length; k++) scores[k]! /= sum;
 }
 
+interface EncodedExample {
+  ids: Int32Array;
+  scale: number;
+  label: number;
+}
+
 export function trainLinearClassifier(examples: LabelledFeatures[], classCount: number, options: Partial<TrainingOptions> = {}): LinearClassifier {
-  const { epochs, learningRate, l2, seed, classWeights, minFeatureCount, minError } = { ...DEFAULTS, ...options };
+  const settings = { ...DEFAULTS, ...options };
   const counts = new Map<string, number>();
   for (const { features } of examples) for (const feature of features) counts.set(feature, (counts.get(feature) ?? 0) + 1);
   const featureIndex = new Map<string, number>();
-  for (const [feature, count] of counts) if (count >= minFeatureCount) featureIndex.set(feature, featureIndex.size);
+  for (const [feature, count] of counts) if (count >= settings.minFeatureCount) featureIndex.set(feature, featureIndex.size);
   const encoded = examples.map(({ features, label }) => ({
     ids: Int32Array.from(features.flatMap((feature) => featureIndex.get(feature) ?? [])),
     // Scale by all the example's features, as at prediction time, where unknown features also count.
     scale: 1 / Math.sqrt(Math.max(1, features.length)),
     label,
   }));
+  // Several runs over differently shuffled data, averaged: the model depends less on one shuffle's luck.
+  const weights = new Float64Array((featureIndex.size + 1) * classCount);
+  for (let run = 0; run < settings.runs; run++) {
+    const runWeights = trainOneRun(encoded, featureIndex.size, classCount, { ...settings, seed: settings.seed + run });
+    for (let i = 0; i < weights.length; i++) weights[i]! += runWeights[i]! / settings.runs;
+  }
+  return linearClassifierFromWeights([...featureIndex.keys()], weights, classCount);
+}
+
+function trainOneRun(encoded: EncodedExample[], featureCount: number, classCount: number, options: TrainingOptions): Float64Array {
+  const { epochs, learningRate, l2, seed, classWeights, minError } = options;
   // Weights are feature-major; the last row is the bias.
-  const bias = featureIndex.size;
+  const bias = featureCount;
   const weights = new Float64Array((bias + 1) * classCount);
   const gradientSquares = new Float64Array(weights.length).fill(1e-8);
   const scores = new Float64Array(classCount);
   const random = seededRandom(seed);
   const order = encoded.map((_, i) => i);
 
-  // The final weights are the average of the later epochs' weights: steadier than the last epoch alone,
-  // so the model depends less on the order the examples happened to be shuffled in.
+  // The run's weights are the average of its later epochs': steadier than the last epoch alone.
   const averaged = new Float64Array(weights.length);
   let snapshots = 0;
   for (let epoch = 0; epoch < epochs; epoch++) {
@@ -107,7 +125,7 @@ export function trainLinearClassifier(examples: LabelledFeatures[], classCount: 
     }
   }
   for (let i = 0; i < averaged.length; i++) averaged[i]! /= snapshots;
-  return linearClassifierFromWeights([...featureIndex.keys()], averaged, classCount);
+  return averaged;
 }
 
 /** Rebuilds a trained classifier from its features and weights (e.g. loaded from a model file). */
