@@ -13,6 +13,8 @@ export interface TranscriptEntry {
   createdAt?: string;
 }
 
+const FORM_NAMES: Record<string, string> = { order_lookup: 'order lookup', return: 'return or resize', stylist: 'stylist request', csat: 'rating' };
+
 const str = (v: unknown) => (typeof v === 'string' ? v : v === null || v === undefined ? '' : String(v));
 const list = <T,>(v: unknown) => (Array.isArray(v) ? (v as T[]) : []);
 /** Only site-relative or http(s) links are followed; anything else is shown as text. */
@@ -58,7 +60,7 @@ function BlockView({ block }: { block: Block }) {
     case 'order_status':
       return <OrderBlock block={block} />;
     case 'form':
-      return <p class="tx-meta">Showed the {humanize(str(block.form))} form</p>;
+      return <p class="tx-meta">Showed the {FORM_NAMES[str(block.form)] ?? humanize(str(block.form)).toLowerCase()} form</p>;
     case 'links':
     case 'quick_replies': {
       const items = list<Record<string, unknown>>(block.type === 'links' ? block.links : block.options);
