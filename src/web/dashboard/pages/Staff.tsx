@@ -98,20 +98,22 @@ export function StaffPage(props: { user: StaffUser }) {
                   <td>{m.role === 'admin' ? <Pill tone="gold">Admin</Pill> : <Pill>Agent</Pill>}</td>
                   <td>{m.disabled ? <Pill tone="bad">Disabled</Pill> : <Pill tone="good">Active</Pill>}</td>
                   <td>{m.lastLoginAt ? formatDateTime(m.lastLoginAt) : <span class="muted">Never</span>}</td>
-                  <td class="actions">
-                    <button type="button" class="button button-quiet" aria-label={`Reset password of ${m.name}`} onClick={() => run(() => api(`/staff/${m.id}/reset-password`, { method: 'POST', body: {} }), `New password for ${m.name}; their sessions have ended.`)}>
-                      Reset password
-                    </button>
-                    {m.id !== props.user.id &&
-                      (m.disabled ? (
-                        <button type="button" class="button button-quiet" aria-label={`Enable ${m.name}`} onClick={() => run(() => api(`/staff/${m.id}/enable`, { method: 'POST', body: {} }), `${m.name} can sign in again.`)}>
-                          Enable
-                        </button>
-                      ) : (
-                        <button type="button" class="button button-danger" aria-label={`Disable ${m.name}`} onClick={() => run(() => api(`/staff/${m.id}/disable`, { method: 'POST', body: {} }), `${m.name} is disabled and signed out everywhere.`)}>
-                          Disable
-                        </button>
-                      ))}
+                  <td>
+                    <div class="actions">
+                      <button type="button" class="button button-quiet" aria-label={`Reset password of ${m.name}`} onClick={() => run(() => api(`/staff/${m.id}/reset-password`, { method: 'POST', body: {} }), `New password for ${m.name}; their sessions have ended.`)}>
+                        Reset password
+                      </button>
+                      {m.id !== props.user.id &&
+                        (m.disabled ? (
+                          <button type="button" class="button button-quiet" aria-label={`Enable ${m.name}`} onClick={() => run(() => api(`/staff/${m.id}/enable`, { method: 'POST', body: {} }), `${m.name} can sign in again.`)}>
+                            Enable
+                          </button>
+                        ) : (
+                          <button type="button" class="button button-danger" aria-label={`Disable ${m.name}`} onClick={() => run(() => api(`/staff/${m.id}/disable`, { method: 'POST', body: {} }), `${m.name} is disabled and signed out everywhere.`)}>
+                            Disable
+                          </button>
+                        ))}
+                    </div>
                   </td>
                 </tr>
               ))}
