@@ -197,6 +197,14 @@ describe('answers to the concierge\'s own questions', () => {
     expect(textOf(last)).toMatch(/No problem/);
   });
 
+  it('"no" when asked for the order number says where to find it', () => {
+    expect(textOf(converse(['track my order', 'no']).last)).toMatch(/confirmation email/);
+  });
+
+  it('"ok thanks" is thanks, not a yes', () => {
+    expect(engine.understand('ok thanks').cues.answer).toBeUndefined();
+  });
+
   it('a bare "yes" with nothing asked shows what the concierge can do', () => {
     expect(JSON.stringify(converse(['yes']).last)).toContain('Track my order');
   });

@@ -58,6 +58,7 @@ function route(deps: DecideDependencies, state: ConversationState, understanding
   const { pendingForm: _leftBehind, ...withoutForm } = state;
   const base: ConversationState = understanding.intent === 'order_tracking' ? state : withoutForm;
   // A bare "yes" or "no" with no question pending: "no" closes, "yes" asks what they need.
+  if (understanding.cues.answer === 'no' && state.pendingForm) return { state: base, actions: [reply(askOrderDetailsLater())] };
   if (understanding.cues.answer === 'no') return closing(base, common.farewell(), true);
   if (understanding.cues.answer === 'yes') return { state: base, actions: [reply(common.greeting())] };
   const price = priceOfCurrentProduct(understanding, context, deps.currency);
@@ -97,6 +98,14 @@ function route(deps: DecideDependencies, state: ConversationState, understanding
     case 'out_of_scope':
       return fallback(base, understanding);
   }
+}
+
+/** "No" when asked for the order number: where to find it, and who can help without it. */
+function askOrderDetailsLater(): ReplyBlock[] {
+  return [
+    common.text('No problem. Your order number starts with GG- and is in your order confirmation email. Our support team can also look it up for you.'),
+    common.links(common.LINKS.contact),
+  ];
 }
 
 function customization(state: ConversationState, understanding: Understanding): Decision {

@@ -1,14 +1,9 @@
 // Order tracking with slots filled across turns, returns and resizes, and order changes the widget can't make.
 import { askOrderDetails, cannotDo, complexResize, returnForm } from '../replies/orders';
-import type { Action, ConversationState, FormPrefill, Understanding } from '../types';
-
-export interface OrdersTurn {
-  state: ConversationState;
-  actions: Action[];
-}
+import type { ConversationState, Decision, FormPrefill, Understanding } from '../types';
 
 /** Collects the order number and email (from this message, earlier ones, or the open form) and looks up when both are known. */
-export function decideOrderLookup(state: ConversationState, understanding: Understanding): OrdersTurn {
+export function decideOrderLookup(state: ConversationState, understanding: Understanding): Decision {
   const { orderNumber, email } = understanding.entities;
   const slots = {
     orderNumber: orderNumber ?? state.pendingForm?.slots.orderNumber ?? state.knownOrderNumber,
@@ -33,7 +28,7 @@ export function fillsPendingLookup(state: ConversationState, understanding: Unde
   return state.pendingForm?.form === 'order_lookup' && Boolean(orderNumber || email) && !strongOtherIntent;
 }
 
-export function decideReturnOrResize(state: ConversationState, understanding: Understanding, kind: 'return' | 'resize'): OrdersTurn {
+export function decideReturnOrResize(state: ConversationState, understanding: Understanding, kind: 'return' | 'resize'): Decision {
   const { entities } = understanding;
   if (kind === 'resize' && understanding.triggers.stylist.includes('complex_resizing')) {
     return {
@@ -59,7 +54,7 @@ export function decideReturnOrResize(state: ConversationState, understanding: Un
   };
 }
 
-export function decideOrderChange(state: ConversationState, understanding: Understanding): OrdersTurn {
+export function decideOrderChange(state: ConversationState, understanding: Understanding): Decision {
   const limitation = understanding.cues.limitation ?? 'order_change';
   return { state, actions: [{ type: 'reply', blocks: cannotDo(limitation === 'image_upload' ? 'order_change' : limitation) }] };
 }

@@ -1,13 +1,8 @@
 // Product discovery across turns: new searches, refinements ("in rose gold", "cheaper", "show more"), product-page questions.
 import * as searchReplies from '../replies/search';
-import type { Action, ConversationState, EngineContext, SearchFilters, Understanding } from '../types';
+import type { Action, ConversationState, Decision, EngineContext, SearchFilters, Understanding } from '../types';
 
 export const PAGE_SIZE = 4;
-
-export interface SearchTurn {
-  state: ConversationState;
-  actions: Action[];
-}
 
 const PRICE_STEP = 0.01;
 
@@ -46,7 +41,7 @@ export function refineFilters(previous: SearchFilters, understanding: Understand
 
 const round = (value: number) => Math.round(value * 100) / 100;
 
-function search(state: ConversationState, filters: SearchFilters, offset: number, lead: Action[] = []): SearchTurn {
+function search(state: ConversationState, filters: SearchFilters, offset: number, lead: Action[] = []): Decision {
   return {
     state: { ...state, search: { filters, offset } },
     actions: [...lead, { type: 'search_products', filters, offset, limit: PAGE_SIZE }],
@@ -54,7 +49,7 @@ function search(state: ConversationState, filters: SearchFilters, offset: number
 }
 
 /** "Does this come in white gold?" on a product page: answer about that piece, then offer lookalikes if not. */
-function productPageQuestion(state: ConversationState, understanding: Understanding, context: EngineContext): SearchTurn | undefined {
+function productPageQuestion(state: ConversationState, understanding: Understanding, context: EngineContext): Decision | undefined {
   const product = context.product;
   const metal = understanding.entities.metal;
   if (!product || !metal || !understanding.cues.refersToCurrent) return undefined;
@@ -71,7 +66,7 @@ export function priceOfCurrentProduct(understanding: Understanding, context: Eng
   return [{ type: 'reply', blocks: searchReplies.productPrice(context.product, currency) }];
 }
 
-export function decideSearch(state: ConversationState, understanding: Understanding, context: EngineContext): SearchTurn {
+export function decideSearch(state: ConversationState, understanding: Understanding, context: EngineContext): Decision {
   const onPage = productPageQuestion(state, understanding, context);
   if (onPage) return onPage;
   const previous = state.search;

@@ -36,7 +36,7 @@ const LIMITATIONS: [Limitation, RegExp][] = [
 ];
 
 // Only short messages: "yes, and also show me rings" is a new request, not an answer.
-const YES = /^(?:yes|yeah|yea|yep|yup|sure|ok|okay|please|yes please|please do|go ahead|sounds good|definitely|absolutely|of course|do it|y|connect me|that would be great|that'd be great|why not)(?: please| thanks| thank you)?[.!]*$/;
+const YES = /^(?:(?:yes|yeah|yea|yep|yup|sure|please|yes please|please do|go ahead|sounds good|definitely|absolutely|of course|do it|y|connect me|that would be great|that'd be great|why not)(?: please| thanks| thank you)?|ok|okay)[.!]*$/;
 const NO = /^(?:no|nope|nah|no thanks|no thank you|not now|not yet|maybe later|i am good|i am fine|no need|i am ok)(?: thanks| thank you)?[.!]*$/;
 const ASKS_PRICE = /\b(?:how much|price|cost|costs|pricing)\b/;
 
