@@ -26,10 +26,15 @@ export function watchForInjectedScript(page: Page) {
 }
 
 /** A widget conversation with a few customer messages, then the stylist form: a ticket as a customer makes it. */
-export async function createTicketViaWidget(request: APIRequestContext, input: { name: string; email: string; message: string; urgent?: boolean; say?: string[] }) {
-  const session = await request.post('/api/widget/sessions', { data: { pageUrl: 'http://127.0.0.1/catalog' } });
+export async function createTicketViaWidget(request: APIRequestContext, input: { name: string; email: string; message: string; urgent?: boolean; say?: string[]; shortlist?: string[] }) {
+  const visitorId = `visitor-${randomUUID()}`;
+  const session = await request.post('/api/widget/sessions', { data: { pageUrl: 'http://127.0.0.1/catalog', visitorId } });
   expect(session.status()).toBe(201);
   const { sessionId } = (await session.json()) as { sessionId: string };
+  for (const slug of input.shortlist ?? []) {
+    const product = (await (await request.get(`/api/products/${slug}`)).json()) as { id: number };
+    expect((await request.post('/api/widget/shortlist', { data: { visitorId, productId: product.id, sessionId } })).status()).toBe(201);
+  }
   for (const text of input.say ?? []) {
     const reply = await request.post(`/api/widget/sessions/${sessionId}/messages`, { data: { text }, headers: { 'idempotency-key': randomUUID() } });
     expect(reply.status()).toBe(200);

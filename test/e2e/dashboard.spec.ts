@@ -65,7 +65,8 @@ test('agent: the tickets list shows new tickets without a reload, searches, filt
 
 test('agent: a ticket with HTML in it shows the HTML as text; assign, status, priority, note, reply and history work', async ({ page, request }) => {
   const noScript = watchForInjectedScript(page);
-  const { ticketId } = await createTicketViaWidget(request, { name: XSS_NAME, email: 'mallory@example.com', message: XSS_TEXT, say: [XSS_TEXT] });
+  const products = (await (await request.get('/api/products?category=ring&pageSize=2')).json()) as { items: { slug: string; name: string }[] };
+  const { ticketId } = await createTicketViaWidget(request, { name: XSS_NAME, email: 'mallory@example.com', message: XSS_TEXT, say: [XSS_TEXT], shortlist: products.items.map((p) => p.slug) });
   await signIn(page, AGENT);
   await expect(page.getByRole('table', { name: 'Stylist tickets' }).getByText(XSS_NAME)).toBeVisible();
   await page.getByRole('link', { name: `Ticket #${ticketId} from ${XSS_NAME}` }).click();
@@ -74,6 +75,8 @@ test('agent: a ticket with HTML in it shows the HTML as text; assign, status, pr
   await expect(page.locator('.quote').first()).toHaveText(XSS_TEXT);
   await expect(page.getByRole('list', { name: `Transcript of ticket #${ticketId}` }).getByText(XSS_TEXT).first()).toBeVisible();
   expect(await page.locator('main img, main script, main b').count()).toBe(0);
+  const shortlist = page.getByRole('region', { name: 'Shortlist' });
+  for (const product of products.items) await expect(shortlist.getByText(product.name)).toBeVisible();
 
   await page.getByRole('button', { name: 'Assign to me' }).click();
   await expect(page.getByRole('status')).toHaveText('Assigned to you.');

@@ -115,3 +115,26 @@ describe.each(TEST_DIALECTS)('dashboard sign-in on %s', (dialect) => {
     expect((await t.app.inject({ url: '/dashboard/login' })).statusCode).toBe(200);
   });
 });
+
+describe.each(TEST_DIALECTS)('dashboard sign-in in production mode on %s', (dialect) => {
+  let t: TestApp;
+  beforeAll(async () => {
+    t = await createTestApp(dialect, { seed: false, env: { AURORA_MODE: 'production', SESSION_SECRET: 'a-production-secret-of-at-least-32-characters' } });
+  });
+  afterAll(() => t.close());
+
+  it('seeds no staff: the demo accounts do not exist', async () => {
+    expect(await t.app.services.staff.count()).toBe(0);
+    expect((await t.app.inject({ method: 'POST', url: '/api/dashboard/login', payload: { email: AGENT.email, password: AGENT.password } })).statusCode).toBe(401);
+  });
+
+  it('sets a Secure, __Host- prefixed session cookie', async () => {
+    await t.app.services.staff.add({ email: 'owner@shop.test', name: 'Owner', role: 'admin', password: 'owner-password-1' }, null);
+    const res = await t.app.inject({ method: 'POST', url: '/api/dashboard/login', payload: { email: 'owner@shop.test', password: 'owner-password-1' } });
+    expect(res.statusCode).toBe(200);
+    const setCookie = String(res.headers['set-cookie']);
+    expect(setCookie).toMatch(/^__Host-aurora_staff=/);
+    expect(setCookie).toMatch(/; Secure/i);
+    expect(setCookie).toMatch(/; Path=\//);
+  });
+});
