@@ -72,6 +72,8 @@ export interface Cues {
   answer?: 'yes' | 'no';
   /** "How much is this?" */
   asksPrice?: boolean;
+  /** What the customer ruled out ("not rose gold", "no diamonds"): clears that filter. */
+  ruledOut?: Pick<Entities, 'category' | 'metal' | 'stone'>;
 }
 
 export interface Understanding {

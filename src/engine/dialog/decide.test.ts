@@ -50,6 +50,16 @@ describe('multi-turn product search', () => {
     expect((searchOf(last) as { filters: object }).filters).not.toHaveProperty('priceMin');
   });
 
+  it('a metal or stone the customer rules out clears that filter instead of searching for it', () => {
+    const { turns } = converse(['rose gold rings with diamonds', "i don't want rose gold", 'no diamonds please']);
+    expect((searchOf(turns[1]!) as { filters: object }).filters).toEqual({ category: 'ring', stone: 'diamond' });
+    expect((searchOf(turns[2]!) as { filters: object }).filters).toEqual({ category: 'ring' });
+  });
+
+  it('"the cheapest" with nothing shown yet sorts by price, lowest first', () => {
+    expect(searchOf(converse(["what's the cheapest ring you have"]).last)).toMatchObject({ filters: { category: 'ring', sort: 'price_asc' } });
+  });
+
   it('keeps the ring size the customer asks for', () => {
     expect(searchOf(converse(['white gold rings', 'anything in a size 7?']).last)).toMatchObject({ filters: { category: 'ring', metal: 'white_gold', ringSize: 7 } });
   });

@@ -14,6 +14,11 @@ function withoutUndefined(filters: SearchFilters): SearchFilters {
 export function refineFilters(previous: SearchFilters, understanding: Understanding, state: ConversationState): SearchFilters {
   const { entities, cues } = understanding;
   const base: SearchFilters = cues.refinement === 'reset' ? {} : { ...previous, similarTo: undefined };
+  for (const key of ['category', 'metal', 'stone'] as const) {
+    const unwanted = cues.ruledOut?.[key];
+    // "Not gold" rules out every gold; "not rose gold" only rose gold.
+    if (unwanted && (base[key] === unwanted || (unwanted === 'gold' && String(base[key]).endsWith('gold')))) delete base[key];
+  }
   const newPrice = entities.priceMin !== undefined || entities.priceMax !== undefined;
   // A price found by "cheaper" (marked by its sort) belonged to the old category's prices: a new category drops it.
   const newCategory = entities.category !== undefined && entities.category !== previous.category;
@@ -29,12 +34,13 @@ export function refineFilters(previous: SearchFilters, understanding: Understand
   const prices = state.shown.map((item) => item.price);
   if (cues.refinement === 'cheaper' && !newPrice) {
     const ceiling = prices.length > 0 ? Math.min(...prices) - PRICE_STEP : filters.priceMax !== undefined ? filters.priceMax * 0.75 : undefined;
-    Object.assign(filters, { priceMax: ceiling === undefined ? undefined : round(ceiling), sort: 'price_desc' });
+    // Below what they saw, best first; with nothing to compare to, "the cheapest" first.
+    Object.assign(filters, { priceMax: ceiling === undefined ? undefined : round(ceiling), sort: ceiling === undefined ? 'price_asc' : 'price_desc' });
     if (filters.priceMin !== undefined && ceiling !== undefined && filters.priceMin > ceiling) filters.priceMin = undefined;
   }
   if (cues.refinement === 'pricier' && !newPrice) {
     const floor = prices.length > 0 ? Math.max(...prices) + PRICE_STEP : filters.priceMin;
-    Object.assign(filters, { priceMin: floor === undefined ? undefined : round(floor), priceMax: undefined, sort: 'price_asc' });
+    Object.assign(filters, { priceMin: floor === undefined ? undefined : round(floor), priceMax: undefined, sort: floor === undefined ? 'price_desc' : 'price_asc' });
   }
   return withoutUndefined(filters);
 }

@@ -101,6 +101,13 @@ describe('category, metal and stone', () => {
     });
   });
 
+  it('leaves out what the customer rules out', () => {
+    expect(entities("i don't want rose gold")).toEqual({});
+    expect(entities('rings without diamonds')).toEqual({ category: 'ring' });
+    expect(entities('anything but silver')).toEqual({});
+    expect(engine.understand('no pearls, maybe sapphires').entities).toEqual({ stone: 'sapphire' });
+  });
+
   it('never "corrects" an everyday word into jewelry', () => {
     expect(entities('what are my total earnings').category).toBeUndefined();
     expect(entities("the ring's too loose").category).toBe('ring');

@@ -2,11 +2,12 @@
 import type { Entities } from '../types';
 import { extractOrderNumber } from './extract-contact';
 import { extractPrice } from './extract-price';
-import { extractProductTerms } from './extract-product';
+import { extractProductTerms, type ProductTerms } from './extract-product';
 import { extractRingSize, type SizeFound } from './extract-size';
 
 export interface Extraction {
   entities: Entities;
+  ruledOut: ProductTerms;
   sizes: SizeFound;
   /** The text with emails, order numbers, sizes and prices replaced by placeholders, for the classifier. */
   rest: string;
@@ -17,7 +18,7 @@ export function extractEntities(text: string, email: string | undefined): Extrac
   const order = extractOrderNumber(text);
   const sizes = extractRingSize(order?.rest ?? text);
   const price = extractPrice(sizes.rest);
-  const terms = extractProductTerms(price.rest);
+  const { ruledOut, ...terms } = extractProductTerms(price.rest);
   const entities: Entities = {
     ...terms,
     ...price.range,
@@ -25,5 +26,5 @@ export function extractEntities(text: string, email: string | undefined): Extrac
     ...(email && { email }),
     ...(sizes.ringSize !== undefined && { ringSize: sizes.ringSize }),
   };
-  return { entities, sizes, rest: price.rest };
+  return { entities, ruledOut, sizes, rest: price.rest };
 }

@@ -38,7 +38,8 @@ function classifierFeatures(message: PreparedMessage, cues: Cues, triggers: Trig
 
 function analyse(text: string, speller: SpellingCorrector, tier: CustomerTier | undefined) {
   const message = prepareMessage(text, speller);
-  const cues = detectCues(message.clean);
+  const ruledOut = message.ruledOut;
+  const cues = { ...detectCues(message.clean), ...(Object.keys(ruledOut).length > 0 && { ruledOut }) };
   const triggers = detectTriggers(message.clean, tier);
   return { message, cues, triggers, features: classifierFeatures(message, cues, triggers) };
 }
@@ -54,7 +55,7 @@ export function createUnderstander(model: IntentModel, options: UnderstanderOpti
   const classifier = model.classifier;
 
   const thresholdFor = (intent: Intent, message: PreparedMessage) =>
-    intent === 'product_search' && message.entities.category ? Math.min(threshold, SEARCH_THRESHOLD_WITH_JEWELRY) : threshold;
+    intent === 'product_search' && (message.entities.category || Object.keys(message.ruledOut).length > 0) ? Math.min(threshold, SEARCH_THRESHOLD_WITH_JEWELRY) : threshold;
 
   return (text, context = {}) => {
     const { message, cues, triggers, features } = analyse(text, speller, context.customerTier);
@@ -84,7 +85,7 @@ const SHOP_ENTITIES = ['category', 'orderNumber', 'ringSize'] as const;
 const SEARCH_THRESHOLD_WITH_JEWELRY = 0.1;
 
 function namesJewelry(message: PreparedMessage): boolean {
-  return SHOP_ENTITIES.some((key) => message.entities[key] !== undefined);
+  return SHOP_ENTITIES.some((key) => message.entities[key] !== undefined) || Object.keys(message.ruledOut).length > 0;
 }
 
 function bestIntent(probabilities: Float64Array, message: PreparedMessage): number {
