@@ -110,6 +110,10 @@ describe.each(TEST_DIALECTS)('dashboard authorization on %s', (dialect) => {
     for (const route of ordered()) {
       const res = await call(route);
       const key = `${route.method} ${route.url}`;
+      if (route.method === 'GET' && !PUBLIC.includes(key)) {
+        // The HEAD twin of every GET is guarded too.
+        expect((await t.app.inject({ method: 'HEAD', url: concrete(route.url) })).statusCode, `HEAD ${route.url}`).toBe(route.url.startsWith('/api/') ? 401 : 303);
+      }
       if (PUBLIC.includes(key)) expect(res.statusCode, key).toBe(200);
       else if (route.url.startsWith('/api/')) expect(res.statusCode, key).toBe(401);
       else {

@@ -8,7 +8,11 @@ export function navigate(to: string, options: { replace?: boolean } = {}): void 
   if (options.replace) history.replaceState(null, '', to);
   else history.pushState(null, '', to);
   for (const listener of listeners) listener();
-  if (!options.replace) window.scrollTo(0, 0);
+  if (!options.replace) {
+    // A new page: start at its top and move focus there, as a full page load would (filters replace, and keep focus).
+    window.scrollTo(0, 0);
+    requestAnimationFrame(() => document.getElementById('main')?.focus({ preventScroll: true }));
+  }
 }
 
 /** The current location (path and query); re-renders on navigation. */
