@@ -1,4 +1,4 @@
-// Benchmarks the concierge engine: start-up (training) time and understand() latency percentiles.
+// Benchmarks the concierge engine: start-up (load the model) time and understand() latency percentiles.
 // Run: node --import tsx bench/nlu.bench.ts [messages]   (budget: start-up < 1 s, understand p99 < 1 ms)
 import { readFileSync } from 'node:fs';
 import { createEngine } from '../src/engine';

@@ -1,4 +1,4 @@
-// `aurora nlu predict` (one JSON line per input line) and `aurora nlu eval FILE` (scores a labelled JSONL file).
+// `aurora nlu predict` (one JSON line per input line), `aurora nlu eval FILE` (scores a labelled JSONL file), `aurora nlu train`.
 import { readFile, writeFile } from 'node:fs/promises';
 import { createInterface } from 'node:readline';
 import { createEngine, evaluate, INTENTS, serializeIntentModel, trainUnderstanding, type EvaluationReport, type Intent } from '../engine';

@@ -1,3 +1,4 @@
+// The public API as the server uses it: options, search replies, order replies, card masking.
 import { describe, expect, it } from 'vitest';
 import { createEngine, initialState, maskCardNumbers } from './index';
 import type { FaqArticle } from './types';

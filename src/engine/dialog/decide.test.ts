@@ -1,3 +1,4 @@
+// Conversations played end to end: multi-turn search, product pages, orders, returns, stylists, W8 policies.
 import { describe, expect, it } from 'vitest';
 import { createEngine } from '../index';
 import type { Action, ConversationState, EngineContext, ProductSummary, ReplyBlock } from '../types';

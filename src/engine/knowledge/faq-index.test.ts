@@ -1,3 +1,4 @@
+// FAQ retrieval picks the right article, or none, and the knowledge base agrees with the guide.
 import { describe, expect, it } from 'vitest';
 import knowledgeBase from '../../../data/knowledge-base.json' with { type: 'json' };
 import type { FaqArticle } from '../types';

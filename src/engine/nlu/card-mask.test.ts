@@ -1,3 +1,4 @@
+// Card masking (W16): every Luhn-valid card hidden but its last four digits, nothing else touched.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { maskCardNumbers, passesLuhn } from './card-mask';

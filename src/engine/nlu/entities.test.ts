@@ -1,3 +1,4 @@
+// Entity extraction through understand(): order numbers, emails, sizes, categories, metals, stones, robustness.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { createEngine } from '../index';

@@ -1,3 +1,4 @@
+// Price ranges in every common form, and (property) min <= max on any input.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { extractPrice } from './extract-price';

@@ -1,3 +1,4 @@
+// The shipped model is the one the corpus trains, and survives its JSON round trip.
 import { describe, expect, it } from 'vitest';
 import shippedModel from '../../../data/nlu/model.json' with { type: 'json' };
 import { DEFAULT_TRAINING_EXAMPLES } from './corpus';

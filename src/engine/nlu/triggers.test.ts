@@ -1,3 +1,4 @@
+// The guide's stylist and management triggers.
 import { describe, expect, it } from 'vitest';
 import { createEngine } from '../index';
 import type { CustomerTier } from '../types';

@@ -1,3 +1,4 @@
+// Intents on phrasings written for the tests (not in the corpus), and the cues beside them.
 import { describe, expect, it } from 'vitest';
 import { createEngine } from '../index';
 import type { Intent } from '../types';
