@@ -55,6 +55,21 @@ const SLANG = new Map<string, string>(Object.entries({
   hiya: 'hi',
   kk: 'ok',
   okay: 'ok',
+  // British spellings, so "jewellery" and "jewelry" are one word to the classifier.
+  jewellery: 'jewelry',
+  jewelery: 'jewelry',
+  jeweller: 'jeweler',
+  jewellers: 'jewelers',
+  colour: 'color',
+  colours: 'colors',
+  favourite: 'favorite',
+  favourites: 'favorites',
+  personalise: 'personalize',
+  personalised: 'personalized',
+  customise: 'customize',
+  customised: 'customized',
+  enquiry: 'inquiry',
+  cancelled: 'canceled',
 }));
 
 /** Lower-case, strip accents, unify quotes/dashes and collapse spaces; keeps `$`, `@`, `.`, `,`, `-`, `#`. */
