@@ -2,6 +2,7 @@
 import type { ComponentChildren } from 'preact';
 import { api, type StaffUser } from '../api';
 import { Link } from '../router';
+import { Brand } from './ui';
 
 const NAV: { href: string; label: string; admin?: boolean; match: RegExp }[] = [
   { href: '/dashboard/support', label: 'Stylist tickets', match: /^\/dashboard\/support(\/tickets.*)?$/ },
@@ -24,32 +25,25 @@ export function Layout(props: { user: StaffUser; path: string; children: Compone
       </a>
       <aside class="sidebar" aria-label="Sidebar">
         <div class="sidebar-inner">
-        <div class="brand">
-          <span class="brand-mark" aria-hidden="true">
-            ✦
-          </span>
-          <span>
-            Aurora <small>Dashboard</small>
-          </span>
-        </div>
-        <nav aria-label="Dashboard">
-          <ul>
-            {NAV.filter((n) => !n.admin || props.user.role === 'admin').map((n) => (
-              <li key={n.href}>
-                <Link href={n.href} class="nav-link" aria-current={n.match.test(props.path) ? 'page' : undefined}>
-                  {n.label}
-                </Link>
-              </li>
-            ))}
-          </ul>
-        </nav>
-        <div class="whoami">
-          <div class="whoami-name">{props.user.name}</div>
-          <div class="whoami-role">{props.user.role === 'admin' ? 'Admin' : 'Agent'}</div>
-          <button type="button" class="button button-quiet" onClick={signOut}>
-            Sign out
-          </button>
-        </div>
+          <Brand />
+          <nav aria-label="Dashboard">
+            <ul>
+              {NAV.filter((n) => !n.admin || props.user.role === 'admin').map((n) => (
+                <li key={n.href}>
+                  <Link href={n.href} class="nav-link" aria-current={n.match.test(props.path) ? 'page' : undefined}>
+                    {n.label}
+                  </Link>
+                </li>
+              ))}
+            </ul>
+          </nav>
+          <div class="whoami">
+            <div class="whoami-name">{props.user.name}</div>
+            <div class="whoami-role">{props.user.role === 'admin' ? 'Admin' : 'Agent'}</div>
+            <button type="button" class="button button-quiet" onClick={signOut}>
+              Sign out
+            </button>
+          </div>
         </div>
       </aside>
       <main id="main" tabIndex={-1}>

@@ -127,3 +127,16 @@ export function Stat(props: { label: string; value: ComponentChildren; hint?: Co
     </div>
   );
 }
+
+export function Brand(props: { dark?: boolean }) {
+  return (
+    <div class={props.dark ? 'brand brand-dark' : 'brand'}>
+      <span class="brand-mark" aria-hidden="true">
+        ✦
+      </span>
+      <span>
+        Aurora <small>Dashboard</small>
+      </span>
+    </div>
+  );
+}

@@ -46,19 +46,19 @@ export function CsatPage(props: { params: URLSearchParams }) {
             <Stat label="Target" value={`> ${s.target.toFixed(1)}`} hint="Set by support ops" />
           </div>
           <ColumnChart
-              title="Score distribution"
-              xLabel="Rating (stars)"
-              yLabel="Responses"
-              data={s.distribution.map((d) => ({ label: `${d.rating}★`, value: d.count, tone: d.rating >= 4 ? 'rose' : d.rating === 3 ? 'gold' : 'ink' }))}
-            />
-            <LineChart
-              title="Average score by day"
-              days={s.trend.map((t) => t.day)}
-              series={[{ name: 'Average score', values: s.trend.map((t) => t.average), tone: 'rose' }]}
-              yLabel="Average (1–5)"
-              yMax={5}
-              target={{ value: s.target, label: `Target ${s.target.toFixed(1)}` }}
-            />
+            title="Score distribution"
+            xLabel="Rating (stars)"
+            yLabel="Responses"
+            data={s.distribution.map((d) => ({ label: `${d.rating}★`, value: d.count, tone: d.rating >= 4 ? 'rose' : d.rating === 3 ? 'gold' : 'ink' }))}
+          />
+          <LineChart
+            title="Average score by day"
+            days={s.trend.map((t) => t.day)}
+            series={[{ name: 'Average score', values: s.trend.map((t) => t.average), tone: 'rose' }]}
+            yLabel="Average (1–5)"
+            yMax={5}
+            target={{ value: s.target, label: `Target ${s.target.toFixed(1)}` }}
+          />
           <section class="card" aria-labelledby="comments-title">
             <h2 id="comments-title">Comments</h2>
             {s.comments.length === 0 ? (

@@ -1,6 +1,7 @@
 // Sign in (D1): email and password; lockout and disabled-account messages come from the server as they are.
 import { useEffect, useState } from 'preact/hooks';
 import { api, ApiError, type SessionInfo } from '../api';
+import { Brand } from '../components/ui';
 
 function nextPath(): string {
   const next = new URLSearchParams(location.search).get('next') ?? '';
@@ -33,14 +34,7 @@ export function LoginPage() {
   return (
     <main class="login" id="main">
       <form class="login-card" onSubmit={submit} aria-labelledby="login-title" noValidate>
-        <div class="brand brand-dark">
-          <span class="brand-mark" aria-hidden="true">
-            ✦
-          </span>
-          <span>
-            Aurora <small>Dashboard</small>
-          </span>
-        </div>
+        <Brand dark />
         <h1 id="login-title">Sign in</h1>
         <p class="muted">For the GlowGlitch support team.</p>
         {error && (
