@@ -28,6 +28,7 @@ Commands:
   users <action>                  staff accounts: list, add, disable, enable, reset-password
   nlu predict                     one message per stdin line → one JSON prediction per line
   nlu eval FILE                   score a labelled JSONL file ({"text","intent"})
+  nlu train                       retrain data/nlu/model.json from the corpus in data/nlu/
 
 Settings come from the environment (DATABASE_URL, AURORA_MODE, ...); see the README.`;
 

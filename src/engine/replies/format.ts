@@ -18,13 +18,22 @@ export const METAL_NAME: Record<Metal, string> = {
   silver: 'sterling silver',
 };
 
+// Building an Intl.NumberFormat costs ~50 µs, more than the rest of a reply: keep one per currency and style.
+const moneyFormats = new Map<string, Intl.NumberFormat | null>();
+
 export function formatMoney(amount: number, currency: string): string {
   const whole = Number.isInteger(amount);
-  try {
-    return new Intl.NumberFormat('en-US', { style: 'currency', currency, maximumFractionDigits: whole ? 0 : 2, minimumFractionDigits: whole ? 0 : 2 }).format(amount);
-  } catch {
-    return `${amount} ${currency}`;
+  const key = `${currency}:${whole}`;
+  let format = moneyFormats.get(key);
+  if (format === undefined) {
+    try {
+      format = new Intl.NumberFormat('en-US', { style: 'currency', currency, maximumFractionDigits: whole ? 0 : 2, minimumFractionDigits: whole ? 0 : 2 });
+    } catch {
+      format = null;
+    }
+    moneyFormats.set(key, format);
   }
+  return format ? format.format(amount) : `${amount} ${currency}`;
 }
 
 export function pluralCategory(category: Category | undefined): string {
