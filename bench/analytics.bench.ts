@@ -5,7 +5,8 @@ import os from 'node:os';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import pg from 'pg';
-import { sql } from 'kysely';
+import { sql, type Insertable } from 'kysely';
+import type { AnalyticsEventsTable, ConversationsTable, MessagesTable } from '../src/db/schema';
 import { openDatabase, type Db } from '../src/db/connection';
 import { migrateToLatest } from '../src/db/migrate';
 import { createAnalyticsQueries } from '../src/modules/dashboard/analytics-queries';
@@ -14,8 +15,9 @@ import { dayRange } from '../src/modules/dashboard/json';
 const SESSIONS_PER_DAY = Number(process.argv[2] ?? 1000);
 const DAYS = 365;
 const RUNS = 5;
-/** Analytics events are kept 90 days (P6): the widest range a live shop can ask for must answer at a glance. */
-const BUDGET_90_DAYS_MS = 500;
+/** Budgets: a year from the roll-up, and 90 days (the events' retention) counted from the raw events. */
+const BUDGET_YEAR_ROLLED_UP_MS = 100;
+const BUDGET_90_DAYS_RAW_MS = 500;
 const PG_SCHEMA = `bench_analytics_${process.pid}`;
 const INTENTS = ['product_search', 'order_tracking', 'faq', 'return_request', 'stylist_escalation', 'greeting', 'thanks', 'out_of_scope'];
 const NOW = new Date('2026-11-20T12:00:00.000Z');
@@ -56,9 +58,9 @@ async function insertYear(db: Db) {
   let messages = 0;
   for (let d = DAYS - 1; d >= 0; d--) {
     const dayStart = NOW.getTime() - d * 86_400_000;
-    const conversations = [];
-    const eventRows = [];
-    const messageRows = [];
+    const conversations: Insertable<ConversationsTable>[] = [];
+    const eventRows: Insertable<AnalyticsEventsTable>[] = [];
+    const messageRows: Insertable<MessagesTable>[] = [];
     for (let s = 0; s < SESSIONS_PER_DAY; s++) {
       const at = new Date(dayStart + Math.floor(next() * 86_000_000)).toISOString();
       const id = `bench_${d}_${s}`;
@@ -110,19 +112,27 @@ async function main() {
     const started = performance.now();
     const { events, messages } = await insertYear(db);
     console.log(`${db.dialect}: ${events.toLocaleString()} analytics events and ${messages.toLocaleString()} messages over ${DAYS} days (${SESSIONS_PER_DAY} sessions a day), inserted in ${((performance.now() - started) / 1000).toFixed(1)} s`);
-    const analytics = createAnalyticsQueries(db.kysely);
     const ranges = { 'last 7 days': 7, 'last 30 days': 30, 'last 90 days': 90, 'whole year': DAYS };
-    console.log('With the covering indexes of migration 031:');
-    let ninetyDays = 0;
-    for (const [label, days] of Object.entries(ranges)) {
-      const ms = await time(`report, ${label}`, () => analytics.report(dayRange(NOW, undefined, undefined, days)));
-      if (days === 90) ninetyDays = ms;
-    }
+    const timeAll = async (queries: ReturnType<typeof createAnalyticsQueries>) => {
+      const out: Record<number, number> = {};
+      for (const [label, days] of Object.entries(ranges)) out[days] = await time(`report, ${label}`, () => queries.report(dayRange(NOW, undefined, undefined, days)));
+      return out;
+    };
+    // A clock before every day in the range: nothing is settled, every day is counted from the raw events.
+    const raw = createAnalyticsQueries(db.kysely, () => new Date(0));
+    const rolledUp = createAnalyticsQueries(db.kysely, () => NOW);
+    console.log('Counted from the events, with the covering indexes of migration 031:');
+    const rawTimes = await timeAll(raw);
+    const fill = performance.now();
+    await rolledUp.report(dayRange(NOW, undefined, undefined, DAYS));
+    console.log(`First report over the year, filling the daily roll-up (032) for ${DAYS - 2} settled days: ${(performance.now() - fill).toFixed(0)} ms (once)`);
+    console.log('From the daily roll-up (the last 2 days counted live):');
+    const rolledTimes = await timeAll(rolledUp);
     for (const index of COVERING_INDEXES) await db.kysely.schema.dropIndex(index).execute();
-    console.log('Without them (only the indexes of 010):');
-    for (const [label, days] of Object.entries(ranges)) await time(`report, ${label}`, () => analytics.report(dayRange(NOW, undefined, undefined, days)));
-    if (ninetyDays > BUDGET_90_DAYS_MS) {
-      console.error(`The 90-day report took ${ninetyDays.toFixed(0)} ms: over the ${BUDGET_90_DAYS_MS} ms budget.`);
+    console.log('Counted from the events without the 031 indexes (only those of 010):');
+    await timeAll(raw);
+    if (rolledTimes[DAYS]! > BUDGET_YEAR_ROLLED_UP_MS || rawTimes[90]! > BUDGET_90_DAYS_RAW_MS) {
+      console.error(`Over budget: year from the roll-up ${rolledTimes[DAYS]!.toFixed(0)} ms (budget ${BUDGET_YEAR_ROLLED_UP_MS}), 90 days raw ${rawTimes[90]!.toFixed(0)} ms (budget ${BUDGET_90_DAYS_RAW_MS}).`);
       process.exitCode = 1;
     }
   } finally {

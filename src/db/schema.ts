@@ -316,6 +316,17 @@ export interface StaffLoginThrottleTable {
   updated_at: string;
 }
 
+/** Daily totals of the concierge analytics (dashboard D5), written once a day is complete. */
+export interface AnalyticsDailyTable {
+  /** YYYY-MM-DD (UTC). */
+  day: string;
+  /** loaded, opened, messages, errors, interacting, converted, intent, or rolled_up (the day is complete). */
+  metric: string;
+  /** The intent for metric 'intent'; '' otherwise. */
+  key: string;
+  value: number;
+}
+
 export interface AuditLogTable {
   id: Generated<number>;
   actor_id: number | null;
@@ -349,6 +360,7 @@ export interface Database {
   staff_sessions: StaffSessionsTable;
   audit_log: AuditLogTable;
   staff_login_throttle: StaffLoginThrottleTable;
+  analytics_daily: AnalyticsDailyTable;
 }
 
 export type ProductRow = Selectable<ProductsTable>;

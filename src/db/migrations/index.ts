@@ -7,6 +7,7 @@ import { flowsMigration } from './020_flows';
 import { flowsDeliveryMigration } from './021_flows_delivery';
 import { dashboardMigration } from './030_dashboard';
 import { dashboardLoginAndAnalyticsMigration } from './031_dashboard_login_and_analytics';
+import { analyticsDailyMigration } from './032_analytics_daily';
 
 export const migrations: Record<string, AuroraMigration> = {
   '001_core': coreMigration,
@@ -15,4 +16,5 @@ export const migrations: Record<string, AuroraMigration> = {
   '021_flows_delivery': flowsDeliveryMigration,
   '030_dashboard': dashboardMigration,
   '031_dashboard_login_and_analytics': dashboardLoginAndAnalyticsMigration,
+  '032_analytics_daily': analyticsDailyMigration,
 };

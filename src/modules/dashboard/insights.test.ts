@@ -81,6 +81,22 @@ describe.each(TEST_DIALECTS)('dashboard insights on %s', (dialect) => {
     expect(report.daily[1]).toMatchObject({ day: '2026-11-11', opened: 4, openRate: null });
   });
 
+  it('analytics: settled days come from the daily roll-up, the last two days are counted live', async () => {
+    const rolled = await t.db.kysely.selectFrom('analytics_daily').select('day').where('metric', '=', 'rolled_up').orderBy('day').execute();
+    expect(rolled.map((r) => r.day)).toEqual(['2026-11-10', '2026-11-11', '2026-11-12', '2026-11-13', '2026-11-14', '2026-11-15', '2026-11-16']);
+    // Today (the seed clock's 2026-11-20) is live: a new event shows at once.
+    const today = SEED_NOW.toISOString();
+    await t.db.kysely.insertInto('analytics_events').values([1, 2].map(() => ({ type: 'widget_loaded', session_id: null, visitor_hash: null, data: '{}', created_at: today }))).execute();
+    await t.db.kysely.insertInto('analytics_events').values({ type: 'message', session_id: 'sess_live_00001', visitor_hash: null, data: '{}', created_at: today }).execute();
+    const report = (await get('/api/dashboard/analytics/concierge?from=2026-11-10&to=2026-11-20')).json();
+    expect(report.totals).toEqual({ loaded: 12, opened: 4, messages: 5, errors: 1, interactingSessions: 4, convertedSessions: 2 });
+    expect(report.daily.at(-1)).toMatchObject({ day: '2026-11-20', loaded: 2, messages: 1 });
+    // Asking again reads the same roll-up: nothing is written twice.
+    await get('/api/dashboard/analytics/concierge?from=2026-11-10&to=2026-11-20');
+    const rows = await t.db.kysely.selectFrom('analytics_daily').select((eb) => eb.fn.countAll<number>().as('n')).where('metric', '=', 'rolled_up').executeTakeFirstOrThrow();
+    expect(Number(rows.n)).toBe(9);
+  });
+
   it('analytics: an empty range answers nulls, a bad range a clear 400', async () => {
     const empty = (await get('/api/dashboard/analytics/concierge?from=2025-01-01&to=2025-01-31')).json();
     expect(empty.openRate).toBeNull();

@@ -17,7 +17,7 @@ export function createDashboardService(db: Kysely<Database>, deps: DashboardDeps
   return {
     tickets: createTicketQueries(db, now),
     csat: createCsatQueries(db),
-    analytics: createAnalyticsQueries(db),
+    analytics: createAnalyticsQueries(db, now),
     orders: createOrderQueries(db, deps.orders, deps.conversations),
   };
 }
