@@ -170,6 +170,15 @@ export interface AnalyticsEventsTable {
   created_at: string;
 }
 
+export interface OrderLookupAttemptsTable {
+  id: Generated<number>;
+  /** 'session' or 'client' (the client address). */
+  scope: string;
+  /** HMAC of the session id or the client address: no raw address is stored. */
+  subject: string;
+  created_at: string;
+}
+
 export type RmaKind = 'return' | 'resize';
 
 export interface RmasTable {
@@ -350,6 +359,7 @@ export interface Database {
   messages: MessagesTable;
   shortlist_items: ShortlistItemsTable;
   analytics_events: AnalyticsEventsTable;
+  order_lookup_attempts: OrderLookupAttemptsTable;
   rmas: RmasTable;
   tickets: TicketsTable;
   ticket_events: TicketEventsTable;

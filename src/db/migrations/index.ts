@@ -3,6 +3,7 @@
 import type { AuroraMigration } from './helpers';
 import { coreMigration } from './001_core';
 import { widgetMigration } from './010_widget';
+import { widgetLimitsMigration } from './011_widget_limits';
 import { flowsMigration } from './020_flows';
 import { flowsDeliveryMigration } from './021_flows_delivery';
 import { dashboardMigration } from './030_dashboard';
@@ -12,6 +13,7 @@ import { analyticsDailyMigration } from './032_analytics_daily';
 export const migrations: Record<string, AuroraMigration> = {
   '001_core': coreMigration,
   '010_widget': widgetMigration,
+  '011_widget_limits': widgetLimitsMigration,
   '020_flows': flowsMigration,
   '021_flows_delivery': flowsDeliveryMigration,
   '030_dashboard': dashboardMigration,
