@@ -65,7 +65,7 @@ async function chatApp(): Promise<{ app: FastifyInstance; cleanup: () => Promise
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'aurora-bench-'));
   const databaseUrl = pgUrl ?? `sqlite:${path.join(dir, 'bench.db')}`;
   if (pgUrl) await withPgSchema(pgUrl, (schema) => `drop schema if exists ${schema} cascade; create schema ${schema}`);
-  const db = openDatabase(databaseUrl, pgUrl ? { schema: PG_SCHEMA } : {});
+  const db = openDatabase(databaseUrl, pgUrl ? { schema: PG_SCHEMA } : { backgroundCheckpoint: true });
   await migrateToLatest(db);
   await seedDemoData(db);
   const config = loadConfig({ DATABASE_URL: databaseUrl, LOG_LEVEL: 'silent', SEED_ON_EMPTY: 'false', WIDGET_RATE_LIMIT_PER_MINUTE: '1000000', WORKERS_ENABLED: 'false' });

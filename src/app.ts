@@ -40,7 +40,7 @@ declare module 'fastify' {
 }
 
 export async function buildApp(config: Config, options: BuildOptions = {}): Promise<FastifyInstance> {
-  const db = options.db ?? openDatabase(config.databaseUrl);
+  const db = options.db ?? openDatabase(config.databaseUrl, { backgroundCheckpoint: true });
   await migrateToLatest(db);
   if (config.seedOnEmpty && (await isEmpty(db))) await seedDemoData(db, { currency: config.currency });
   const services = createServices(db, config, { now: options.now });
@@ -65,6 +65,8 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
     ajv: { customOptions: { coerceTypes: 'array', removeAdditional: false, allErrors: false } },
   });
   app.decorate('services', services);
+  // Buffered analytics reach the database before it closes.
+  app.addHook('preClose', async () => services.analytics.flush());
   if (!options.db) app.addHook('onClose', async () => db.close());
 
   await app.register(cookie, { secret: config.sessionSecret });

@@ -5,6 +5,7 @@ import SQLite from 'better-sqlite3';
 import pg from 'pg';
 import { Kysely, PostgresDialect, SqliteDialect, sql } from 'kysely';
 import type { Database } from './schema';
+import { startCheckpointer } from './sqlite-checkpointer';
 
 export type DialectName = 'sqlite' | 'postgres';
 
@@ -23,7 +24,12 @@ pg.types.setTypeParser(1700, (v) => Number(v));
 export interface OpenOptions {
   /** PostgreSQL only: the schema to use (tests give each file its own). */
   schema?: string;
+  /** SQLite file only: checkpoint the WAL from a worker thread instead of on the request path. */
+  backgroundCheckpoint?: boolean;
 }
+
+const CHECKPOINT_INTERVAL_MS = 1_000;
+const SQLITE_DEFAULT_AUTOCHECKPOINT = 1_000;
 
 const STATEMENT_CACHE_SIZE = 500;
 
@@ -63,7 +69,19 @@ export function openDatabase(databaseUrl: string, options: OpenOptions = {}): Db
     database.pragma('busy_timeout = 5000');
     database.pragma('synchronous = NORMAL');
     const kysely = new Kysely<Database>({ dialect: new SqliteDialect({ database: withStatementCache(database) }) });
-    return { kysely, dialect: 'sqlite', close: () => kysely.destroy() };
+    if (!options.backgroundCheckpoint || file === ':memory:') return { kysely, dialect: 'sqlite', close: () => kysely.destroy() };
+    database.pragma('wal_autocheckpoint = 0');
+    const checkpointer = startCheckpointer(path.resolve(file), CHECKPOINT_INTERVAL_MS, () => {
+      if (database.open) database.pragma(`wal_autocheckpoint = ${SQLITE_DEFAULT_AUTOCHECKPOINT}`);
+    });
+    return {
+      kysely,
+      dialect: 'sqlite',
+      close: async () => {
+        await kysely.destroy();
+        await checkpointer.stop();
+      },
+    };
   }
   const pool = new pg.Pool({
     connectionString: databaseUrl,
