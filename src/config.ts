@@ -53,6 +53,10 @@ export interface Config {
     errorRateMinEvents: number;
     errorRateWindowMinutes: number;
   };
+  analytics: {
+    /** How long widget events wait in memory before they are written together (0: at once). */
+    flushMs: number;
+  };
   workers: {
     /** Run the outbox, alerts and answer-by checks in this process. */
     enabled: boolean;
@@ -218,6 +222,9 @@ function readFlowSettings(env: Env, mode: Mode) {
       errorRateThreshold: readNumber(env, 'ALERTS_ERROR_RATE_THRESHOLD', 0.05, { min: 0, max: 1 }),
       errorRateMinEvents: readNumber(env, 'ALERTS_ERROR_RATE_MIN_EVENTS', 20, { min: 1, max: 1_000_000, integer: true }),
       errorRateWindowMinutes: readNumber(env, 'ALERTS_ERROR_RATE_WINDOW_MINUTES', 15, { min: 1, max: 1440 }),
+    },
+    analytics: {
+      flushMs: readNumber(env, 'ANALYTICS_FLUSH_MS', 250, { min: 0, max: 60_000, integer: true }),
     },
     workers: {
       enabled: readBoolean(env, 'WORKERS_ENABLED', true),

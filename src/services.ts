@@ -33,7 +33,7 @@ export function createServices(db: Db, config: Config, options: ServiceOptions =
   const now = options.now ?? (() => new Date());
   const catalog = createCatalogService(createCatalogRepo(db.kysely));
   const cart = createCartService(db.kysely, catalog, now);
-  const analytics = createAnalyticsService(db.kysely, config.sessionSecret, now);
+  const analytics = createAnalyticsService(db.kysely, config.sessionSecret, now, { flushMs: config.analytics.flushMs });
   // Purchase attribution (P5): an order placed with a concierge session id counts for that conversation.
   const orders = createOrderService(db.kysely, now, {
     onPlaced: (order) => (order.concierge_session_id ? analytics.track('purchase', { sessionId: order.concierge_session_id, data: { totalCents: order.total_cents, currency: order.currency } }) : Promise.resolve()),
@@ -51,7 +51,7 @@ export function createServices(db: Db, config: Config, options: ServiceOptions =
   // Flows (W6, W7, W10, P3, P4): email through the outbox, alerts, stylist tickets.
   const mail = createMailService(db, config, { now });
   const alerts = createAlertService(db, config, now);
-  const errorRate = createErrorRateCheck(db, config, alerts, now);
+  const errorRate = createErrorRateCheck(db, config, alerts, now, analytics.flush);
   const tickets = createTicketService({ db, config, now, mail, alerts, conversations, shortlist, understand: (text, context) => engine.understand(text, context) });
   const stylistForm = createStylistForm({ config, conversations, tickets });
   const returns = createReturnService({ db, config, now, orders, orderTracking, mail, conversations, tickets, understand: (text) => engine.understand(text) });

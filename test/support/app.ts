@@ -17,7 +17,8 @@ export interface TestApp {
 
 export async function createTestApp(dialect: TestDialect, options: { seed?: boolean; env?: Record<string, string>; now?: () => Date } = {}): Promise<TestApp> {
   const db = await createTestDb(dialect);
-  const config = loadConfig({ AURORA_MODE: 'demo', SEED_ON_EMPTY: 'false', LOG_LEVEL: 'silent', ...options.env });
+  // Analytics are written at once in tests so assertions can read them; analytics.test.ts covers the buffer.
+  const config = loadConfig({ AURORA_MODE: 'demo', SEED_ON_EMPTY: 'false', LOG_LEVEL: 'silent', ANALYTICS_FLUSH_MS: '0', ...options.env });
   await migrateToLatest(db);
   if (options.seed !== false) await seedDemoData(db, { now: SEED_NOW });
   const app = await buildApp(config, { db, logger: false, now: options.now });

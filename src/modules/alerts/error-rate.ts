@@ -9,8 +9,9 @@ export interface ErrorRate {
   rate: number;
 }
 
-export function createErrorRateCheck(db: Db, config: Config, alerts: AlertService, now: () => Date = () => new Date()) {
+export function createErrorRateCheck(db: Db, config: Config, alerts: AlertService, now: () => Date = () => new Date(), flushEvents: () => Promise<void> = async () => {}) {
   async function measure(): Promise<ErrorRate> {
+    await flushEvents();
     const since = new Date(now().getTime() - config.alerts.errorRateWindowMinutes * 60_000).toISOString();
     const row = await db.kysely
       .selectFrom('analytics_events')

@@ -28,8 +28,28 @@ export interface TrackInput {
 
 const EMAIL = /[^\s@]+@[^\s@]+\.[^\s@]+/;
 
-export function createAnalyticsService(db: Kysely<Database>, secret: string, now: () => Date = () => new Date()) {
+export interface AnalyticsOptions {
+  /**
+   * Events wait up to this long in memory and are then written together, one transaction for many
+   * chat turns; 0 writes each call at once. Readers call `flush()` first, so this instance's own
+   * numbers are never behind; another instance's are at most this much behind.
+   */
+  flushMs?: number;
+  onError?: (error: unknown) => void;
+}
+
+type EventRow = { type: string; session_id: string | null; visitor_hash: string | null; data: string; created_at: string };
+
+/** Above this many waiting rows a flush starts at once; above the cap the oldest are dropped (a database outage). */
+const FLUSH_AT_ROWS = 500;
+const MAX_PENDING_ROWS = 50_000;
+
+export function createAnalyticsService(db: Kysely<Database>, secret: string, now: () => Date = () => new Date(), options: AnalyticsOptions = {}) {
   const hash = (value: string) => createHmac('sha256', secret).update(value.trim().toLowerCase()).digest('base64url').slice(0, 32);
+  const flushMs = options.flushMs ?? 0;
+  let pending: EventRow[] = [];
+  let timer: NodeJS.Timeout | null = null;
+  let inFlight: Promise<void> = Promise.resolve();
 
   /** Emails never reach the table: an `email` field, or any text that looks like one, is replaced by its HMAC. */
   function scrub(data: EventData): EventData {
@@ -41,21 +61,48 @@ export function createAnalyticsService(db: Kysely<Database>, secret: string, now
     return clean;
   }
 
+  async function write(rows: EventRow[]): Promise<void> {
+    for (let i = 0; i < rows.length; i += FLUSH_AT_ROWS) await db.insertInto('analytics_events').values(rows.slice(i, i + FLUSH_AT_ROWS)).execute();
+  }
+
+  /** Writes every waiting event; concurrent calls wait for the same write. */
+  function flush(): Promise<void> {
+    if (timer) {
+      clearTimeout(timer);
+      timer = null;
+    }
+    const batch = pending;
+    pending = [];
+    inFlight = inFlight.then(async () => {
+      if (batch.length === 0) return;
+      try {
+        await write(batch);
+      } catch (error) {
+        // Keep the events for the next flush rather than lose them to a passing database error.
+        pending = [...batch, ...pending].slice(-MAX_PENDING_ROWS);
+        options.onError?.(error);
+      }
+    });
+    return inFlight;
+  }
+
   async function trackAll(events: readonly (TrackInput & { type: EventType })[]): Promise<void> {
     if (events.length === 0) return;
     const createdAt = now().toISOString();
-    await db
-      .insertInto('analytics_events')
-      .values(
-        events.map((event) => ({
-          type: event.type,
-          session_id: event.sessionId ?? null,
-          visitor_hash: event.visitorId ? hash(event.visitorId) : null,
-          data: JSON.stringify(scrub(event.data ?? {})),
-          created_at: createdAt,
-        })),
-      )
-      .execute();
+    const rows = events.map((event) => ({
+      type: event.type,
+      session_id: event.sessionId ?? null,
+      visitor_hash: event.visitorId ? hash(event.visitorId) : null,
+      data: JSON.stringify(scrub(event.data ?? {})),
+      created_at: createdAt,
+    }));
+    if (flushMs === 0) return write(rows);
+    pending.push(...rows);
+    if (pending.length >= FLUSH_AT_ROWS) void flush();
+    else if (!timer) {
+      timer = setTimeout(() => void flush(), flushMs);
+      timer.unref();
+    }
   }
 
   return {
@@ -66,8 +113,10 @@ export function createAnalyticsService(db: Kysely<Database>, secret: string, now
       return trackAll([{ type, ...input }]);
     },
 
-    /** Records several events in one statement (a chat turn's message, products shown, ...). */
+    /** Records several events (a chat turn's message, products shown, ...). */
     trackAll,
+
+    flush,
   };
 }
 
