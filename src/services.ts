@@ -23,6 +23,7 @@ import { createTicketService } from './modules/tickets/service';
 import { createStylistForm } from './modules/tickets/stylist-form';
 import { createReturnService } from './modules/returns/service';
 import { createCsatService } from './modules/csat/service';
+import { createRetentionService } from './modules/retention/service';
 
 export interface ServiceOptions {
   /** The clock; tests pass a fixed one. */
@@ -56,7 +57,8 @@ export function createServices(db: Db, config: Config, options: ServiceOptions =
   const stylistForm = createStylistForm({ config, conversations, tickets });
   const returns = createReturnService({ db, config, now, orders, orderTracking, mail, conversations, tickets, understand: (text) => engine.understand(text) });
   const csat = createCsatService(db.kysely, conversations, now);
-  return { config, db, now, catalog, cart, orders, contact, flags, conversations, engine, analytics, shortlist, orderTracking, orderSync, staff, auth, dashboard, mail, alerts, errorRate, tickets, stylistForm, returns, csat };
+  const retention = createRetentionService(db.kysely, undefined, now);
+  return { config, db, now, catalog, cart, orders, contact, flags, conversations, engine, analytics, shortlist, orderTracking, orderSync, staff, auth, dashboard, mail, alerts, errorRate, tickets, stylistForm, returns, csat, retention };
 }
 
 export type Services = ReturnType<typeof createServices>;

@@ -1,4 +1,4 @@
-// The background jobs of one instance: the outbox, alerts, overdue tickets and the error-rate check.
+// The background jobs of one instance: the outbox, alerts, overdue tickets, the error-rate check and retention.
 // Every job is safe to run on several instances at once (atomic claims), so each instance runs them all.
 import type { FastifyBaseLogger } from 'fastify';
 import type { Services } from '../../services';
@@ -20,6 +20,8 @@ export function flowJobs(services: Services, log: FastifyBaseLogger): Job[] {
     },
     { name: 'tickets-overdue', everyMs: checkSeconds * 1000, run: () => services.tickets.checkOverdue() },
     { name: 'error-rate', everyMs: checkSeconds * 1000, run: () => services.errorRate.runOnce() },
+    // Retention (P6) is a set of plain deletes and updates: hourly is plenty, and instances may overlap.
+    { name: 'retention', everyMs: 60 * 60 * 1000, run: () => services.retention.run() },
   ];
 }
 
