@@ -116,6 +116,19 @@ export function createAnalyticsQueries(db: Kysely<Database>, now: () => Date) {
   }
 
   return {
+    /**
+     * Rolls up every settled day of the retention window that is not rolled up yet, so a day's totals
+     * survive the deletion of its raw events after 90 days even when nobody opened the page (a scheduled job).
+     */
+    async rollUpSettledDays(windowDays = 89): Promise<number> {
+      const lastSettled = new Date(now().getTime() - 2 * DAY_MS);
+      const days = Array.from({ length: windowDays - 1 }, (_, i) => new Date(lastSettled.getTime() - i * DAY_MS).toISOString().slice(0, 10)).reverse();
+      const done = new Set((await db.selectFrom('analytics_daily').select('day').where('metric', '=', 'rolled_up').where('day', '>=', days[0]!).execute()).map((r) => r.day));
+      const pending = days.filter((d) => !done.has(d));
+      for (const day of pending) await rollUp(day);
+      return pending.length;
+    },
+
     async report(range: DateRange) {
       // A day is settled once the next one is over too: a session lives 24 hours, so its purchase is in by then.
       const lastSettled = new Date(now().getTime() - 2 * DAY_MS).toISOString().slice(0, 10);

@@ -13,7 +13,9 @@ export async function insightRoutes(fastify: FastifyInstance, { services }: { se
     csat.summary(dayRange(services.now(), request.query.from, request.query.to)),
   );
 
-  app.get('/api/dashboard/analytics/concierge', { config: { access: 'admin' }, schema: { querystring: RangeQuery } }, async (request) =>
-    analytics.report(dayRange(services.now(), request.query.from, request.query.to)),
-  );
+  app.get('/api/dashboard/analytics/concierge', { config: { access: 'admin' }, schema: { querystring: RangeQuery } }, async (request) => {
+    // This instance's buffered widget events count too (ANALYTICS_FLUSH_MS).
+    await services.analytics.flush();
+    return analytics.report(dayRange(services.now(), request.query.from, request.query.to));
+  });
 }

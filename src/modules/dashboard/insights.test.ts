@@ -97,6 +97,15 @@ describe.each(TEST_DIALECTS)('dashboard insights on %s', (dialect) => {
     expect(Number(rows.n)).toBe(9);
   });
 
+  it('analytics: the scheduled roll-up settles every day of the retention window once', async () => {
+    const rolledBefore = await t.db.kysely.selectFrom('analytics_daily').select('day').where('metric', '=', 'rolled_up').execute();
+    const added = await t.app.services.dashboard.analytics.rollUpSettledDays();
+    expect(added).toBe(88 - rolledBefore.length);
+    expect(await t.app.services.dashboard.analytics.rollUpSettledDays()).toBe(0);
+    const report = (await get('/api/dashboard/analytics/concierge?from=2026-11-10&to=2026-11-16')).json();
+    expect(report.totals).toMatchObject({ loaded: 10, opened: 4, messages: 4, errors: 1 });
+  });
+
   it('analytics: an empty range answers nulls, a bad range a clear 400', async () => {
     const empty = (await get('/api/dashboard/analytics/concierge?from=2025-01-01&to=2025-01-31')).json();
     expect(empty.openRate).toBeNull();

@@ -22,6 +22,8 @@ export function flowJobs(services: Services, log: FastifyBaseLogger): Job[] {
     { name: 'error-rate', everyMs: checkSeconds * 1000, run: () => services.errorRate.runOnce() },
     // Retention (P6) is a set of plain deletes and updates: hourly is plenty, and instances may overlap.
     { name: 'retention', everyMs: 60 * 60 * 1000, run: () => services.retention.run() },
+    // Settled days are rolled up before retention deletes their raw events (analytics D5).
+    { name: 'analytics-rollup', everyMs: 60 * 60 * 1000, run: () => services.analytics.flush().then(() => services.dashboard.analytics.rollUpSettledDays()) },
   ];
 }
 
