@@ -96,7 +96,13 @@ async function main(): Promise<void> {
     headers: { 'content-type': 'application/json' },
     setupRequest: (request: autocannon.Request) => {
       turn++;
-      return { ...request, path: `/api/widget/sessions/${sessions[turn % SESSIONS]}/messages`, body: JSON.stringify({ text: MESSAGES[turn % MESSAGES.length] }) };
+      // Like the widget: every message carries its own idempotency key.
+      return {
+        ...request,
+        path: `/api/widget/sessions/${sessions[turn % SESSIONS]}/messages`,
+        headers: { ...request.headers, 'idempotency-key': `bench-${process.pid}-${turn}` },
+        body: JSON.stringify({ text: MESSAGES[turn % MESSAGES.length] }),
+      };
     },
   };
 

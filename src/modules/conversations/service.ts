@@ -127,10 +127,7 @@ export function createConversationService(db: Kysely<Database>, now: () => Date 
      * and moves the session's expiry 24 hours on. The same idempotency key never stores twice.
      */
     async appendExchange(sessionId: string, exchange: Exchange): Promise<StoredExchange> {
-      if (exchange.idempotencyKey) {
-        const previous = await repo.findReply(sessionId, exchange.idempotencyKey);
-        if (previous) return toStoredExchange(previous, false);
-      }
+      // A repeated idempotency key is caught by the unique index below and answered with the first reply.
       const at = now();
       const createdAt = at.toISOString();
       const replies = exchange.replies as StoredBlock[];
