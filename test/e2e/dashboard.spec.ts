@@ -171,7 +171,8 @@ test('agent: find an order, read its timeline and open the concierge transcript'
 
   // The timeline shows a return made in the widget with its RMA number.
   const returnSession = (await (await request.post('/api/widget/sessions', { data: {} })).json()) as { sessionId: string };
-  const returnForm = { orderNumber: 'GG-104234', email: 'ava.martinez@example.com', kind: 'return', reason: 'It does not suit me' };
+  // GG-104235 (one piece): the widget's own return test uses GG-104234 on the same server.
+  const returnForm = { orderNumber: 'GG-104235', email: 'olivia.chen@example.com', kind: 'return', reason: 'It does not suit me' };
   let answer = (await (await request.post(`/api/widget/sessions/${returnSession.sessionId}/forms/return`, { data: returnForm, headers: { 'idempotency-key': `rma-${Date.now()}` } })).json()) as {
     rma?: { number: string };
     replies: { type: string; prefill?: { items?: { id: number }[] } }[];
@@ -181,9 +182,9 @@ test('agent: find an order, read its timeline and open the concierge transcript'
     answer = await (await request.post(`/api/widget/sessions/${returnSession.sessionId}/forms/return`, { data: { ...returnForm, itemId: items[0]!.id }, headers: { 'idempotency-key': `rma-item-${Date.now()}` } })).json();
   }
   const rmaNumber = answer.rma!.number;
-  await page.getByLabel('Order number or email').fill('gg-104234');
+  await page.getByLabel('Order number or email').fill('gg-104235');
   await page.getByRole('button', { name: 'Search' }).click();
-  await page.getByRole('table', { name: 'Orders' }).getByRole('link', { name: 'GG-104234' }).click();
+  await page.getByRole('table', { name: 'Orders' }).getByRole('link', { name: 'GG-104235' }).click();
   await expect(page.getByRole('region', { name: 'Timeline' }).getByText(`RMA Created: ${rmaNumber}`)).toBeVisible();
   await expect(page.getByRole('region', { name: 'Returns and resizes' }).getByText(rmaNumber)).toBeVisible();
   await expectNoAxeViolations(page);
