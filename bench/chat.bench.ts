@@ -1,5 +1,9 @@
 // Chat-turn throughput: POST /api/widget/sessions/:id/messages against a bare Fastify route, same run, 50 connections.
 // Usage: node --import tsx bench/chat.bench.ts [seconds per run] (DATABASE_URL=postgres://... to bench PostgreSQL)
+// The servers run in a child process and autocannon in this one, so the load generator never shares the
+// servers' event loop (each gets a core of its own on a 2-core machine).
+import { spawn } from 'node:child_process';
+import { createInterface } from 'node:readline';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -13,7 +17,7 @@ import { migrateToLatest } from '../src/db/migrate';
 import { seedDemoData } from '../src/db/seed/index';
 
 const CONNECTIONS = 50;
-const SECONDS = Number(process.argv[2] ?? 10);
+const SECONDS = Number(process.argv.find((a) => /^\d+$/.test(a)) ?? 10);
 const SESSIONS = 200;
 const TARGET_RATIO = 0.4;
 const TARGET_P99_MS = 50;
@@ -78,11 +82,17 @@ async function chatApp(): Promise<{ app: FastifyInstance; cleanup: () => Promise
   return { app, cleanup };
 }
 
-async function main(): Promise<void> {
+interface Servers {
+  bareUrl: string;
+  chatUrl: string;
+  sessions: string[];
+}
+
+/** The child: starts both servers, prints their addresses as one JSON line, and serves until killed. */
+async function serve(): Promise<void> {
   const bare = Fastify({ logger: false });
   bare.get('/', async () => ({ hello: 'world' }));
   const bareUrl = await listen(bare);
-
   const { app, cleanup } = await chatApp();
   const chatUrl = await listen(app);
   const sessions: string[] = [];
@@ -90,6 +100,30 @@ async function main(): Promise<void> {
     const res = await fetch(`${chatUrl}/api/widget/sessions`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ visitorId: `bench-visitor-${i}` }) });
     sessions.push(((await res.json()) as { sessionId: string }).sessionId);
   }
+  const servers: Servers = { bareUrl, chatUrl, sessions };
+  process.stdout.write(`${JSON.stringify(servers)}\n`);
+  const stop = async () => {
+    await app.close();
+    await bare.close();
+    await cleanup();
+    process.exit(0);
+  };
+  process.on('SIGTERM', () => void stop());
+}
+
+async function startServers(): Promise<{ servers: Servers; stop: () => Promise<void> }> {
+  const child = spawn(process.execPath, ['--import', 'tsx', new URL(import.meta.url).pathname, '--serve'], { stdio: ['ignore', 'pipe', 'inherit'], env: process.env });
+  const firstLine = await new Promise<string>((resolve, reject) => {
+    createInterface({ input: child.stdout }).once('line', resolve);
+    child.once('exit', (code) => reject(new Error(`bench server exited with code ${code}`)));
+  });
+  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+  return { servers: JSON.parse(firstLine) as Servers, stop: async () => { child.kill('SIGTERM'); await exited; } };
+}
+
+async function main(): Promise<void> {
+  const { servers, stop } = await startServers();
+  const { bareUrl, chatUrl, sessions } = servers;
   let turn = 0;
   const chatRequest = {
     method: 'POST' as const,
@@ -122,10 +156,9 @@ async function main(): Promise<void> {
   const passed = ratio >= TARGET_RATIO && chatResult.p99 < TARGET_P99_MS && chatResult.errors + chatResult.non2xx === 0;
   console.log(`ratio ${(ratio * 100).toFixed(1)}% of bare throughput (target ≥ ${TARGET_RATIO * 100}%), chat p99 ${chatResult.p99} ms (target < ${TARGET_P99_MS} ms): ${passed ? 'PASS' : 'FAIL'}`);
 
-  await app.close();
-  await bare.close();
-  await cleanup();
+  await stop();
   process.exitCode = passed ? 0 : 1;
 }
 
-await main();
+if (process.argv.includes('--serve')) await serve();
+else await main();
