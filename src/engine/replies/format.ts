@@ -54,7 +54,8 @@ export function describeFilters(filters: SearchFilters, currency: string): strin
 
 function describePrice({ priceMin, priceMax }: SearchFilters, currency: string): string | undefined {
   if (priceMin !== undefined && priceMax !== undefined) return `between ${formatMoney(priceMin, currency)} and ${formatMoney(priceMax, currency)}`;
-  if (priceMax !== undefined) return `under ${formatMoney(priceMax, currency)}`;
+  // "Cheaper" sets a ceiling a cent below what was shown: say "under $4,080", not "under $4,079.99".
+  if (priceMax !== undefined) return `under ${formatMoney(Math.ceil(priceMax), currency)}`;
   if (priceMin !== undefined) return `over ${formatMoney(priceMin, currency)}`;
   return undefined;
 }

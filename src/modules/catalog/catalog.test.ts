@@ -73,4 +73,17 @@ describe.each(TEST_DIALECTS)('catalog API on %s', (dialect) => {
     expect(none.alternatives.length).toBeGreaterThan(0);
     expect(none.alternatives.every((p) => p.category === 'ring' && p.readyToShip && p.stock > 0)).toBe(true);
   });
+
+  it('"cheaper" past the cheapest piece in a metal keeps the budget and offers other metals', async () => {
+    const rose = await t.app.services.catalog.recommend({ category: 'ring', metal: 'rose_gold' }, 'price_asc', 0, 1);
+    const cheapest = rose.items[0]!.priceCents;
+    const below = await t.app.services.catalog.recommend({ category: 'ring', metal: 'rose_gold', priceMaxCents: cheapest - 1 }, 'price_desc', 0, 4);
+    expect(below.items).toEqual([]);
+    expect(below.alternatives.length).toBeGreaterThan(0);
+    for (const p of below.alternatives) {
+      expect(p.category).toBe('ring');
+      expect(p.metal).not.toBe('rose_gold');
+      expect(p.priceCents).toBeLessThan(cheapest);
+    }
+  });
 });

@@ -34,7 +34,7 @@ export function createCatalogService(repo: CatalogRepo) {
 
     /**
      * Ready-to-ship, in-stock pieces for the concierge. With no match, the honest answer comes
-     * with alternatives: same filters at the closest price, then the same budget in another metal.
+     * with alternatives: the same budget in another metal, then the same filters at the closest price.
      */
     async recommend(filters: ProductFilters, sort: ProductSort, offset: number, limit: number): Promise<Recommendation> {
       const available = { ...filters, availableOnly: true };
@@ -42,11 +42,12 @@ export function createCatalogService(repo: CatalogRepo) {
       if (page.total > 0) return { items: page.items, total: page.total, alternatives: [] };
       const target = filters.priceMaxCents ?? filters.priceMinCents;
       const { priceMinCents: _min, priceMaxCents: _max, ...withoutPrice } = available;
-      let alternatives = target !== undefined ? await repo.nearestByPrice(withoutPrice, target, limit) : [];
-      if (alternatives.length === 0 && filters.metal) {
-        const { metal: _metal, ...otherMetal } = available;
-        alternatives = (await repo.search(otherMetal, 'featured', 0, limit)).items;
-      }
+      const { metal: _metal, ...anyMetal } = available;
+      let alternatives: Product[] = [];
+      // The customer's budget first: the same pieces in another metal, then the same metal at the closest price.
+      if (filters.metal && target !== undefined) alternatives = (await repo.search(anyMetal, sort, 0, limit)).items;
+      if (alternatives.length === 0 && target !== undefined) alternatives = await repo.nearestByPrice(withoutPrice, target, limit);
+      if (alternatives.length === 0 && filters.metal) alternatives = (await repo.search(anyMetal, 'featured', 0, limit)).items;
       if (alternatives.length === 0 && filters.stone) {
         const { stone: _stone, ...anyStone } = withoutPrice;
         alternatives = target !== undefined ? await repo.nearestByPrice(anyStone, target, limit) : (await repo.search(anyStone, 'featured', 0, limit)).items;
