@@ -31,6 +31,8 @@ export interface Config {
     /** Widget API requests per minute per client address (per instance). */
     rateLimitPerMinute: number;
   };
+  /** The shop's FAQ articles (JSON); null uses the bundled data/knowledge-base.json. */
+  knowledgeBaseFile: string | null;
   integrations: {
     /** HMAC secret of the order webhooks; null disables them. */
     orderWebhookSecret: string | null;
@@ -291,6 +293,7 @@ export function loadConfig(env: Env = process.env): Config {
     seedOnEmpty: mode === 'demo' && readBoolean(env, 'SEED_ON_EMPTY', true),
     currency,
     widget: readWidgetSettings(env, mode),
+    knowledgeBaseFile: env.KNOWLEDGE_BASE_FILE || null,
     integrations: { orderWebhookSecret },
     ...readFlowSettings(env, mode),
   };

@@ -24,6 +24,7 @@ import { createStylistForm } from './modules/tickets/stylist-form';
 import { createReturnService } from './modules/returns/service';
 import { createCsatService } from './modules/csat/service';
 import { createRetentionService } from './modules/retention/service';
+import { loadKnowledgeBase } from './modules/knowledge/load';
 
 export interface ServiceOptions {
   /** The clock; tests pass a fixed one. */
@@ -42,7 +43,7 @@ export function createServices(db: Db, config: Config, options: ServiceOptions =
   const contact = createContactService(db.kysely, now);
   const flags = createFlagService(db.kysely, now);
   const conversations = createConversationService(db.kysely, now);
-  const engine = createEngine({ currency: config.currency, now });
+  const engine = createEngine({ currency: config.currency, now, knowledgeBase: config.knowledgeBaseFile ? loadKnowledgeBase(config.knowledgeBaseFile) : undefined });
   const shortlist = createShortlistService(db.kysely, catalog, now);
   const orderTracking = createOrderTracking(db.kysely, orders, config.sessionSecret, now);
   const orderSync = createOrderSync(db.kysely, now);
