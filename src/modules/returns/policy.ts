@@ -36,11 +36,16 @@ export function intricateDesignOf(itemName: string, policy: ReturnsPolicy): stri
   return policy.stylistDesigns.find((word) => name.includes(word.replace(/\s+/g, '-')));
 }
 
+/** Why no piece of this order can be returned or resized yet (checked before asking which piece), or undefined. */
+export function orderIneligibility(order: OrderRow, kind: ReturnRequest['kind']): string | undefined {
+  if (order.status === 'cancelled') return `Order ${order.number} was cancelled, so there is nothing to send back.`;
+  if (order.status !== 'delivered' || !order.delivered_at) return `Order ${order.number} has not been delivered yet. Once it arrives you can start a ${kind} here.`;
+  return undefined;
+}
+
 export function checkEligibility(order: OrderRow, item: OrderItemRow, request: ReturnRequest, policy: ReturnsPolicy, now: Date, timeZone: string): Eligibility {
-  if (order.status === 'cancelled') return { outcome: 'ineligible', reason: `Order ${order.number} was cancelled, so there is nothing to send back.` };
-  if (order.status !== 'delivered' || !order.delivered_at) {
-    return { outcome: 'ineligible', reason: `Order ${order.number} has not been delivered yet. Once it arrives you can start a ${request.kind} here.` };
-  }
+  const notYet = orderIneligibility(order, request.kind);
+  if (notYet || !order.delivered_at) return { outcome: 'ineligible', reason: notYet ?? '' };
 
   if (request.kind === 'return') {
     if (item.final_sale === 1) return { outcome: 'ineligible', reason: `${item.name} is final sale: engraved and custom pieces cannot be returned.` };

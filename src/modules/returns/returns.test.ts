@@ -162,6 +162,14 @@ describe.each(TEST_DIALECTS)('returns and resizing on %s', (dialect) => {
     expect(chosen.rma).toBeDefined();
   });
 
+  it('says an undelivered order cannot be returned before asking which piece, and offers a stylist', async () => {
+    const o = await order({ status: 'shipped', items: [{ name: 'Halo Ring' }, { name: 'Drop Earrings', size: null }] });
+    const res = await answer({ orderNumber: o.number, email: o.email, kind: 'return', reason: 'Gift did not suit' });
+    expect(res.rma).toBeUndefined();
+    expect(res.replies[0]).toEqual({ type: 'text', text: `Order ${o.number} has not been delivered yet. Once it arrives you can start a return here.` });
+    expect(res.replies.find((b) => b.type === 'form')).toMatchObject({ form: 'stylist', prefill: { email: o.email } });
+  });
+
   it.each([
     [{ kind: 'resize', reason: 'Too small' }, 'newSize'],
     [{ kind: 'resize', reason: 'Too small', newSize: 6.3 }, 'newSize'],

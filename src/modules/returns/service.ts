@@ -17,7 +17,7 @@ import type { OrderTracking } from '../orders/tracking';
 import type { Understand } from '../tickets/escalate';
 import type { TicketService } from '../tickets/service';
 import { CSAT_PROMPT, type FormReply } from '../tickets/stylist-form';
-import { checkEligibility } from './policy';
+import { checkEligibility, orderIneligibility } from './policy';
 import { createRmaRepo, newLabelToken, newRmaNumber, type RmaRow } from './repo';
 import type { ReturnFormBody } from './schema';
 
@@ -138,6 +138,9 @@ export function createReturnService(deps: ReturnDeps) {
     const previous = key ? await repo.byIdempotencyKey(key) : undefined;
     const item = detail.items.find((i) => i.id === (previous?.order_item_id ?? form.itemId)) ?? (detail.items.length === 1 ? detail.items[0] : undefined);
     if (previous && item) return { answer: rmaAnswer(previous, item, detail.order.number, false), item };
+    const notYet = orderIneligibility(detail.order, form.kind);
+    // Say so before asking which piece: no piece of a cancelled or undelivered order qualifies.
+    if (notYet) return { answer: { replies: [{ type: 'text', text: notYet }, ...stylistOffer(detail.order, `About order ${detail.order.number}: ${notYet}`)] }, item };
     if (!item) {
       const items = detail.items.map((i) => ({ id: i.id, name: i.name, size: i.size, finalSale: i.final_sale === 1 }));
       const text = form.itemId ? 'That piece is not part of this order. Which piece is it about?' : `Order ${detail.order.number} has ${items.length} pieces. Which one is it about?`;
