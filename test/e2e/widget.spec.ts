@@ -35,10 +35,15 @@ test('finds rings, refines to rose gold and cheaper, and links each card to its 
   // "cheaper" keeps rings in rose gold and lowers the budget below what was shown (or says honestly there is nothing).
   const cheaper = await say(page, 'cheaper');
   await expect(cheaper).toContainText(/rose gold rings/i);
+  // "Under $X" means strictly below X, and X is no more than the cheapest piece shown before.
   const budget = Number(/under \$([\d,.]+)/.exec((await cheaper.textContent())!)![1]!.replace(/,/g, ''));
-  expect(budget).toBeLessThan(Math.min(...rosePrices));
+  expect(budget).toBeLessThanOrEqual(Math.min(...rosePrices));
   const cheaperCards = cheaper.getByRole('list', { name: 'Products' }).getByRole('listitem');
   await expect(cheaperCards.first()).toBeVisible();
+  // Whether they match or are the nearest alternatives (another metal, same budget), every card is cheaper.
+  for (const price of (await cheaperCards.locator('.card-price').allTextContents()).map((p) => Number(p.replace(/[^0-9.]/g, '')))) {
+    expect(price).toBeLessThan(Math.min(...rosePrices));
+  }
   await expectNoAxeViolations(page);
   await screenshot(page, 'widget-products-desktop', false);
 
