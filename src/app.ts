@@ -8,6 +8,7 @@ import type { Config } from './config';
 import { openDatabase, type Db } from './db/connection';
 import { migrateToLatest } from './db/migrate';
 import { isEmpty, seedDemoData } from './db/seed/index';
+import { seedDemoActivity } from './db/seed/activity';
 import { createServices, type Services } from './services';
 import { installErrorHandling } from './http/errors';
 import { healthRoutes } from './modules/health/routes';
@@ -42,10 +43,15 @@ declare module 'fastify' {
 export async function buildApp(config: Config, options: BuildOptions = {}): Promise<FastifyInstance> {
   const db = options.db ?? openDatabase(config.databaseUrl, { backgroundCheckpoint: true });
   await migrateToLatest(db);
-  if (config.seedOnEmpty && (await isEmpty(db))) await seedDemoData(db, { currency: config.currency });
+  const seeding = config.seedOnEmpty && (await isEmpty(db));
+  if (seeding) await seedDemoData(db, { currency: config.currency });
   const services = createServices(db, config, { now: options.now });
   // Demo only: one admin and one agent (README) when no staff exist; production starts with none.
   if (config.mode === 'demo') await seedDemoStaff(services.staff);
+  if (seeding && config.seedDemoActivity) {
+    const { businessHours } = config;
+    await seedDemoActivity(db, { now: services.now(), businessHours, standardHours: businessHours.standardHours, vipHours: businessHours.vipHours });
+  }
 
   const app = Fastify({
     logger:

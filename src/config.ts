@@ -23,6 +23,8 @@ export interface Config {
   logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
   /** Seed demo data automatically when the database is empty (demo mode only). */
   seedOnEmpty: boolean;
+  /** With the demo data, four weeks of concierge activity (conversations, tickets, ratings, analytics). */
+  seedDemoActivity: boolean;
   /** The shop's currency (ISO 4217) used for prices. */
   currency: string;
   widget: {
@@ -291,6 +293,7 @@ export function loadConfig(env: Env = process.env): Config {
     publicUrl: readPublicUrl(env, host, port),
     logLevel: readEnum(env, 'LOG_LEVEL', LOG_LEVELS, mode === 'production' ? 'info' : 'info'),
     seedOnEmpty: mode === 'demo' && readBoolean(env, 'SEED_ON_EMPTY', true),
+    seedDemoActivity: mode === 'demo' && readBoolean(env, 'SEED_DEMO_ACTIVITY', true),
     currency,
     widget: readWidgetSettings(env, mode),
     knowledgeBaseFile: env.KNOWLEDGE_BASE_FILE || null,

@@ -13,6 +13,8 @@ const config = loadConfig({
   HOST: '127.0.0.1',
   DATABASE_URL: `sqlite:${path.join(dir, 'e2e.db')}`,
   LOG_LEVEL: process.env.E2E_LOG_LEVEL ?? 'warn',
+  // The browser tests count tickets, ratings and events they make themselves.
+  SEED_DEMO_ACTIVITY: 'false',
 });
 const app = await buildApp(config);
 await app.listen({ port: config.port, host: config.host });
