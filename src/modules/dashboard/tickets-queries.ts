@@ -40,6 +40,9 @@ export interface TicketEvent {
   actor: { id: number; name: string } | null;
 }
 
+/** Past its answer-by time with no reply yet: a stylist who answered (by email) is on time, like the overdue alert says. */
+const isOverdue = (t: { status: string; answer_by: string; first_response_at: string | null }, at: string) => t.status !== 'resolved' && t.first_response_at === null && t.answer_by < at;
+
 const PRIORITY_RANK = sql<number>`case t.priority when 'urgent' then 0 when 'high' then 1 else 2 end`;
 const STATUS_RANK = sql<number>`case t.status when 'open' then 0 when 'in_progress' then 1 else 2 end`;
 
@@ -75,7 +78,7 @@ export function createTicketQueries(db: Kysely<Database>, now: () => Date) {
       }[query.sort ?? 'created'];
       const [rows, count, summary] = await Promise.all([
         base
-          .select(['t.id', 't.customer_name', 't.email', 't.created_at', 't.status', 't.priority', 't.answer_by', 't.management', 't.assignee_id', 'a.name as assignee_name'])
+          .select(['t.id', 't.customer_name', 't.email', 't.created_at', 't.status', 't.priority', 't.answer_by', 't.first_response_at', 't.management', 't.assignee_id', 'a.name as assignee_name'])
           .orderBy(sortColumn, direction)
           .orderBy('t.id', 'desc')
           .limit(pageSize)
@@ -86,7 +89,7 @@ export function createTicketQueries(db: Kysely<Database>, now: () => Date) {
           .selectFrom('tickets')
           .select([
             sql<number>`sum(case when status <> 'resolved' then 1 else 0 end)`.as('open'),
-            sql<number>`sum(case when status <> 'resolved' and answer_by < ${at} then 1 else 0 end)`.as('overdue'),
+            sql<number>`sum(case when status <> 'resolved' and first_response_at is null and answer_by < ${at} then 1 else 0 end)`.as('overdue'),
             sql<number>`sum(case when status <> 'resolved' and assignee_id is null then 1 else 0 end)`.as('unassigned'),
           ])
           .executeTakeFirstOrThrow(),
@@ -100,7 +103,7 @@ export function createTicketQueries(db: Kysely<Database>, now: () => Date) {
           status: r.status,
           priority: r.priority,
           answerBy: r.answer_by,
-          overdue: r.status !== 'resolved' && r.answer_by < at,
+          overdue: isOverdue(r, at),
           management: r.management === 1,
           assignee: r.assignee_id !== null && r.assignee_name !== null ? { id: r.assignee_id, name: r.assignee_name } : null,
         })),
@@ -144,7 +147,7 @@ export function createTicketQueries(db: Kysely<Database>, now: () => Date) {
         priority: ticket.priority,
         status: ticket.status,
         answerBy: ticket.answer_by,
-        overdue: ticket.status !== 'resolved' && ticket.answer_by < at,
+        overdue: isOverdue(ticket, at),
         reasons: parseJson<string[]>(ticket.reasons, []),
         management: ticket.management === 1,
         firstResponseAt: ticket.first_response_at,
