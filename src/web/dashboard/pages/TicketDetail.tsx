@@ -6,15 +6,8 @@ import { Link } from '../router';
 import { Loading, Notice, PageHeader, Pill, PriorityPill, StatusPill, useData } from '../components/ui';
 import { Transcript, type TranscriptEntry } from '../components/Transcript';
 import { useStylists } from './Tickets';
-
-interface TicketEvent {
-  id: number;
-  type: string;
-  body: string | null;
-  data: Record<string, unknown>;
-  createdAt: string;
-  actor: { id: number; name: string } | null;
-}
+// The API's own type: the server's query module is the single definition (a type-only import adds nothing to the bundle).
+import type { TicketEvent } from '../../../modules/dashboard/tickets-queries';
 
 interface Ticket {
   id: number;
