@@ -40,14 +40,24 @@ declare module 'fastify' {
   }
 }
 
+async function unlessSeededMeanwhile(seed: () => Promise<unknown>, seeded: () => Promise<boolean>): Promise<void> {
+  try {
+    await seed();
+  } catch (error) {
+    if (!(await seeded())) throw error;
+  }
+}
+
 export async function buildApp(config: Config, options: BuildOptions = {}): Promise<FastifyInstance> {
   const db = options.db ?? openDatabase(config.databaseUrl, { backgroundCheckpoint: true });
   await migrateToLatest(db);
+  // Several instances may start on one empty database at once: the one that loses a seeding race
+  // finds the data there and goes on instead of failing.
   const seeding = config.seedOnEmpty && (await isEmpty(db));
-  if (seeding) await seedDemoData(db, { currency: config.currency });
+  if (seeding) await unlessSeededMeanwhile(() => seedDemoData(db, { currency: config.currency }), async () => !(await isEmpty(db)));
   const services = createServices(db, config, { now: options.now });
   // Demo only: one admin and one agent (README) when no staff exist; production starts with none.
-  if (config.mode === 'demo') await seedDemoStaff(services.staff);
+  if (config.mode === 'demo') await unlessSeededMeanwhile(() => seedDemoStaff(services.staff), async () => (await services.staff.count()) > 0);
   if (seeding && config.seedDemoActivity) {
     const { businessHours } = config;
     await seedDemoActivity(db, { now: services.now(), businessHours, standardHours: businessHours.standardHours, vipHours: businessHours.vipHours });

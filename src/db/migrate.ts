@@ -14,8 +14,23 @@ class RegistryProvider implements MigrationProvider {
   }
 }
 
-/** Runs every pending migration; returns the names applied now. */
+/**
+ * Runs every pending migration; returns the names applied now. On PostgreSQL Kysely's migrator holds a
+ * lock, so instances starting together take turns. SQLite has no such lock: when another process (or
+ * connection) applied the same migration first, ours fails and rolls back, and one more pass finds it done.
+ */
 export async function migrateToLatest(db: Db): Promise<string[]> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await migrateOnce(db);
+    } catch (error) {
+      if (db.dialect !== 'sqlite' || attempt >= 3) throw error;
+      await new Promise((resolve) => setTimeout(resolve, 50 * attempt));
+    }
+  }
+}
+
+async function migrateOnce(db: Db): Promise<string[]> {
   // Each team numbers its migrations in its own range (010-019 widget, 020-029 flows, ...), so a new
   // migration may sort before one a database already has: apply it rather than refuse to start.
   const migrator = new Migrator({ db: db.kysely, provider: new RegistryProvider(db),
