@@ -10,7 +10,7 @@ import type { AnalyticsEventsTable, ConversationsTable, MessagesTable } from '..
 import { openDatabase, type Db } from '../src/db/connection';
 import { migrateToLatest } from '../src/db/migrate';
 import { createAnalyticsQueries } from '../src/modules/dashboard/analytics-queries';
-import { dayRange } from '../src/modules/dashboard/json';
+import { dayRange } from '../src/modules/dashboard/date-range';
 
 const SESSIONS_PER_DAY = Number(process.argv[2] ?? 1000);
 const DAYS = 365;

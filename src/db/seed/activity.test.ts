@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, SEED_NOW, type TestApp } from '../../../test/support/app';
 import { TEST_DIALECTS } from '../../../test/support/db';
 import { seedDemoActivity } from './activity';
-import { dayRange } from '../../modules/dashboard/json';
+import { dayRange } from '../../modules/dashboard/date-range';
 
 describe.each(TEST_DIALECTS)('demo concierge activity on %s', (dialect) => {
   let t: TestApp;

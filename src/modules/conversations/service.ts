@@ -3,6 +3,8 @@ import type { Kysely } from 'kysely';
 import type { Database } from '../../db/schema';
 import { maskCardNumbers } from '../../engine/index';
 import { AppError } from '../../errors';
+import { parseJson } from '../../db/json-column';
+import { isUniqueViolation } from '../../db/unique-violation';
 import { createConversationRepo, type ConversationRow, type MessageRow, type NewMessageRow } from './repo';
 import { isSessionId, newSessionId } from './session-id';
 import type { Conversation, Exchange, NewConversation, StoredBlock, StoredExchange, TranscriptMessage } from './types';
@@ -11,14 +13,6 @@ export const SESSION_TTL_MS = 24 * 60 * 60 * 1000;
 
 const sessionNotFound = () => new AppError('not_found', 'This conversation has ended or does not exist. Please start a new one.');
 
-function parseJson<T>(text: string | null, fallback: T): T {
-  if (text === null) return fallback;
-  try {
-    return JSON.parse(text) as T;
-  } catch {
-    return fallback;
-  }
-}
 
 /** Text safe to store on both databases: well-formed Unicode, no control characters but tab and newline (PostgreSQL refuses NUL). */
 export function cleanCustomerText(text: string): string {
@@ -68,11 +62,6 @@ function conciergeRow(conversationId: string, replies: readonly object[], create
   };
 }
 
-/** A unique-index violation on either dialect (a concurrent retry with the same idempotency key). */
-function isUniqueViolation(error: unknown): boolean {
-  const e = error as { code?: string; message?: string };
-  return e?.code === '23505' || e?.code === 'SQLITE_CONSTRAINT_UNIQUE' || /UNIQUE constraint failed/.test(e?.message ?? '');
-}
 
 export function createConversationService(db: Kysely<Database>, now: () => Date = () => new Date()) {
   const repo = createConversationRepo(db);

@@ -3,7 +3,7 @@
 // filled on first use; the last two days are counted live from the events through covering indexes (031).
 import { sql, type Kysely } from 'kysely';
 import type { Database } from '../../db/schema';
-import { dayRange, type DateRange } from './json';
+import { dayRange, type DateRange } from './date-range';
 
 /** Events that mean a visitor did something with the concierge (not only opened it). */
 export const INTERACTION_EVENTS = ['message', 'order_lookup', 'product_clicked', 'shortlist_add'] as const;

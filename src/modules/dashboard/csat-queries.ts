@@ -1,7 +1,7 @@
 // CSAT tab (D4): average against the target, distribution 1-5, daily trend and comments over a date range.
 import { sql, type Kysely } from 'kysely';
 import type { Database } from '../../db/schema';
-import type { DateRange } from './json';
+import type { DateRange } from './date-range';
 
 export const CSAT_TARGET = 4.0;
 

@@ -2,7 +2,7 @@
 import type { FastifyInstance } from 'fastify';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import type { Services } from '../../services';
-import { dayRange } from './json';
+import { dayRange } from './date-range';
 import { RangeQuery } from './schema';
 
 export async function insightRoutes(fastify: FastifyInstance, { services }: { services: Services }) {

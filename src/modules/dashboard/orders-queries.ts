@@ -5,7 +5,7 @@ import { notFound } from '../../errors';
 import type { ConversationService } from '../conversations/service';
 import type { OrderService } from '../orders/service';
 import { STATUS_LABEL } from '../orders/timeline';
-import { parseJson } from './json';
+import { parseJson } from '../../db/json-column';
 
 const ORDER_NUMBER = /^(?:GG-?)?(\d{4,7})$/i;
 

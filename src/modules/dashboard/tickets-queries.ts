@@ -2,7 +2,7 @@
 import { sql, type Kysely } from 'kysely';
 import type { Database, TicketPriority, TicketStatus } from '../../db/schema';
 import { notFound } from '../../errors';
-import { parseJson } from './json';
+import { parseJson } from '../../db/json-column';
 
 export type TicketSort = 'created' | 'answer_by' | 'priority' | 'status' | 'customer';
 

@@ -1,4 +1,5 @@
 // What callers see of a stylist ticket: the dashboard's list rows, detail and history.
+import { parseJson } from '../../db/json-column';
 import type { CustomerTier, TicketPriority, TicketStatus } from '../../db/schema';
 import type { TicketEventRow, TicketRow } from './repo';
 
@@ -56,14 +57,6 @@ export interface TicketDetail extends Ticket {
   events: TicketEvent[];
 }
 
-const parse = <T>(text: string | null, fallback: T): T => {
-  if (!text) return fallback;
-  try {
-    return JSON.parse(text) as T;
-  } catch {
-    return fallback;
-  }
-};
 
 export function toTicket(row: TicketRow, nowIso: string): Ticket {
   return {
@@ -79,7 +72,7 @@ export function toTicket(row: TicketRow, nowIso: string): Ticket {
     assigneeId: row.assignee_id,
     answerBy: row.answer_by,
     overdue: row.status !== 'resolved' && row.first_response_at === null && row.answer_by < nowIso,
-    reasons: parse<string[]>(row.reasons, []),
+    reasons: parseJson<string[]>(row.reasons, []),
     management: row.management === 1,
     firstResponseAt: row.first_response_at,
     createdAt: row.created_at,
@@ -88,9 +81,9 @@ export function toTicket(row: TicketRow, nowIso: string): Ticket {
 }
 
 export function toTicketEvent(row: TicketEventRow): TicketEvent {
-  return { id: row.id, type: row.type, actorId: row.actor_id, body: row.body, data: parse(row.data, {}), createdAt: row.created_at };
+  return { id: row.id, type: row.type, actorId: row.actor_id, body: row.body, data: parseJson(row.data, {}), createdAt: row.created_at };
 }
 
 export function toTicketDetail(row: TicketRow, events: TicketEventRow[], nowIso: string): TicketDetail {
-  return { ...toTicket(row, nowIso), transcript: parse<unknown[]>(row.transcript, []), shortlist: parse<ShortlistSnapshotItem[]>(row.shortlist, []), events: events.map(toTicketEvent) };
+  return { ...toTicket(row, nowIso), transcript: parseJson<unknown[]>(row.transcript, []), shortlist: parseJson<ShortlistSnapshotItem[]>(row.shortlist, []), events: events.map(toTicketEvent) };
 }

@@ -1,14 +1,5 @@
-// Small shared helpers for the dashboard's read queries.
+// The date range of a dashboard report: whole UTC days, checked once for every report.
 import { invalid } from '../../errors';
-
-export function parseJson<T>(text: string | null | undefined, fallback: T): T {
-  if (text === null || text === undefined) return fallback;
-  try {
-    return JSON.parse(text) as T;
-  } catch {
-    return fallback;
-  }
-}
 
 export interface DateRange {
   /** Inclusive ISO start (midnight UTC of the first day). */
