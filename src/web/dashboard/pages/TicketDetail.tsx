@@ -7,28 +7,12 @@ import { Loading, Notice, PageHeader, Pill, PriorityPill, StatusPill, useData } 
 import { Transcript, type TranscriptEntry } from '../components/Transcript';
 import { useStylists } from './Tickets';
 // The API's own type: the server's query module is the single definition (a type-only import adds nothing to the bundle).
-import type { TicketEvent } from '../../../modules/dashboard/tickets-queries';
+import type { TicketDetail, TicketEvent } from '../../../modules/dashboard/tickets-queries';
 
-interface Ticket {
-  id: number;
-  conversationId: string | null;
-  customerName: string;
-  email: string;
-  message: string;
-  urgent: boolean;
-  tier: string;
-  priority: string;
-  status: string;
-  answerBy: string;
-  overdue: boolean;
-  reasons: string[];
-  management: boolean;
-  createdAt: string;
-  assignee: { id: number; name: string } | null;
+type Ticket = Omit<NonNullable<TicketDetail>, 'transcript' | 'shortlist'> & {
   transcript: TranscriptEntry[];
   shortlist: Record<string, unknown>[];
-  events: TicketEvent[];
-}
+};
 
 function describe(event: TicketEvent): string {
   const d = event.data;

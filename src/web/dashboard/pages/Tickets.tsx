@@ -5,27 +5,11 @@ import { formatDateTime, formatOverdue, formatRelative } from '../format';
 import { Link, navigate } from '../router';
 import { Loading, PageHeader, Pager, Pill, PriorityPill, StatusPill, useData } from '../components/ui';
 import { SupportTabs } from './SupportTabs';
+import type { TicketListItem, TicketQueries } from '../../../modules/dashboard/tickets-queries';
 
-export interface TicketRow {
-  id: number;
-  customerName: string;
-  email: string;
-  createdAt: string;
-  status: string;
-  priority: string;
-  answerBy: string;
-  overdue: boolean;
-  management: boolean;
-  assignee: { id: number; name: string } | null;
-}
-
-interface TicketList {
-  items: TicketRow[];
-  total: number;
-  page: number;
-  pageSize: number;
-  summary: { open: number; overdue: number; unassigned: number };
-}
+// The API's own types (type-only imports: nothing of the server reaches the bundle).
+export type TicketRow = TicketListItem;
+type TicketList = Awaited<ReturnType<TicketQueries['list']>>;
 
 export interface Stylist {
   id: number;
