@@ -1,6 +1,6 @@
 // The four forms the concierge can ask for: order lookup, return or resize, stylist, and the CSAT rating.
 import { useState } from 'preact/hooks';
-import { EMAIL, Field, FormCard, text, useForm, type SubmitForm, type Values } from './form-kit';
+import { EMAIL, Field, FormCard, text, useForm, type FormState, type SubmitForm, type Values } from './form-kit';
 import type { Entry, FieldErrors, FormName, ReturnItem } from './types';
 
 interface FormProps {
@@ -32,13 +32,22 @@ function OrderLookupForm({ entry, prefill, submit }: FormProps) {
   });
   return (
     <FormCard state={state} title="Track your order" submitLabel="Track order">
+      <OrderFields state={state} />
+    </FormCard>
+  );
+}
+
+/** Order number and email: the pair that proves an order is yours (tracking and returns). */
+function OrderFields({ state }: { state: FormState }) {
+  return (
+    <>
       <Field state={state} name="orderNumber" label="Order number">
         <input {...state.bind('orderNumber')} autoComplete="off" placeholder="GG-104233" />
       </Field>
       <Field state={state} name="email" label="Email">
         <input {...state.bind('email')} type="email" autoComplete="email" />
       </Field>
-    </FormCard>
+    </>
   );
 }
 
@@ -80,12 +89,7 @@ function ReturnForm({ entry, prefill, submit }: FormProps) {
   const kindId = `${state.idPrefix}-kind`;
   return (
     <FormCard state={state} title="Return or resize" submitLabel={state.values.kind === 'resize' ? 'Request resize' : 'Request return'}>
-      <Field state={state} name="orderNumber" label="Order number">
-        <input {...state.bind('orderNumber')} autoComplete="off" placeholder="GG-104234" />
-      </Field>
-      <Field state={state} name="email" label="Email">
-        <input {...state.bind('email')} type="email" autoComplete="email" />
-      </Field>
+      <OrderFields state={state} />
       {items.length > 0 && (
         <Field state={state} name="itemId" label="Item">
           <select {...state.bind('itemId')}>
