@@ -41,15 +41,31 @@ const MESSAGES = [
 
 interface RunResult {
   requestsPerSecond: number;
+  /** Server CPU time (user + system) per request, in ms. */
+  cpuMs: number;
   p50: number;
   p99: number;
   errors: number;
   non2xx: number;
 }
 
-async function measure(url: string, options: Partial<autocannon.Options>): Promise<RunResult> {
+async function serverCpuMicros(cpuUrl: string): Promise<number> {
+  const usage = (await (await fetch(cpuUrl)).json()) as NodeJS.CpuUsage;
+  return usage.user + usage.system;
+}
+
+async function measure(url: string, cpuUrl: string, options: Partial<autocannon.Options>): Promise<RunResult> {
+  const cpuBefore = await serverCpuMicros(cpuUrl);
   const result = await autocannon({ url, connections: CONNECTIONS, duration: SECONDS, ...options });
-  return { requestsPerSecond: result.requests.average, p50: result.latency.p50, p99: result.latency.p99, errors: result.errors, non2xx: result.non2xx };
+  const cpuMs = (await serverCpuMicros(cpuUrl)) - cpuBefore;
+  return {
+    requestsPerSecond: result.requests.average,
+    cpuMs: cpuMs / 1000 / Math.max(1, result.requests.total),
+    p50: result.latency.p50,
+    p99: result.latency.p99,
+    errors: result.errors,
+    non2xx: result.non2xx,
+  };
 }
 
 async function listen(app: FastifyInstance): Promise<string> {
@@ -92,6 +108,8 @@ interface Servers {
 async function serve(): Promise<void> {
   const bare = Fastify({ logger: false });
   bare.get('/', async () => ({ hello: 'world' }));
+  // The servers' own CPU time, read around each run: cost per request, whatever else loads the machine.
+  bare.get('/cpu', async () => process.cpuUsage());
   const bareUrl = await listen(bare);
   const { app, cleanup } = await chatApp();
   const chatUrl = await listen(app);
@@ -112,7 +130,7 @@ async function serve(): Promise<void> {
 }
 
 async function startServers(): Promise<{ servers: Servers; stop: () => Promise<void> }> {
-  const child = spawn(process.execPath, ['--import', 'tsx', new URL(import.meta.url).pathname, '--serve'], { stdio: ['ignore', 'pipe', 'inherit'], env: process.env });
+  const child = spawn(process.execPath, [...process.execArgv, new URL(import.meta.url).pathname, '--serve'], { stdio: ['ignore', 'pipe', 'inherit'], env: process.env });
   const firstLine = await new Promise<string>((resolve, reject) => {
     createInterface({ input: child.stdout }).once('line', resolve);
     child.once('exit', (code) => reject(new Error(`bench server exited with code ${code}`)));
@@ -141,15 +159,16 @@ async function main(): Promise<void> {
   };
 
   // Warm both up (JIT, SQLite page cache) before measuring.
-  await measure(bareUrl, { duration: 2 });
-  await measure(chatUrl, { duration: 2, requests: [chatRequest] });
-  const bareResult = await measure(bareUrl, {});
-  const chatResult = await measure(chatUrl, { requests: [chatRequest] });
+  const cpuUrl = `${bareUrl}/cpu`;
+  await measure(bareUrl, cpuUrl, { duration: 2 });
+  await measure(chatUrl, cpuUrl, { duration: 2, requests: [chatRequest] });
+  const bareResult = await measure(bareUrl, cpuUrl, {});
+  const chatResult = await measure(chatUrl, cpuUrl, { requests: [chatRequest] });
 
   const ratio = chatResult.requestsPerSecond / bareResult.requestsPerSecond;
   const database = process.env.DATABASE_URL?.startsWith('postgres') ? 'PostgreSQL' : 'SQLite';
   const row = (name: string, r: RunResult) =>
-    `${name.padEnd(12)} ${r.requestsPerSecond.toFixed(0).padStart(8)} msgs/s   p50 ${String(r.p50).padStart(4)} ms   p99 ${String(r.p99).padStart(4)} ms   errors ${r.errors + r.non2xx}`;
+    `${name.padEnd(12)} ${r.requestsPerSecond.toFixed(0).padStart(8)} msgs/s   server CPU ${r.cpuMs.toFixed(3)} ms/req   p50 ${String(r.p50).padStart(4)} ms   p99 ${String(r.p99).padStart(4)} ms   errors ${r.errors + r.non2xx}`;
   console.log(`Chat turn vs bare Fastify route, ${CONNECTIONS} connections, ${SECONDS} s each, ${database}, Node ${process.version}, ${os.cpus().length} CPUs`);
   console.log(row('bare route', bareResult));
   console.log(row('chat turn', chatResult));
