@@ -61,6 +61,10 @@ export interface Config {
     /** How long widget events wait in memory before they are written together (0: at once). */
     flushMs: number;
   };
+  catalog: {
+    /** How long the concierge recommends from an in-memory snapshot of available pieces (0: always the database). */
+    snapshotMs: number;
+  };
   workers: {
     /** Run the outbox, alerts and answer-by checks in this process. */
     enabled: boolean;
@@ -229,6 +233,9 @@ function readFlowSettings(env: Env, mode: Mode) {
     },
     analytics: {
       flushMs: readNumber(env, 'ANALYTICS_FLUSH_MS', 250, { min: 0, max: 60_000, integer: true }),
+    },
+    catalog: {
+      snapshotMs: readNumber(env, 'CATALOG_SNAPSHOT_MS', 5_000, { min: 0, max: 3_600_000, integer: true }),
     },
     workers: {
       enabled: readBoolean(env, 'WORKERS_ENABLED', true),

@@ -33,12 +33,15 @@ export interface ServiceOptions {
 
 export function createServices(db: Db, config: Config, options: ServiceOptions = {}) {
   const now = options.now ?? (() => new Date());
-  const catalog = createCatalogService(createCatalogRepo(db.kysely));
+  const catalog = createCatalogService(createCatalogRepo(db.kysely), { snapshotMs: config.catalog.snapshotMs, now });
   const cart = createCartService(db.kysely, catalog, now);
   const analytics = createAnalyticsService(db.kysely, config.sessionSecret, now, { flushMs: config.analytics.flushMs });
   // Purchase attribution (P5): an order placed with a concierge session id counts for that conversation.
   const orders = createOrderService(db.kysely, now, {
-    onPlaced: (order) => (order.concierge_session_id ? analytics.track('purchase', { sessionId: order.concierge_session_id, data: { totalCents: order.total_cents, currency: order.currency } }) : Promise.resolve()),
+    onPlaced: (order) => {
+      catalog.productsChanged(); // the order took stock
+      return order.concierge_session_id ? analytics.track('purchase', { sessionId: order.concierge_session_id, data: { totalCents: order.total_cents, currency: order.currency } }) : Promise.resolve();
+    },
   });
   const contact = createContactService(db.kysely, now);
   const flags = createFlagService(db.kysely, now);

@@ -69,6 +69,12 @@ export function createCatalogRepo(db: Kysely<Database>) {
       return rows.map(toProduct);
     },
 
+    /** Every ready-to-ship, in-stock product (the concierge's snapshot, available-snapshot.ts). */
+    async available(): Promise<Product[]> {
+      const rows = await applyFilters(db.selectFrom('products'), { availableOnly: true }).selectAll().orderBy('id').execute();
+      return rows.map(toProduct);
+    },
+
     async findBySlug(slug: string): Promise<Product | undefined> {
       const row = await db.selectFrom('products').selectAll().where('slug', '=', slug).executeTakeFirst();
       return row && toProduct(row);
