@@ -24,6 +24,17 @@ describe.each(TEST_DIALECTS)('demo store on %s', (dialect) => {
     return cookiesFrom(res);
   }
 
+  it('sends security headers on pages and API answers: a strict CSP, no sniffing, embeddable widget assets', async () => {
+    for (const url of ['/', '/api/products?pageSize=1']) {
+      const res = await t.app.inject({ url });
+      expect(res.headers['content-security-policy']).toContain("default-src 'self'");
+      expect(res.headers['content-security-policy']).toContain("frame-ancestors 'self'");
+      expect(res.headers['x-content-type-options']).toBe('nosniff');
+      expect(res.headers['cross-origin-resource-policy']).toBe('cross-origin');
+      expect(res.headers['strict-transport-security']).toBeUndefined(); // demo mode: no HSTS on plain http
+    }
+  });
+
   it.each(['/', '/catalog', '/catalog?category=ring&metal=rose_gold&priceMin=&priceMax=2000', '/customizer', '/contact', '/cart', '/checkout', '/status'])(
     'serves %s as a page',
     async (url) => {
