@@ -4,7 +4,9 @@ import { migrateToLatest } from '../../db/migrate';
 import { AppError } from '../../errors';
 import { createConversationService } from './service';
 
-describe.each(TEST_DIALECTS)('conversations service on %s', (dialect) => {
+const MODES = TEST_DIALECTS.flatMap((dialect) => [false, true].map((groupCommit) => ({ dialect, groupCommit })));
+
+describe.each(MODES)('conversations service on $dialect, group commit $groupCommit', ({ dialect, groupCommit }) => {
   let db: TestDb;
   let clock = new Date('2026-11-20T15:00:00.000Z');
   let conversations: ReturnType<typeof createConversationService>;
@@ -12,7 +14,7 @@ describe.each(TEST_DIALECTS)('conversations service on %s', (dialect) => {
   beforeAll(async () => {
     db = await createTestDb(dialect);
     await migrateToLatest(db);
-    conversations = createConversationService(db.kysely, () => clock);
+    conversations = createConversationService(db.kysely, () => clock, { groupCommit });
   });
   afterAll(() => db.destroy());
 
@@ -39,6 +41,20 @@ describe.each(TEST_DIALECTS)('conversations service on %s', (dialect) => {
     expect(new Set(results.map((r) => r.messageId)).size).toBe(1);
     expect(results.filter((r) => r.created)).toHaveLength(1);
     expect(await conversations.transcript(id)).toHaveLength(3);
+  });
+
+  it('finds the conversation and the stored reply to an idempotency key in one call', async () => {
+    const { id } = await conversations.create({ visitorId: 'visitor-0002' }, welcome);
+    expect(await conversations.requireActiveWithReplay(id, 'key-00000099')).toMatchObject({ conversation: { id, visitorId: 'visitor-0002' }, previous: undefined });
+    const stored = await conversations.appendExchange(id, { customerText: 'hi', replies: [{ type: 'text', text: 'Hello!' }], intent: 'greeting', confidence: 0.9, idempotencyKey: 'key-00000099' });
+    const { conversation, previous } = await conversations.requireActiveWithReplay(id, 'key-00000099');
+    expect(conversation.messageCount).toBe(3);
+    expect(previous).toEqual({ messageId: stored.messageId, intent: 'greeting', confidence: 0.9, replies: [{ type: 'text', text: 'Hello!' }], created: false });
+    // Another session's key is not this one's.
+    const other = await conversations.create({}, welcome);
+    expect((await conversations.requireActiveWithReplay(other.id, 'key-00000099')).previous).toBeUndefined();
+    await expect(conversations.requireActiveWithReplay('cs_AAAAAAAAAAAAAAAAAAAAAA', 'key-00000099')).rejects.toMatchObject({ code: 'not_found' });
+    await expect(conversations.requireActiveWithReplay('nonsense', undefined)).rejects.toMatchObject({ code: 'not_found' });
   });
 
   it('requireActive refuses unknown and expired sessions with not_found; the transcript stays readable', async () => {

@@ -6,6 +6,8 @@ import type { ConversationsTable, Database, MessagesTable } from '../../db/schem
 export type ConversationRow = Selectable<ConversationsTable>;
 export type MessageRow = Selectable<MessagesTable>;
 export type NewMessageRow = Insertable<MessagesTable>;
+/** What a retry is answered with: the stored reply. */
+export type StoredReplyRow = Pick<MessageRow, 'id' | 'blocks' | 'intent' | 'confidence'>;
 
 export interface ConversationUpdate {
   at: string;
@@ -38,9 +40,19 @@ async function writeExchange(trx: Transaction<Database>, { conversationId, rows,
   return inserted.at(-1)!.id;
 }
 
-export function createConversationRepo(db: Kysely<Database>) {
-  // Chat turns that finish together are stored with one commit (src/db/group-commit.ts).
-  const appendExchange = createGroupWriter(db, writeExchange);
+export interface ConversationRepoOptions {
+  /**
+   * Store the exchanges of chat turns that finish together with one commit (src/db/group-commit.ts).
+   * For SQLite, whose single writer makes every commit wait for the one before; PostgreSQL takes
+   * concurrent transactions on several connections and groups their WAL flushes itself.
+   */
+  groupCommit?: boolean;
+}
+
+export function createConversationRepo(db: Kysely<Database>, options: ConversationRepoOptions = {}) {
+  const appendExchange = options.groupCommit
+    ? createGroupWriter(db, writeExchange)
+    : (exchange: PendingExchange) => db.transaction().execute((trx) => writeExchange(trx, exchange));
 
   return {
     /** A new conversation with its opening (welcome) message, in one transaction. */
@@ -53,6 +65,20 @@ export function createConversationRepo(db: Kysely<Database>) {
 
     find(id: string): Promise<ConversationRow | undefined> {
       return db.selectFrom('conversations').selectAll().where('id', '=', id).executeTakeFirst();
+    },
+
+    /** The conversation and, in the same query, the concierge reply that answered an idempotency key. */
+    async findWithReply(id: string, idempotencyKey: string): Promise<{ conversation: ConversationRow; reply?: StoredReplyRow } | undefined> {
+      const row = await db
+        .selectFrom('conversations')
+        .leftJoin('messages as m', (join) => join.onRef('m.conversation_id', '=', 'conversations.id').on('m.idempotency_key', '=', idempotencyKey))
+        .selectAll('conversations')
+        .select(['m.id as reply_id', 'm.blocks as reply_blocks', 'm.intent as reply_intent', 'm.confidence as reply_confidence'])
+        .where('conversations.id', '=', id)
+        .executeTakeFirst();
+      if (!row) return undefined;
+      const { reply_id, reply_blocks, reply_intent, reply_confidence, ...conversation } = row;
+      return { conversation, reply: reply_id === null ? undefined : { id: reply_id, blocks: reply_blocks, intent: reply_intent, confidence: reply_confidence } };
     },
 
     /** The concierge message that answered an idempotency key, if any. */
@@ -71,7 +97,7 @@ export function createConversationRepo(db: Kysely<Database>) {
 
     /**
      * Stores one exchange atomically (the messages and the conversation's activity, count and state),
-     * sharing the commit with exchanges of concurrent turns. Returns the id of the last message (the
+     * with group commit sharing the commit with exchanges of concurrent turns. Returns the id of the last message (the
      * concierge's reply); rejects with the unique violation when the idempotency key is already stored.
      */
     appendMessages(conversationId: string, rows: NewMessageRow[], update: ConversationUpdate): Promise<number> {

@@ -5,7 +5,7 @@ import { maskCardNumbers } from '../../engine/index';
 import { AppError } from '../../errors';
 import { parseJson } from '../../db/json-column';
 import { isUniqueViolation } from '../../db/unique-violation';
-import { createConversationRepo, type ConversationRow, type MessageRow, type NewMessageRow } from './repo';
+import { createConversationRepo, type ConversationRepoOptions, type ConversationRow, type MessageRow, type NewMessageRow, type StoredReplyRow } from './repo';
 import { isSessionId, newSessionId } from './session-id';
 import type { Conversation, Exchange, NewConversation, StoredBlock, StoredExchange, TranscriptMessage } from './types';
 
@@ -46,7 +46,7 @@ function toTranscriptMessage(row: MessageRow): TranscriptMessage {
   };
 }
 
-function toStoredExchange(row: MessageRow, created: boolean): StoredExchange {
+function toStoredExchange(row: StoredReplyRow, created: boolean): StoredExchange {
   return { messageId: row.id, intent: row.intent, confidence: row.confidence, replies: parseJson<StoredBlock[]>(row.blocks, []), created };
 }
 
@@ -63,15 +63,22 @@ function conciergeRow(conversationId: string, replies: readonly object[], create
 }
 
 
-export function createConversationService(db: Kysely<Database>, now: () => Date = () => new Date()) {
-  const repo = createConversationRepo(db);
+export function createConversationService(db: Kysely<Database>, now: () => Date = () => new Date(), options: ConversationRepoOptions = {}) {
+  const repo = createConversationRepo(db, options);
   const expiry = (from: Date) => new Date(from.getTime() + SESSION_TTL_MS).toISOString();
+
+  const isActive = (row: ConversationRow | undefined): row is ConversationRow => row !== undefined && row.expires_at > now().toISOString();
 
   async function get(sessionId: string): Promise<Conversation | undefined> {
     if (!isSessionId(sessionId)) return undefined;
     const row = await repo.find(sessionId);
-    if (!row || row.expires_at <= now().toISOString()) return undefined;
-    return toConversation(row);
+    return isActive(row) ? toConversation(row) : undefined;
+  }
+
+  async function requireActive(sessionId: string): Promise<Conversation> {
+    const conversation = await get(sessionId);
+    if (!conversation) throw sessionNotFound();
+    return conversation;
   }
 
   return {
@@ -99,16 +106,17 @@ export function createConversationService(db: Kysely<Database>, now: () => Date 
     get,
 
     /** The active conversation, or AppError('not_found') when unknown or expired (24 h after the last activity). */
-    async requireActive(sessionId: string): Promise<Conversation> {
-      const conversation = await get(sessionId);
-      if (!conversation) throw sessionNotFound();
-      return conversation;
-    },
+    requireActive,
 
-    /** The stored answer to an idempotency key, so a retry gets the same reply without a second message. */
-    async replay(sessionId: string, idempotencyKey: string): Promise<StoredExchange | undefined> {
-      const row = await repo.findReply(sessionId, idempotencyKey);
-      return row && toStoredExchange(row, false);
+    /**
+     * The active conversation (or AppError('not_found')) and, with a key, the stored answer to it, so a
+     * retry gets the same reply without a second message. One query.
+     */
+    async requireActiveWithReplay(sessionId: string, idempotencyKey: string | undefined): Promise<{ conversation: Conversation; previous?: StoredExchange }> {
+      if (!idempotencyKey) return { conversation: await requireActive(sessionId) };
+      const found = isSessionId(sessionId) ? await repo.findWithReply(sessionId, idempotencyKey) : undefined;
+      if (!found || !isActive(found.conversation)) throw sessionNotFound();
+      return { conversation: toConversation(found.conversation), previous: found.reply && toStoredExchange(found.reply, false) };
     },
 
     /**

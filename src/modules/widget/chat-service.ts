@@ -89,11 +89,8 @@ export function createChatService(deps: ChatDependencies) {
 
     /** One chat turn. A retry with the same idempotency key answers the stored reply and stores nothing. */
     async sendMessage(input: MessageInput): Promise<ChatAnswer> {
-      const conversation = await conversations.requireActive(input.sessionId);
-      if (input.idempotencyKey) {
-        const previous = await conversations.replay(conversation.id, input.idempotencyKey);
-        if (previous) return { intent: previous.intent ?? 'out_of_scope', confidence: previous.confidence ?? 0, replies: previous.replies, messageId: previous.messageId };
-      }
+      const { conversation, previous } = await conversations.requireActiveWithReplay(input.sessionId, input.idempotencyKey);
+      if (previous) return { intent: previous.intent ?? 'out_of_scope', confidence: previous.confidence ?? 0, replies: previous.replies, messageId: previous.messageId };
       const product = await findProduct(input.productId ?? conversation.productId ?? undefined);
       const context: EngineContext = product ? { productId: product.id, product: currentProduct(product) } : {};
       const text = cleanCustomerText(input.text);
