@@ -45,7 +45,7 @@ export function createServices(db: Db, config: Config, options: ServiceOptions =
   });
   const contact = createContactService(db.kysely, now);
   const flags = createFlagService(db.kysely, now);
-  const conversations = createConversationService(db.kysely, now, { groupCommit: db.dialect === 'sqlite' });
+  const conversations = createConversationService(db.kysely, now, { dialect: db.dialect });
   const engine = createEngine({ currency: config.currency, now, knowledgeBase: config.knowledgeBaseFile ? loadKnowledgeBase(config.knowledgeBaseFile) : undefined });
   const shortlist = createShortlistService(db.kysely, catalog, now);
   const orderTracking = createOrderTracking(db.kysely, orders, config.sessionSecret, now);

@@ -1,5 +1,6 @@
 // The only SQL of conversations and their messages.
-import type { Insertable, Kysely, Selectable, Transaction } from 'kysely';
+import type { ExpressionBuilder, Insertable, Kysely, Selectable, Transaction } from 'kysely';
+import type { DialectName } from '../../db/connection';
 import { createGroupWriter } from '../../db/group-commit';
 import type { ConversationsTable, Database, MessagesTable } from '../../db/schema';
 
@@ -23,36 +24,49 @@ interface PendingExchange {
   update: ConversationUpdate;
 }
 
+const activity = (update: ConversationUpdate) => (eb: ExpressionBuilder<Database, 'conversations'>) => ({
+  last_activity_at: update.at,
+  expires_at: update.expiresAt,
+  message_count: eb('message_count', '+', update.addedMessages),
+  ...(update.state !== undefined ? { state: update.state } : {}),
+  ...(update.customerEmail !== undefined ? { customer_email: update.customerEmail } : {}),
+});
+
 /** The messages (one statement) and the conversation's activity, count and state; the id of the last message. */
 async function writeExchange(trx: Transaction<Database>, { conversationId, rows, update }: PendingExchange): Promise<number> {
   const inserted = await trx.insertInto('messages').values(rows).returning('id').execute();
-  await trx
-    .updateTable('conversations')
-    .set((eb) => ({
-      last_activity_at: update.at,
-      expires_at: update.expiresAt,
-      message_count: eb('message_count', '+', update.addedMessages),
-      ...(update.state !== undefined ? { state: update.state } : {}),
-      ...(update.customerEmail !== undefined ? { customer_email: update.customerEmail } : {}),
-    }))
-    .where('id', '=', conversationId)
-    .execute();
+  await trx.updateTable('conversations').set(activity(update)).where('id', '=', conversationId).execute();
   return inserted.at(-1)!.id;
+}
+
+/** PostgreSQL: the same as one statement (data-modifying CTEs), so one round trip and no explicit transaction. */
+async function writeExchangeInOneStatement(db: Kysely<Database>, { conversationId, rows, update }: PendingExchange): Promise<number> {
+  const row = await db
+    .with('inserted', (q) => q.insertInto('messages').values(rows).returning('id'))
+    .with('touched', (q) => q.updateTable('conversations').set(activity(update)).where('id', '=', conversationId).returning('id'))
+    .selectFrom('inserted')
+    .select((eb) => eb.fn.max('inserted.id').as('id'))
+    .executeTakeFirstOrThrow();
+  return Number(row.id);
 }
 
 export interface ConversationRepoOptions {
   /**
-   * Store the exchanges of chat turns that finish together with one commit (src/db/group-commit.ts).
-   * For SQLite, whose single writer makes every commit wait for the one before; PostgreSQL takes
-   * concurrent transactions on several connections and groups their WAL flushes itself.
+   * How an exchange is written. `sqlite`: turns that finish together share one commit
+   * (src/db/group-commit.ts), since SQLite's single writer makes every commit wait for the one before.
+   * `postgres`: one statement per exchange; PostgreSQL groups the WAL flushes of concurrent commits
+   * itself, and every round trip counts. Unset: one transaction per exchange, on either database.
    */
-  groupCommit?: boolean;
+  dialect?: DialectName;
 }
 
 export function createConversationRepo(db: Kysely<Database>, options: ConversationRepoOptions = {}) {
-  const appendExchange = options.groupCommit
-    ? createGroupWriter(db, writeExchange)
-    : (exchange: PendingExchange) => db.transaction().execute((trx) => writeExchange(trx, exchange));
+  const appendExchange =
+    options.dialect === 'sqlite'
+      ? createGroupWriter(db, writeExchange)
+      : options.dialect === 'postgres'
+        ? (exchange: PendingExchange) => writeExchangeInOneStatement(db, exchange)
+        : (exchange: PendingExchange) => db.transaction().execute((trx) => writeExchange(trx, exchange));
 
   return {
     /** A new conversation with its opening (welcome) message, in one transaction. */
@@ -97,7 +111,7 @@ export function createConversationRepo(db: Kysely<Database>, options: Conversati
 
     /**
      * Stores one exchange atomically (the messages and the conversation's activity, count and state),
-     * with group commit sharing the commit with exchanges of concurrent turns. Returns the id of the last message (the
+     * written as `options.dialect` says. Returns the id of the last message (the
      * concierge's reply); rejects with the unique violation when the idempotency key is already stored.
      */
     appendMessages(conversationId: string, rows: NewMessageRow[], update: ConversationUpdate): Promise<number> {
