@@ -49,7 +49,7 @@ async function unlessSeededMeanwhile(seed: () => Promise<unknown>, seeded: () =>
 }
 
 export async function buildApp(config: Config, options: BuildOptions = {}): Promise<FastifyInstance> {
-  const db = options.db ?? openDatabase(config.databaseUrl, { backgroundCheckpoint: true });
+  const db = options.db ?? openDatabase(config.databaseUrl, { backgroundCheckpoint: true, poolMax: config.pgPoolMax });
   await migrateToLatest(db);
   // Several instances may start on one empty database at once: the one that loses a seeding race
   // finds the data there and goes on instead of failing.

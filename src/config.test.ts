@@ -15,6 +15,8 @@ describe('loadConfig', () => {
     expect(() => loadConfig({ LOG_LEVEL: 'loud' })).toThrow(/LOG_LEVEL/);
     expect(() => loadConfig({ PUBLIC_URL: 'ftp://shop' })).toThrow(/PUBLIC_URL/);
     expect(() => loadConfig({ SEED_ON_EMPTY: 'maybe' })).toThrow(ConfigError);
+    expect(() => loadConfig({ PG_POOL_MAX: 'many' })).toThrow(/PG_POOL_MAX/);
+    expect(() => loadConfig({ WIDGET_RATE_LIMIT_PER_MINUTE: '0' })).toThrow(/WIDGET_RATE_LIMIT_PER_MINUTE/);
   });
 
   it('refuses to start production with the demo secret or none at all', () => {

@@ -16,6 +16,8 @@ export interface Config {
   port: number;
   host: string;
   databaseUrl: string;
+  /** PostgreSQL connections per instance. */
+  pgPoolMax: number;
   /** Secret used to sign cookies and derive tokens. */
   sessionSecret: string;
   /** Absolute base URL used in emails and links sent outside the page (no trailing slash). */
@@ -108,16 +110,6 @@ function readEnum<T extends string>(env: Env, name: string, allowed: readonly T[
   if (raw === undefined || raw === '') return fallback;
   if ((allowed as readonly string[]).includes(raw)) return raw as T;
   throw new ConfigError(name, `must be one of ${allowed.join(', ')} (got "${raw}")`);
-}
-
-function readPort(env: Env, name: string, fallback: number): number {
-  const raw = env[name];
-  if (raw === undefined || raw === '') return fallback;
-  const port = Number(raw);
-  if (!Number.isInteger(port) || port < 0 || port > 65535) {
-    throw new ConfigError(name, `must be a whole number from 0 to 65535 (got "${raw}")`);
-  }
-  return port;
 }
 
 function readBoolean(env: Env, name: string, fallback: boolean): boolean {
@@ -262,11 +254,7 @@ function readOrigins(env: Env, name: string, fallback: string[]): string[] {
 }
 
 function readWidgetSettings(env: Env, mode: Mode): Config['widget'] {
-  const rawLimit = env.WIDGET_RATE_LIMIT_PER_MINUTE;
-  const rateLimitPerMinute = rawLimit === undefined || rawLimit === '' ? 120 : Number(rawLimit);
-  if (!Number.isInteger(rateLimitPerMinute) || rateLimitPerMinute < 1 || rateLimitPerMinute > 1_000_000) {
-    throw new ConfigError('WIDGET_RATE_LIMIT_PER_MINUTE', `must be a whole number from 1 to 1000000 (got "${rawLimit}")`);
-  }
+  const rateLimitPerMinute = readNumber(env, 'WIDGET_RATE_LIMIT_PER_MINUTE', 120, { min: 1, max: 1_000_000, integer: true });
   // Demo: any page may embed the widget. Production: only the shop's own origins, listed explicitly.
   return { allowedOrigins: readOrigins(env, 'WIDGET_ALLOWED_ORIGINS', mode === 'demo' ? ['*'] : []), rateLimitPerMinute };
 }
@@ -274,7 +262,7 @@ function readWidgetSettings(env: Env, mode: Mode): Config['widget'] {
 /** Reads the configuration from an environment; throws ConfigError naming the bad variable. */
 export function loadConfig(env: Env = process.env): Config {
   const mode = readEnum<Mode>(env, 'AURORA_MODE', ['demo', 'production'], 'demo');
-  const port = readPort(env, 'PORT', 3000);
+  const port = readNumber(env, 'PORT', 3000, { min: 0, max: 65535, integer: true });
   const host = env.HOST || '127.0.0.1';
   const sessionSecret = env.SESSION_SECRET || (mode === 'demo' ? DEMO_SESSION_SECRET : '');
   if (mode === 'production') {
@@ -296,9 +284,10 @@ export function loadConfig(env: Env = process.env): Config {
     port,
     host,
     databaseUrl: readDatabaseUrl(env),
+    pgPoolMax: readNumber(env, 'PG_POOL_MAX', 10, { min: 1, max: 1_000, integer: true }),
     sessionSecret,
     publicUrl: readPublicUrl(env, host, port),
-    logLevel: readEnum(env, 'LOG_LEVEL', LOG_LEVELS, mode === 'production' ? 'info' : 'info'),
+    logLevel: readEnum(env, 'LOG_LEVEL', LOG_LEVELS, 'info'),
     seedOnEmpty: mode === 'demo' && readBoolean(env, 'SEED_ON_EMPTY', true),
     seedDemoActivity: mode === 'demo' && readBoolean(env, 'SEED_DEMO_ACTIVITY', true),
     currency,

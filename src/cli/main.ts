@@ -20,7 +20,7 @@ const USAGE = `Usage: aurora <command>
 
 Commands:
   migrate                         apply pending database migrations
-  seed [--force-empty-check]      seed the demo data into an empty database
+  seed                            seed the demo data into an empty database
   flags list                      show feature flags
   flags set <name> <true|false>   switch a feature flag (e.g. widget_enabled)
   import catalog FILE             import products from CSV or JSON (created or updated by SKU)
@@ -34,7 +34,7 @@ Settings come from the environment (DATABASE_URL, AURORA_MODE, ...); see the REA
 
 async function withDb<T>(fn: (db: Db) => Promise<T>): Promise<T> {
   const config = loadConfig();
-  const db = openDatabase(config.databaseUrl);
+  const db = openDatabase(config.databaseUrl, { poolMax: config.pgPoolMax });
   try {
     await migrateToLatest(db);
     return await fn(db);
@@ -48,7 +48,7 @@ const write = (stream: NodeJS.WritableStream, text: string) => stream.write(`${t
 const commands: Record<string, Command> = {
   async migrate(_args, io) {
     const config = loadConfig();
-    const db = openDatabase(config.databaseUrl);
+    const db = openDatabase(config.databaseUrl, { poolMax: config.pgPoolMax });
     try {
       const applied = await migrateToLatest(db);
       write(io.stdout, applied.length ? `Applied ${applied.join(', ')}.` : 'Migrations are up to date.');

@@ -26,6 +26,8 @@ export interface OpenOptions {
   schema?: string;
   /** SQLite file only: checkpoint the WAL from a worker thread instead of on the request path. */
   backgroundCheckpoint?: boolean;
+  /** PostgreSQL only: connections in the pool (`PG_POOL_MAX`). */
+  poolMax?: number;
 }
 
 const CHECKPOINT_INTERVAL_MS = 1_000;
@@ -85,7 +87,7 @@ export function openDatabase(databaseUrl: string, options: OpenOptions = {}): Db
   }
   const pool = new pg.Pool({
     connectionString: databaseUrl,
-    max: Number(process.env.PG_POOL_MAX ?? 10),
+    max: options.poolMax ?? 10,
     ...(options.schema ? { options: `-c search_path=${options.schema}` } : {}),
   });
   const kysely = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
