@@ -54,9 +54,18 @@ describe('search replies', () => {
   });
 
   it('shows an order status with its block', () => {
-    const order = { number: 'GG-104233', status: 'Shipped', carrier: 'UPS', trackingNumber: '1Z', trackingUrl: 'https://ups.example/1Z', estimatedDelivery: '2025-11-28', timeline: [] };
+    const order = { number: 'GG-104233', status: 'shipped', statusLabel: 'Shipped', carrier: 'UPS', trackingNumber: '1Z', trackingUrl: 'https://ups.example/1Z', estimatedDelivery: '2025-11-28', timeline: [] };
     const blocks = engine.replies.orderStatus(order);
     expect(blocks[0]).toEqual({ type: 'text', text: 'Good news, I found it: order GG-104233 is on its way with UPS. Estimated delivery: Fri, Nov 28.' });
     expect(blocks[1]).toEqual({ type: 'order_status', order });
+  });
+
+  it('words every order status by its code, and gives no delivery estimate once it is over', () => {
+    const order = { number: 'GG-104233', carrier: null, trackingNumber: null, trackingUrl: null, estimatedDelivery: '2025-11-28', timeline: [] };
+    const said = (status: string, statusLabel: string) => (engine.replies.orderStatus({ ...order, status, statusLabel })[0] as { text: string }).text;
+    expect(said('delayed', 'Delayed')).toBe('Good news, I found it: order GG-104233 is running late. Estimated delivery: Fri, Nov 28.');
+    expect(said('out_for_delivery', 'Out for delivery')).toContain('is out for delivery today.');
+    expect(said('delivered', 'Delivered')).toBe('Good news, I found it: order GG-104233 has been delivered.');
+    expect(said('cancelled', 'Cancelled')).toBe('Good news, I found it: order GG-104233 was cancelled.');
   });
 });

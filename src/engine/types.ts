@@ -159,7 +159,10 @@ export interface ProductSummary {
 
 export interface OrderStatusView {
   number: string;
+  /** The order's status code (`processing`, `shipped`, `out_for_delivery`, `delivered`, `delayed`, `cancelled`). */
   status: string;
+  /** The same for people ("Out for delivery"). */
+  statusLabel: string;
   carrier?: string | null;
   trackingNumber?: string | null;
   trackingUrl?: string | null;

@@ -3,6 +3,9 @@ import { expect, test } from '@playwright/test';
 import { expectNoAxeViolations, screenshot } from './support';
 import { answers, launcher, openWidget, panel, say } from './fixtures/widget';
 
+// West of UTC, where a calendar day parsed as midnight UTC would show as the day before.
+test.use({ timezoneId: 'America/Los_Angeles' });
+
 test('tracks the demo order with its email, and a wrong pair reveals nothing', async ({ page }) => {
   await page.goto('/');
   await openWidget(page);
@@ -32,9 +35,14 @@ test('tracks the demo order with its email, and a wrong pair reveals nothing', a
   const status = panel(page).getByRole('region', { name: 'Order GG-104233' });
   await expect(status).toBeVisible();
   await expect(status.locator('.badge')).toHaveText('Shipped');
+  await expect(status.locator('.badge')).toHaveClass(/\bstatus-shipped\b/); // the status colour applies
   await expect(status.getByText('Carrier')).toBeVisible();
   await expect(status.getByRole('link', { name: /^Track / })).toHaveAttribute('href', /^https?:\/\//);
   await expect(status.getByText('Estimated delivery')).toBeVisible();
+  // The card shows the same delivery day as the concierge's sentence, in any time zone.
+  const said = /Estimated delivery: ([^.]+)\./.exec((await answers(page).last().textContent()) ?? '')?.[1];
+  expect(said).toMatch(/^\w{3}, \w{3} \d{1,2}$/);
+  await expect(status.locator('.order-facts')).toContainText(`Estimated delivery${said}`);
   await expect(status.getByRole('list', { name: 'Timeline' }).getByRole('listitem').first()).toBeVisible();
   await expectNoAxeViolations(page);
   await screenshot(page, 'widget-order-status', false);

@@ -3,15 +3,16 @@ import type { FormPrefill, Limitation, OrderStatusView, ReplyBlock } from '../ty
 import { LINKS, links, quickReplies, TALK_TO_STYLIST, text } from './common';
 import { formatDay } from './format';
 
+/** By status code (src/modules/orders/timeline.ts names them). */
 const STATUS_WORDS: Record<string, string> = {
   processing: 'is being prepared in our studio',
   shipped: 'is on its way',
-  in_transit: 'is on its way',
   out_for_delivery: 'is out for delivery today',
   delivered: 'has been delivered',
+  delayed: 'is running late',
   cancelled: 'was cancelled',
-  returned: 'has been returned',
 };
+const FINISHED = new Set(['delivered', 'cancelled']);
 
 export function askOrderDetails(prefill: FormPrefill): ReplyBlock[] {
   const missing = prefill.orderNumber ? 'the email you used at checkout' : prefill.email ? 'your order number (it looks like GG-104233)' : 'your order number and the email you used at checkout';
@@ -19,9 +20,9 @@ export function askOrderDetails(prefill: FormPrefill): ReplyBlock[] {
 }
 
 export function orderStatus(order: OrderStatusView): ReplyBlock[] {
-  const state = STATUS_WORDS[order.status.toLowerCase().replace(/\s+/g, '_')] ?? `is ${order.status.toLowerCase()}`;
+  const state = STATUS_WORDS[order.status] ?? `is ${order.statusLabel.toLowerCase()}`;
   const carrier = order.carrier ? ` with ${order.carrier}` : '';
-  const eta = order.estimatedDelivery && !/delivered|cancel|return/i.test(order.status) ? ` Estimated delivery: ${formatDay(order.estimatedDelivery)}.` : '';
+  const eta = order.estimatedDelivery && !FINISHED.has(order.status) ? ` Estimated delivery: ${formatDay(order.estimatedDelivery)}.` : '';
   return [text(`Good news, I found it: order ${order.number} ${state}${carrier}.${eta}`), { type: 'order_status', order }];
 }
 

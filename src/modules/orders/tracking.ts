@@ -36,7 +36,8 @@ export function normalizeOrderNumber(raw: string): string | undefined {
 function toTrackedOrder({ order, timeline }: OrderDetail): TrackedOrder {
   return {
     number: order.number,
-    status: STATUS_LABEL[order.status] ?? order.status,
+    status: order.status,
+    statusLabel: STATUS_LABEL[order.status] ?? order.status,
     carrier: order.carrier,
     trackingNumber: order.tracking_number,
     trackingUrl: order.tracking_url,

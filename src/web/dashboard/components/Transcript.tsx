@@ -44,7 +44,7 @@ function OrderBlock({ block }: { block: Block }) {
   const order = (block.order ?? {}) as Record<string, unknown>;
   return (
     <div class="tx-card">
-      <strong>Order {str(order.number)}</strong> · {humanize(str(order.status))}
+      <strong>Order {str(order.number)}</strong> · {order.statusLabel ? str(order.statusLabel) : humanize(str(order.status))}
       {order.carrier ? ` · ${str(order.carrier)} ${str(order.trackingNumber)}` : ''}
       {order.estimatedDelivery ? <div class="muted">Estimated delivery {str(order.estimatedDelivery)}</div> : null}
     </div>

@@ -46,13 +46,15 @@ export function ProductsBlock({ items, apiBase, isSaved, onToggleSave }: Product
 }
 
 const humanize = (value: string) => value.charAt(0).toUpperCase() + value.slice(1).replace(/_/g, ' ');
+/** "out_for_delivery", or "Out for delivery" from a reply stored before codes were sent: the same class. */
+const statusClass = (status: string) => `status-${status.toLowerCase().replace(/\s+/g, '_')}`;
 
 export function OrderStatusBlock({ order, apiBase }: { order: OrderStatus; apiBase: string }) {
   return (
     <section class="order" aria-label={`Order ${order.number}`}>
       <div class="order-head">
         <h3>Order {order.number}</h3>
-        <span class={`badge status-${order.status}`}>{humanize(order.status)}</span>
+        <span class={`badge ${statusClass(order.status)}`}>{order.statusLabel ?? humanize(order.status)}</span>
       </div>
       <dl class="order-facts">
         {order.carrier && (

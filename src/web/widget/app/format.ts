@@ -21,12 +21,14 @@ export function metalLabel(metal: string): string {
   return METALS[metal] || metal.replace(/_/g, ' ');
 }
 
+/** A moment in the visitor's time zone; a calendar day (`2026-11-28`, e.g. an estimated delivery) as that day everywhere. */
 export function formatDate(iso: string, withTime = false): string {
   const date = new Date(iso);
   if (Number.isNaN(date.getTime())) return iso;
+  const calendarDay = /^\d{4}-\d{2}-\d{2}$/.test(iso);
   const options: Intl.DateTimeFormatOptions = withTime
     ? { month: 'short', day: 'numeric', hour: 'numeric', minute: '2-digit' }
-    : { weekday: 'short', month: 'short', day: 'numeric' };
+    : { weekday: 'short', month: 'short', day: 'numeric', ...(calendarDay ? { timeZone: 'UTC' } : {}) };
   return date.toLocaleString('en-US', options);
 }
 

@@ -15,7 +15,9 @@ export interface Product {
 
 export interface OrderStatus {
   number: string;
+  /** The status code; replies stored before statusLabel existed carry the label here. */
   status: string;
+  statusLabel?: string;
   carrier: string | null;
   trackingNumber: string | null;
   trackingUrl: string | null;
