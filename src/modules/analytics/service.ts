@@ -1,5 +1,6 @@
 // Records widget analytics events for the dashboard. Visitor ids and emails are stored only as HMACs (P6).
-import { createHmac } from 'node:crypto';
+import { keyedHash } from '../../crypto';
+import { normalizeEmail } from '../../email';
 import type { Kysely } from 'kysely';
 import type { Database } from '../../db/schema';
 
@@ -45,7 +46,7 @@ const FLUSH_AT_ROWS = 500;
 const MAX_PENDING_ROWS = 50_000;
 
 export function createAnalyticsService(db: Kysely<Database>, secret: string, now: () => Date = () => new Date(), options: AnalyticsOptions = {}) {
-  const hash = (value: string) => createHmac('sha256', secret).update(value.trim().toLowerCase()).digest('base64url').slice(0, 32);
+  const hash = (value: string) => keyedHash(secret, normalizeEmail(value));
   const flushMs = options.flushMs ?? 0;
   let pending: EventRow[] = [];
   let timer: NodeJS.Timeout | null = null;

@@ -3,7 +3,8 @@ import type { FastifyInstance, FastifyReply, FastifyRequest, onRequestHookHandle
 import type { StaffRole } from '../../db/schema';
 import { AppError } from '../../errors';
 import type { Services } from '../../services';
-import { hasRole, tokensMatch, type StaffSession } from './service';
+import { constantTimeEqual } from '../../crypto';
+import { hasRole, type StaffSession } from './service';
 
 export type Access = 'public' | StaffRole;
 
@@ -60,7 +61,7 @@ export function requireRole(services: Services, role: StaffRole, options: { page
     }
     if (!SAFE_METHODS.has(request.method)) {
       const sent = request.headers[CSRF_HEADER];
-      if (typeof sent !== 'string' || !tokensMatch(sent, session.csrfToken)) {
+      if (typeof sent !== 'string' || !constantTimeEqual(sent, session.csrfToken)) {
         throw new AppError('forbidden', 'The request is missing its security token. Reload the page and try again.');
       }
     }

@@ -1,9 +1,9 @@
 // Staff sign-in (D1): password check with a per-email lockout, cookie sessions stored as SHA-256 hashes.
-import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
+import { createHash, randomBytes } from 'node:crypto';
 import type { Kysely } from 'kysely';
 import type { Database, StaffRole } from '../../db/schema';
 import { AppError } from '../../errors';
-import { normalizeEmail } from '../staff/service';
+import { normalizeEmail } from '../../email';
 import { decoyPasswordHash, verifyPassword } from './passwords';
 
 export const MAX_FAILED_LOGINS = 5;
@@ -33,11 +33,6 @@ export const LOCKED_OUT = 'Too many failed sign-in attempts. Sign-in for this em
 
 const sha256 = (value: string) => createHash('sha256').update(value).digest('hex');
 
-export function tokensMatch(a: string, b: string): boolean {
-  const left = Buffer.from(a);
-  const right = Buffer.from(b);
-  return left.length === right.length && timingSafeEqual(left, right);
-}
 
 export const hasRole = (user: StaffIdentity, role: StaffRole) => role === 'agent' || user.role === 'admin';
 

@@ -1,5 +1,6 @@
 // Order webhooks (P5): the shop's order system creates and updates orders here, so statuses stay right.
-import { createHmac, timingSafeEqual } from 'node:crypto';
+import { createHmac } from 'node:crypto';
+import { constantTimeEqual } from '../../crypto';
 import type { Kysely } from 'kysely';
 import type { Database, OrderStatus } from '../../db/schema';
 import { AppError } from '../../errors';
@@ -16,9 +17,7 @@ export function verifySignature(secret: string, timestampHeader: string | undefi
   const timestamp = Number(timestampHeader);
   if (!timestampHeader || !Number.isInteger(timestamp)) throw new AppError('unauthorized', 'Missing or invalid X-Aurora-Timestamp header.');
   if (Math.abs(now.getTime() / 1000 - timestamp) > SIGNATURE_TOLERANCE_SECONDS) throw new AppError('unauthorized', 'The signature timestamp is too old or in the future.');
-  const expected = Buffer.from(signPayload(secret, timestamp, body));
-  const given = Buffer.from(signatureHeader ?? '');
-  if (given.length !== expected.length || !timingSafeEqual(given, expected)) throw new AppError('unauthorized', 'The X-Aurora-Signature header does not match the body.');
+  if (!constantTimeEqual(signatureHeader ?? '', signPayload(secret, timestamp, body))) throw new AppError('unauthorized', 'The X-Aurora-Signature header does not match the body.');
 }
 
 export interface OrderWebhook {

@@ -5,6 +5,7 @@ import type { Database, OrderItemRow, OrderRow } from '../../db/schema';
 import { AppError, invalid } from '../../errors';
 import type { Cart } from '../cart/service';
 import { timelineLabel } from './timeline';
+import { normalizeEmail } from '../../email';
 
 export interface CheckoutInput {
   name: string;
@@ -143,7 +144,7 @@ export function createOrderService(db: Kysely<Database>, now: () => Date = () =>
     /** An order only when number and email both match (case-insensitive email): no enumeration. */
     async byNumberAndEmail(number: string, email: string): Promise<OrderDetail | undefined> {
       const order = await db.selectFrom('orders').selectAll().where('number', '=', number.toUpperCase()).executeTakeFirst();
-      if (!order || order.email.toLowerCase() !== email.trim().toLowerCase()) return undefined;
+      if (!order || normalizeEmail(order.email) !== normalizeEmail(email)) return undefined;
       return detail(order);
     },
 

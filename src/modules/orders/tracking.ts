@@ -1,6 +1,6 @@
 // Order tracking for the widget (W5): a number + email pair shows the order, anything else reveals nothing,
 // and failed attempts are limited per session and per client address in the database (holds across instances).
-import { createHmac } from 'node:crypto';
+import { keyedHash } from '../../crypto';
 import type { Kysely } from 'kysely';
 import type { Database } from '../../db/schema';
 import type { OrderStatusView } from '../../engine/index';
@@ -50,7 +50,7 @@ export const tooManyLookups = () =>
   new AppError('rate_limited', 'Too many order lookups. Please wait a few minutes, or contact our support team.');
 
 export function createOrderTracking(db: Kysely<Database>, orders: OrderService, secret: string, now: () => Date = () => new Date(), limits: TrackingLimits = DEFAULT_TRACKING_LIMITS) {
-  const subject = (value: string) => createHmac('sha256', secret).update(value).digest('base64url').slice(0, 32);
+  const subject = (value: string) => keyedHash(secret, value);
 
   async function failuresSince(scope: 'session' | 'client', key: string, since: string): Promise<number> {
     const row = await db

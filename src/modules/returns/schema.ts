@@ -1,6 +1,6 @@
 // The return form's request (docs/widget-api.md) and the label page's query.
 import { Type, type Static } from 'typebox';
-import { EMAIL_PATTERN } from '../tickets/schema';
+import { EMAIL_PATTERN } from '../../email';
 
 export const ReturnFormBody = Type.Object({
   orderNumber: Type.String({ minLength: 1, maxLength: 40, pattern: '\\S' }),

@@ -3,7 +3,7 @@
 //
 // - submit(sessionId, form, { idempotencyKey?, clientAddress }) → { replies, rma?, ticket? }
 // - label(rmaNumber, token) → what the label page prints; AppError not_found for a wrong token
-import { timingSafeEqual } from 'node:crypto';
+import { constantTimeEqual } from '../../crypto';
 import type { Config } from '../../config';
 import type { Db } from '../../db/connection';
 import type { OrderItemRow, RmaKind } from '../../db/schema';
@@ -61,12 +61,6 @@ function stylistOffer(order: OrderDetail['order'], message: string): FormReply[]
     { type: 'text', text: 'A stylist can look at other options with you.' },
     { type: 'form', form: 'stylist', prefill: { name: order.customer_name, email: order.email, message } },
   ];
-}
-
-function sameToken(given: string, expected: string): boolean {
-  const a = Buffer.from(given);
-  const b = Buffer.from(expected);
-  return a.length === b.length && timingSafeEqual(a, b);
 }
 
 export function createReturnService(deps: ReturnDeps) {
@@ -176,7 +170,7 @@ export function createReturnService(deps: ReturnDeps) {
     async label(rmaNumber: string, token: string): Promise<LabelView> {
       const rma = await repo.byNumber(rmaNumber);
       // The same answer for an unknown RMA and a wrong token: the label carries a home address.
-      if (!rma || !sameToken(token, rma.label_token)) throw notFound('That return label');
+      if (!rma || !constantTimeEqual(token, rma.label_token)) throw notFound('That return label');
       const { order, item } = await repo.orderAndItem(rma);
       const address = JSON.parse(order.shipping_address) as { line1?: string; line2?: string; city?: string; postalCode?: string; country?: string };
       return {

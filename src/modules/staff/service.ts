@@ -3,6 +3,7 @@ import type { Kysely } from 'kysely';
 import type { Database, StaffRole } from '../../db/schema';
 import { AppError, invalid, notFound } from '../../errors';
 import { assertPasswordStrength, generatePassword, hashPassword } from '../auth/passwords';
+import { EMAIL_PATTERN, normalizeEmail } from '../../email';
 
 export interface StaffMember {
   id: number;
@@ -27,9 +28,6 @@ export type Actor = number | null;
 
 export const STAFF_ROLES: readonly StaffRole[] = ['agent', 'admin'];
 
-export function normalizeEmail(email: string): string {
-  return email.trim().toLowerCase();
-}
 
 function toMember(row: { id: number; email: string; name: string; role: StaffRole; disabled: number; last_login_at: string | null; created_at: string }): StaffMember {
   return { id: row.id, email: row.email, name: row.name, role: row.role, disabled: row.disabled === 1, lastLoginAt: row.last_login_at, createdAt: row.created_at };
@@ -75,7 +73,7 @@ export function createStaffService(db: Kysely<Database>, now: () => Date = () =>
     /** Creates an account; answers the member and the password (generated when none was given). */
     async add(input: NewStaffInput, actor: Actor): Promise<{ member: StaffMember; password: string }> {
       const email = normalizeEmail(input.email);
-      if (!/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(email)) throw invalid('Enter a valid email address.', { fields: { email: 'Enter a valid email address.' } });
+      if (!new RegExp(EMAIL_PATTERN).test(email)) throw invalid('Enter a valid email address.', { fields: { email: 'Enter a valid email address.' } });
       if (!STAFF_ROLES.includes(input.role)) throw invalid('The role must be agent or admin.', { fields: { role: 'agent or admin' } });
       const name = input.name.trim();
       if (!name) throw invalid('Enter a name.', { fields: { name: 'Enter a name.' } });

@@ -13,6 +13,7 @@ import type { ShortlistService } from '../shortlist/service';
 import { computeAnswerBy, describeAnswerBy } from './business-hours';
 import type { TicketRepo, TicketRow } from './repo';
 import { toTicket, type ShortlistSnapshotItem, type Ticket } from './types';
+import { normalizeEmail } from '../../email';
 
 /** The engine's reading of a message; only its triggers matter here. */
 export type Understand = (text: string, context?: { customerTier?: CustomerTier }) => { triggers: { stylist: readonly string[]; management: readonly string[] } };
@@ -88,7 +89,7 @@ export function createEscalation(deps: EscalationDeps) {
     if (answered) return { ticket: toTicket(answered, now().toISOString()), created: false, answerByText: describe(answered) };
 
     const at = now();
-    const email = request.email.trim().toLowerCase();
+    const email = normalizeEmail(request.email);
     const tier = await repo.tierOf(email);
     const transcript = await deps.conversations.transcript(conversation.id);
     const customerTexts = transcript.filter((m) => m.role === 'customer' && m.text).map((m) => m.text!);

@@ -1,6 +1,7 @@
 // Ticket rows and their events: the only SQL of the tickets module.
 import type { Insertable, Kysely, Selectable, Transaction } from 'kysely';
 import type { Database, TicketEventsTable, TicketPriority, TicketStatus, TicketsTable } from '../../db/schema';
+import { normalizeEmail } from '../../email';
 
 export type TicketRow = Selectable<TicketsTable>;
 export type TicketEventRow = Selectable<TicketEventsTable>;
@@ -102,7 +103,7 @@ export function createTicketRepo(db: Kysely<Database>) {
     },
 
     async tierOf(email: string): Promise<'standard' | 'vip'> {
-      const customer = await db.selectFrom('customers').select('tier').where((eb) => eb(eb.fn('lower', ['email']), '=', email.trim().toLowerCase())).executeTakeFirst();
+      const customer = await db.selectFrom('customers').select('tier').where((eb) => eb(eb.fn('lower', ['email']), '=', normalizeEmail(email))).executeTakeFirst();
       return customer?.tier ?? 'standard';
     },
 

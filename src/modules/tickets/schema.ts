@@ -1,7 +1,6 @@
 // The stylist form's request and answer (docs/widget-api.md).
 import { Type, type Static } from 'typebox';
-
-export const EMAIL_PATTERN = '^[^\\s@]+@[^\\s@]+\\.[^\\s@]+$';
+import { EMAIL_PATTERN } from '../../email';
 
 export const StylistFormBody = Type.Object({
   name: Type.String({ minLength: 1, maxLength: 100, pattern: '\\S' }),

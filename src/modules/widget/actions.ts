@@ -6,6 +6,7 @@ import type { CatalogService } from '../catalog/service';
 import type { OrderTracking } from '../orders/tracking';
 import type { ShortlistService } from '../shortlist/service';
 import { catalogQuery, productIdOf, productSummary } from './products';
+import { normalizeEmail } from '../../email';
 
 export interface TurnParties {
   sessionId: string;
@@ -74,7 +75,7 @@ export function createActionRunner({ engine, catalog, orderTracking, shortlist }
           outcome.state = presented.state;
           outcome.blocks.push(...presented.blocks);
           outcome.events.push({ type: 'order_lookup', data: { found: order !== undefined, via: 'chat' } });
-          if (order) outcome.customerEmail = action.email.trim().toLowerCase();
+          if (order) outcome.customerEmail = normalizeEmail(action.email);
         } catch (error) {
           if (!(error instanceof AppError && error.code === 'rate_limited')) throw error;
           outcome.blocks.push(...lookupLimitedReply());

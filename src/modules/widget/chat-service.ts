@@ -10,6 +10,7 @@ import type { OrderTracking } from '../orders/tracking';
 import type { ShortlistService } from '../shortlist/service';
 import { createActionRunner, type PendingEvent } from './actions';
 import { currentProduct } from './products';
+import { normalizeEmail } from '../../email';
 
 export interface ChatDependencies {
   engine: Engine;
@@ -134,14 +135,14 @@ export function createChatService(deps: ChatDependencies) {
         throw error;
       }
       const state = stateOf(conversation);
-      const known = order ? { ...state, knownOrderNumber: order.number, knownEmail: input.email.trim().toLowerCase() } : state;
+      const known = order ? { ...state, knownOrderNumber: order.number, knownEmail: normalizeEmail(input.email) } : state;
       const { pendingForm: _answered, ...next } = known;
       const presented = engine.presentOrder(next, order ?? null);
       const stored = await conversations.appendExchange(conversation.id, {
         replies: presented.blocks,
         intent: 'order_tracking',
         state: presented.state,
-        customerEmail: order ? input.email.trim().toLowerCase() : undefined,
+        customerEmail: order ? normalizeEmail(input.email) : undefined,
       });
       await analytics.track('order_lookup', { sessionId: conversation.id, visitorId: conversation.visitorId, data: { found: order !== undefined, via: 'form' } });
       return { replies: stored.replies };
