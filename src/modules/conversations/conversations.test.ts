@@ -44,7 +44,7 @@ describe.each(MODES)('conversations service on $dialect, exchanges written for $
     expect(await conversations.transcript(id)).toHaveLength(3);
   });
 
-  it('finds the conversation and the stored reply to an idempotency key in one call', async () => {
+  it('finds the conversation and the stored reply to an idempotency key', async () => {
     const { id } = await conversations.create({ visitorId: 'visitor-0002' }, welcome);
     expect(await conversations.requireActiveWithReplay(id, 'key-00000099')).toMatchObject({ conversation: { id, visitorId: 'visitor-0002' }, previous: undefined });
     const stored = await conversations.appendExchange(id, { customerText: 'hi', replies: [{ type: 'text', text: 'Hello!' }], intent: 'greeting', confidence: 0.9, idempotencyKey: 'key-00000099' });
@@ -58,10 +58,22 @@ describe.each(MODES)('conversations service on $dialect, exchanges written for $
     await expect(conversations.requireActiveWithReplay('nonsense', undefined)).rejects.toMatchObject({ code: 'not_found' });
   });
 
+  it('keeps a conversation alive 24 hours after its last exchange', async () => {
+    const { id } = await conversations.create({}, welcome);
+    clock = new Date('2026-11-21T14:00:00.000Z'); // 23 hours later
+    await conversations.appendExchange(id, { customerText: 'still there?', replies: [{ type: 'text', text: 'Yes!' }] });
+    clock = new Date('2026-11-22T13:59:59.000Z'); // 47 hours after the start, 24 after the exchange
+    expect((await conversations.requireActive(id)).expiresAt).toBe('2026-11-22T14:00:00.000Z');
+    clock = new Date('2026-11-22T14:00:00.001Z');
+    await expect(conversations.requireActive(id)).rejects.toMatchObject({ code: 'not_found' });
+    clock = new Date('2026-11-20T15:00:00.000Z');
+  });
+
   it('requireActive refuses unknown and expired sessions with not_found; the transcript stays readable', async () => {
     const { id } = await conversations.create({}, welcome);
     await expect(conversations.requireActive('cs_AAAAAAAAAAAAAAAAAAAAAA')).rejects.toMatchObject({ code: 'not_found' });
     await expect(conversations.requireActive('whatever')).rejects.toBeInstanceOf(AppError);
+    await expect(conversations.requireActive('whatever')).rejects.toMatchObject({ code: 'not_found' });
     clock = new Date('2026-11-21T15:00:00.001Z');
     await expect(conversations.requireActive(id)).rejects.toMatchObject({ code: 'not_found' });
     expect(await conversations.transcript(id)).toHaveLength(1);

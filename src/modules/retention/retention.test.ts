@@ -39,6 +39,7 @@ describe.each(TEST_DIALECTS)('retention on %s', (dialect) => {
 
   it('is idempotent: a second run removes nothing more', async () => {
     const again = await createRetentionService(db.kysely, undefined, () => NOW).run();
+    expect(Object.keys(again).length).toBeGreaterThan(0);
     expect(Object.values(again).every((n) => n === 0)).toBe(true);
   });
 });

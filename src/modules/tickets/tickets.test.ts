@@ -140,7 +140,10 @@ describe.each(TEST_DIALECTS)('stylist tickets on %s', (dialect) => {
     const { ticket } = (await submit(await session(), { name: 'Lena <b>Ortiz</b>', email: 'lena.ortiz@example.com', message: 'Custom engraving?', urgent: false })).json();
     const listed = await tickets.list({ email: 'LENA.ortiz', status: 'open' }, { sort: 'created_at', order: 'desc' });
     expect(listed.items.map((i) => i.id)).toEqual([ticket.id]);
-    expect((await tickets.list({ priority: 'urgent' })).items.every((i) => i.priority === 'urgent')).toBe(true);
+    const urgent = (await submit(await session(), { name: 'Mia Park', email: 'mia.park@example.com', message: 'My ring broke today', urgent: true })).json().ticket;
+    const urgentOnly = (await tickets.list({ priority: 'urgent' })).items;
+    expect(urgentOnly.map((i) => i.id)).toContain(urgent.id);
+    expect(urgentOnly.every((i) => i.priority === 'urgent')).toBe(true);
     const page = await tickets.list({}, { sort: 'priority', pageSize: 2, page: 1 });
     expect(page.items).toHaveLength(2);
     expect(page.total).toBeGreaterThan(2);

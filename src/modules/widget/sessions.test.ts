@@ -93,6 +93,7 @@ describe.each(TEST_DIALECTS)('widget sessions and chat turns on %s', (dialect) =
   it('only recommends ready-to-ship pieces in stock', async () => {
     const { sessionId } = await start();
     const items = productsOf((await say(sessionId, 'show me necklaces')).json().replies);
+    expect(items.length).toBeGreaterThan(0);
     const rows = await t.db.kysely.selectFrom('products').select(['id', 'ready_to_ship', 'stock']).where('id', 'in', items.map((i) => i.id)).execute();
     expect(rows).toHaveLength(items.length);
     for (const row of rows) expect(row.ready_to_ship === 1 && row.stock > 0).toBe(true);

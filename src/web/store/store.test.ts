@@ -24,10 +24,11 @@ describe.each(TEST_DIALECTS)('demo store on %s', (dialect) => {
     return cookiesFrom(res);
   }
 
-  it('sends security headers on pages and API answers: a strict CSP, no sniffing, embeddable widget assets', async () => {
-    for (const url of ['/', '/api/products?pageSize=1']) {
+  it("sends security headers on pages and API answers: a strict CSP, no sniffing, readable from the shop's other origins", async () => {
+    for (const url of ['/', '/api/products?pageSize=1', '/products/does-not-exist']) {
       const res = await t.app.inject({ url });
       expect(res.headers['content-security-policy']).toContain("default-src 'self'");
+      expect(res.headers['content-security-policy']).toMatch(/script-src 'self';/); // no inline scripts
       expect(res.headers['content-security-policy']).toContain("frame-ancestors 'self'");
       expect(res.headers['x-content-type-options']).toBe('nosniff');
       expect(res.headers['cross-origin-resource-policy']).toBe('cross-origin');
@@ -89,6 +90,19 @@ describe.each(TEST_DIALECTS)('demo store on %s', (dialect) => {
     expect(after.stock).toBe(before.stock - 1);
     const emptyBag = await t.app.inject({ url: '/cart', headers: { cookie } });
     expect(emptyBag.body).toContain('Your bag is empty');
+  });
+
+  it("a piece whose last one was just bought leaves the concierge's recommendations at once", async () => {
+    const chat = (sessionId: string) => t.app.inject({ method: 'POST', url: `/api/widget/sessions/${sessionId}/messages`, payload: { text: 'show me bracelets' } });
+    const { sessionId } = (await t.app.inject({ method: 'POST', url: '/api/widget/sessions', payload: {} })).json();
+    const shownIds = async () => ((await chat(sessionId)).json().replies as { type: string; items?: { id: number }[] }[]).flatMap((b) => (b.type === 'products' ? b.items!.map((i) => i.id) : []));
+    const first = (await shownIds())[0]!;
+    expect(first).toBeDefined();
+    await t.db.kysely.updateTable('products').set({ stock: 1 }).where('id', '=', first).execute();
+    const cookie = await bagWith(first);
+    const res = await t.app.inject({ method: 'POST', url: '/checkout', headers: { ...FORM, cookie }, payload: form({ ...SHIPPING, idempotencyKey: 'key-0000000000000003' }) });
+    expect(res.statusCode).toBe(303);
+    expect(await shownIds()).not.toContain(first);
   });
 
   it('a double submit of the checkout creates one order, not two', async () => {
