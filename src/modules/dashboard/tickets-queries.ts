@@ -3,6 +3,7 @@ import { sql, type Kysely } from 'kysely';
 import type { Database, TicketPriority, TicketStatus } from '../../db/schema';
 import { notFound } from '../../errors';
 import { parseJson } from '../../db/json-column';
+import { isOverdue } from '../tickets/types';
 
 export type TicketSort = 'created' | 'answer_by' | 'priority' | 'status' | 'customer';
 
@@ -40,8 +41,6 @@ export interface TicketEvent {
   actor: { id: number; name: string } | null;
 }
 
-/** Past its answer-by time with no reply yet: a stylist who answered (by email) is on time, like the overdue alert says. */
-const isOverdue = (t: { status: string; answer_by: string; first_response_at: string | null }, at: string) => t.status !== 'resolved' && t.first_response_at === null && t.answer_by < at;
 
 const PRIORITY_RANK = sql<number>`case t.priority when 'urgent' then 0 when 'high' then 1 else 2 end`;
 const STATUS_RANK = sql<number>`case t.status when 'open' then 0 when 'in_progress' then 1 else 2 end`;

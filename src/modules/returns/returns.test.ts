@@ -147,7 +147,7 @@ describe.each(TEST_DIALECTS)('returns and resizing on %s', (dialect) => {
     expect(res.rma).toBeUndefined();
     expect(textOf(res)).toMatch(why);
     expect(textOf(res)).toContain(`ticket #${res.ticket!.id}`);
-    const ticket = await t.app.services.tickets.get(res.ticket!.id);
+    const ticket = await t.app.services.dashboard.tickets.detail(res.ticket!.id);
     expect(ticket).toMatchObject({ email: o.email, customerName: 'Jamie Rivera' });
     expect(ticket.reasons).toContain('complex_resizing');
     expect(await rmaCount(o.number)).toBe(0);

@@ -1,28 +1,22 @@
-// Stylist tickets (W7, D2, D3): created from the widget, worked on in the dashboard.
+// Stylist tickets (W7, D2, D3): created from the widget, changed by staff in the dashboard. (The dashboard
+// reads them, list and detail, through src/modules/dashboard/tickets-queries.ts.)
 //
-// The dashboard's API (actor ids are staff_users.id; every change is written to the ticket's history):
-// - list(filter?: TicketFilter, page?: TicketPage) → { items: Ticket[], total, page, pageSize }
-//     filter: status (one or several), priority, assigneeId (id or 'none'), email (substring), management;
-//     page: sort 'answer_by' | 'created_at' | 'priority' | 'updated_at', order 'asc' | 'desc', page (1-based), pageSize (≤ 100).
-// - get(id) → TicketDetail (ticket + transcript and shortlist snapshots + events); AppError not_found
+// Changes (actor ids are staff_users.id; every change is written to the ticket's history):
 // - assign(id, assigneeId | null, actorId) → Ticket
 // - setStatus(id, 'open' | 'in_progress' | 'resolved', actorId) → Ticket
 // - setPriority(id, 'urgent' | 'high' | 'normal', actorId) → Ticket (answer-by recomputed from creation)
 // - addNote(id, body, actorId) → TicketEvent (internal, never shown to the customer)
 // - reply(id, body, actorId) → TicketEvent (emails the customer; an open ticket moves to in_progress)
-// - history(id) → TicketEvent[]
-// - emails(id) → the ticket's emails (confirmation, replies) with their delivery status
 // For the widget: escalate(conversation, request, options) (see escalate.ts). For the scheduler: checkOverdue().
 import type { Transaction } from 'kysely';
 import type { Config } from '../../config';
 import type { Database, TicketPriority, TicketStatus } from '../../db/schema';
 import { AppError, invalid, notFound } from '../../errors';
-import type { MailboxEntry } from '../mail/service';
 import { stylistReplyEmail } from '../mail/templates';
 import { computeAnswerBy } from './business-hours';
 import { answerHoursFor, createEscalation, type EscalationDeps } from './escalate';
-import { createTicketRepo, type TicketFilter, type TicketPage, type TicketRow } from './repo';
-import { TICKET_PRIORITIES, TICKET_STATUSES, toTicket, toTicketDetail, toTicketEvent, type Ticket, type TicketDetail, type TicketEvent } from './types';
+import { createTicketRepo, type TicketRow } from './repo';
+import { TICKET_PRIORITIES, TICKET_STATUSES, toTicket, toTicketEvent, type Ticket, type TicketEvent } from './types';
 
 export type TicketServiceDeps = Omit<EscalationDeps, 'repo'>;
 
@@ -62,33 +56,6 @@ export function createTicketService(deps: TicketServiceDeps) {
 
   return {
     escalate: createEscalation({ ...deps, repo }),
-
-    async list(filter: TicketFilter = {}, page: TicketPage = {}): Promise<{ items: Ticket[]; total: number; page: number; pageSize: number }> {
-      const resolved = {
-        sort: page.sort ?? 'answer_by',
-        order: page.order ?? 'asc',
-        page: Math.max(1, Math.floor(page.page ?? 1)),
-        pageSize: Math.min(100, Math.max(1, Math.floor(page.pageSize ?? 25))),
-      } as const;
-      const { rows, total } = await repo.list(filter, resolved);
-      const at = nowIso();
-      return { items: rows.map((r) => toTicket(r, at)), total, page: resolved.page, pageSize: resolved.pageSize };
-    },
-
-    async get(id: number): Promise<TicketDetail> {
-      const row = await requireTicket(id);
-      return toTicketDetail(row, await repo.events(id), nowIso());
-    },
-
-    async history(id: number): Promise<TicketEvent[]> {
-      await requireTicket(id);
-      return (await repo.events(id)).map(toTicketEvent);
-    },
-
-    async emails(id: number): Promise<MailboxEntry[]> {
-      await requireTicket(id);
-      return (await deps.mail.mailbox.list({ ticketId: id, limit: 200 })).items;
-    },
 
     assign(id: number, assigneeId: number | null, actorId: number): Promise<Ticket> {
       return change(id, actorId, 'assigned', (row) => (row.assignee_id === assigneeId ? null : { values: { assignee_id: assigneeId }, data: { from: row.assignee_id, to: assigneeId } }));

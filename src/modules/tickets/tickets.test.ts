@@ -54,7 +54,7 @@ describe.each(TEST_DIALECTS)('stylist tickets on %s', (dialect) => {
     expect(body.replies[0]!.text).toContain(`ticket #${body.ticket.id}`);
     expect(body.replies[0]!.text).toContain('A stylist will reply by 2:00 PM today (ET).');
     expect(body.replies.some((b) => b.type === 'form' && b.form === 'csat')).toBe(true);
-    const detail = await t.app.services.tickets.get(body.ticket.id);
+    const detail = await t.app.services.dashboard.tickets.detail(body.ticket.id);
     expect(detail).toMatchObject({ email: 'ava.martinez@example.com', tier: 'standard', status: 'open', overdue: false });
     expect(detail.shortlist).toEqual([expect.objectContaining({ id: product.id, name: product.name, url: `/products/${product.slug}` })]);
 
@@ -77,7 +77,7 @@ describe.each(TEST_DIALECTS)('stylist tickets on %s', (dialect) => {
     expect(rows).toHaveLength(1);
     const emails = await t.db.kysely.selectFrom('outbox').select('id').where('ticket_id', '=', rows[0]!.id).execute();
     expect(emails).toHaveLength(1);
-    const detail = await t.app.services.tickets.get(rows[0]!.id);
+    const detail = await t.app.services.dashboard.tickets.detail(rows[0]!.id);
     expect(detail.reasons).toContain('gift_wrapping');
   });
 
@@ -103,7 +103,7 @@ describe.each(TEST_DIALECTS)('stylist tickets on %s', (dialect) => {
     const sessionId = await session();
     await t.app.inject({ method: 'POST', url: `/api/widget/sessions/${sessionId}/messages`, payload: { text: 'You charged me twice for my order' } });
     const res = (await submit(sessionId, { name: 'Olivia Chen', email: 'olivia.chen@example.com', message: 'My lawyer will hear about this. Terrible service.', urgent: false })).json();
-    const detail = await t.app.services.tickets.get(res.ticket.id);
+    const detail = await t.app.services.dashboard.tickets.detail(res.ticket.id);
     expect(detail.management).toBe(true);
     expect(detail.reasons).toEqual(expect.arrayContaining(['legal_threat', 'financial_error', 'unhappy_vip']));
     expect(detail.transcript.length).toBeGreaterThan(0);
@@ -137,27 +137,28 @@ describe.each(TEST_DIALECTS)('stylist tickets on %s', (dialect) => {
 
   it('gives the dashboard list filters, assignment, status, notes, replies by email and a history', async () => {
     const tickets = t.app.services.tickets;
+    const queries = t.app.services.dashboard.tickets; // what the dashboard reads
     const { ticket } = (await submit(await session(), { name: 'Lena <b>Ortiz</b>', email: 'lena.ortiz@example.com', message: 'Custom engraving?', urgent: false })).json();
-    const listed = await tickets.list({ email: 'LENA.ortiz', status: 'open' }, { sort: 'created_at', order: 'desc' });
+    const listed = await queries.list({ q: 'LENA.ortiz', status: 'open', sort: 'created', dir: 'desc' }, staffId);
     expect(listed.items.map((i) => i.id)).toEqual([ticket.id]);
     const urgent = (await submit(await session(), { name: 'Mia Park', email: 'mia.park@example.com', message: 'My ring broke today', urgent: true })).json().ticket;
-    const urgentOnly = (await tickets.list({ priority: 'urgent' })).items;
+    const urgentOnly = (await queries.list({ priority: 'urgent' }, staffId)).items;
     expect(urgentOnly.map((i) => i.id)).toContain(urgent.id);
     expect(urgentOnly.every((i) => i.priority === 'urgent')).toBe(true);
-    const page = await tickets.list({}, { sort: 'priority', pageSize: 2, page: 1 });
+    const page = await queries.list({ sort: 'priority', pageSize: 2, page: 1 }, staffId);
     expect(page.items).toHaveLength(2);
     expect(page.total).toBeGreaterThan(2);
 
     await tickets.assign(ticket.id, staffId, staffId);
-    expect((await tickets.list({ assigneeId: staffId })).items.map((i) => i.id)).toContain(ticket.id);
+    expect((await queries.list({ assignee: 'me' }, staffId)).items.map((i) => i.id)).toContain(ticket.id);
     await tickets.addNote(ticket.id, 'Check the engraving font options first.', staffId);
     await tickets.reply(ticket.id, 'Hello Lena,\nyes, we engrave up to 20 characters.', staffId);
-    const detail = await tickets.get(ticket.id);
+    const detail = await queries.detail(ticket.id);
     expect(detail.status).toBe('in_progress');
     expect(detail.firstResponseAt).not.toBeNull();
     await tickets.setPriority(ticket.id, 'high', staffId);
     await tickets.setStatus(ticket.id, 'resolved', staffId);
-    expect((await tickets.history(ticket.id)).map((e) => e.type)).toEqual(['created', 'assigned', 'note', 'reply', 'priority', 'status']);
+    expect((await queries.detail(ticket.id)).events.map((e) => e.type)).toEqual(['created', 'assigned', 'note', 'reply', 'priority', 'status']);
 
     smtp.messages.length = 0;
     await deliverMail();
@@ -167,6 +168,6 @@ describe.each(TEST_DIALECTS)('stylist tickets on %s', (dialect) => {
     expect(reply.html).not.toContain('<b>Ortiz</b>');
     expect(mailTo('lena.ortiz@example.com').some((m) => m.text.includes('Check the engraving font'))).toBe(false);
     await expect(tickets.reply(ticket.id, '   ', staffId)).rejects.toThrow(/empty/);
-    await expect(tickets.get(999_999)).rejects.toThrow(/not found/);
+    await expect(queries.detail(999_999)).rejects.toThrow(/not found/);
   });
 });

@@ -1,4 +1,4 @@
-// What callers see of a stylist ticket: the dashboard's list rows, detail and history.
+// What callers see of a stylist ticket after a change, and the rules both it and the dashboard's queries use.
 import { parseJson } from '../../db/json-column';
 import type { CustomerTier, TicketPriority, TicketStatus } from '../../db/schema';
 import type { TicketEventRow, TicketRow } from './repo';
@@ -50,13 +50,10 @@ export interface TicketEvent {
   createdAt: string;
 }
 
-export interface TicketDetail extends Ticket {
-  /** The conversation as it was when the customer asked for a stylist. */
-  transcript: unknown[];
-  shortlist: ShortlistSnapshotItem[];
-  events: TicketEvent[];
+/** Past its answer-by time with no reply yet, and not resolved: a stylist who answered (by email) is on time. */
+export function isOverdue(ticket: Pick<TicketRow, 'status' | 'answer_by' | 'first_response_at'>, nowIso: string): boolean {
+  return ticket.status !== 'resolved' && ticket.first_response_at === null && ticket.answer_by < nowIso;
 }
-
 
 export function toTicket(row: TicketRow, nowIso: string): Ticket {
   return {
@@ -71,7 +68,7 @@ export function toTicket(row: TicketRow, nowIso: string): Ticket {
     status: row.status,
     assigneeId: row.assignee_id,
     answerBy: row.answer_by,
-    overdue: row.status !== 'resolved' && row.first_response_at === null && row.answer_by < nowIso,
+    overdue: isOverdue(row, nowIso),
     reasons: parseJson<string[]>(row.reasons, []),
     management: row.management === 1,
     firstResponseAt: row.first_response_at,
@@ -82,8 +79,4 @@ export function toTicket(row: TicketRow, nowIso: string): Ticket {
 
 export function toTicketEvent(row: TicketEventRow): TicketEvent {
   return { id: row.id, type: row.type, actorId: row.actor_id, body: row.body, data: parseJson(row.data, {}), createdAt: row.created_at };
-}
-
-export function toTicketDetail(row: TicketRow, events: TicketEventRow[], nowIso: string): TicketDetail {
-  return { ...toTicket(row, nowIso), transcript: parseJson<unknown[]>(row.transcript, []), shortlist: parseJson<ShortlistSnapshotItem[]>(row.shortlist, []), events: events.map(toTicketEvent) };
 }
