@@ -145,6 +145,8 @@ describe.each(TEST_DIALECTS)('dashboard insights on %s', (dialect) => {
     expect(detail.timeline.map((e: { label: string }) => e.label)).toContain('RMA Created: RMA-7Q2K9');
     expect(detail.conciergeSessionId).toBe('sess_aaaaaaaa3');
     expect((await get('/api/dashboard/orders/GG-999999')).statusCode).toBe(404);
+    // Typed as staff type it: the same order.
+    expect((await get('/api/dashboard/orders/gg104233')).json()).toMatchObject({ number: 'GG-104233' });
   });
 
   it('tickets: overdue flag, filters, priority sort and the summary', async () => {

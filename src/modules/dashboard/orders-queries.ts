@@ -4,10 +4,10 @@ import type { Database } from '../../db/schema';
 import { notFound } from '../../errors';
 import type { ConversationService } from '../conversations/service';
 import type { OrderService } from '../orders/service';
+import { normalizeOrderNumber } from '../orders/order-number';
 import { STATUS_LABEL } from '../orders/timeline';
 import { parseJson } from '../../db/json-column';
 
-const ORDER_NUMBER = /^(?:GG-?)?(\d{4,7})$/i;
 
 export function createOrderQueries(db: Kysely<Database>, orders: OrderService, conversations: ConversationService) {
   return {
@@ -15,8 +15,8 @@ export function createOrderQueries(db: Kysely<Database>, orders: OrderService, c
     async search(q: string | undefined, page: number, pageSize: number) {
       const text = q?.trim().toLowerCase() ?? '';
       let query = db.selectFrom('orders');
-      const number = ORDER_NUMBER.exec(text)?.[1];
-      if (number) query = query.where('number', '=', `GG-${number}`);
+      const number = normalizeOrderNumber(text) ?? (/^\d{4,8}$/.test(text) ? `GG-${text}` : undefined);
+      if (number) query = query.where('number', '=', number);
       else if (text) query = query.where((eb) => eb(eb.fn('lower', ['email']), 'like', `%${text.replace(/[%_]/g, '')}%`));
       const [rows, count] = await Promise.all([
         query
@@ -47,7 +47,7 @@ export function createOrderQueries(db: Kysely<Database>, orders: OrderService, c
     },
 
     async detail(number: string) {
-      const found = await orders.byNumber(number);
+      const found = await orders.byNumber(normalizeOrderNumber(number) ?? number);
       if (!found) throw notFound(`Order ${number}`);
       const { order, items, timeline } = found;
       const rmas = await db.selectFrom('rmas').select(['number', 'kind', 'reason', 'status', 'new_size', 'created_at']).where('order_id', '=', order.id).orderBy('id').execute();

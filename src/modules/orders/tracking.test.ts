@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp } from '../../../test/support/app';
 import { TEST_DIALECTS } from '../../../test/support/db';
-import { normalizeOrderNumber } from './tracking';
+import { normalizeOrderNumber } from './order-number';
 
 describe('normalizeOrderNumber', () => {
   it('accepts the ways customers write an order number', () => {

@@ -7,6 +7,7 @@ import type { OrderStatusView } from '../../engine/index';
 import { AppError } from '../../errors';
 import type { OrderDetail, OrderService } from './service';
 import { STATUS_LABEL } from './timeline';
+import { normalizeOrderNumber } from './order-number';
 
 export interface TrackingLimits {
   perSession: number;
@@ -27,11 +28,6 @@ export interface LookupRequest {
   email: string;
 }
 
-/** "gg104233", "#GG-104233", "GG 104233" → "GG-104233"; undefined when it is not an order number. */
-export function normalizeOrderNumber(raw: string): string | undefined {
-  const match = /^#?\s*([a-z]{2})[\s-]*(\d{4,8})$/i.exec(raw.trim());
-  return match ? `${match[1]!.toUpperCase()}-${match[2]}` : undefined;
-}
 
 function toTrackedOrder({ order, timeline }: OrderDetail): TrackedOrder {
   return {
