@@ -19,7 +19,7 @@ import { integrationRoutes } from './modules/integrations/routes';
 import { dashboardRoutes } from './modules/dashboard/index';
 import { seedDemoStaff } from './modules/staff/demo';
 import { renderErrorPage } from './web/store/pages/info';
-import { ticketRoutes } from './modules/tickets/routes';
+import { stylistFormRoutes } from './modules/tickets/routes';
 import { returnRoutes } from './modules/returns/routes';
 import { csatRoutes } from './modules/csat/routes';
 import { mailRoutes } from './modules/mail/routes';
@@ -118,7 +118,7 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
   await app.register(storeRoutes, { services });
   await app.register(integrationRoutes, { services });
   await app.register(dashboardRoutes, { services });
-  await app.register(ticketRoutes, { services });
+  await app.register(stylistFormRoutes, { services });
   await app.register(returnRoutes, { services });
   await app.register(csatRoutes, { services });
   await app.register(mailRoutes, { services });

@@ -121,10 +121,6 @@ const commands: Record<string, Command> = {
   },
 };
 
-export function registerCommand(name: string, command: Command): void {
-  commands[name] = command;
-}
-
 export async function runCli(argv: string[], io: CliIo): Promise<number> {
   const [name, ...args] = argv;
   if (!name || name === 'help' || name === '--help' || name === '-h') {

@@ -3,12 +3,8 @@ import { readFile, writeFile } from 'node:fs/promises';
 import { createInterface } from 'node:readline';
 import { createEngine, evaluate, INTENTS, serializeIntentModel, trainUnderstanding, type EvaluationReport, type Intent } from '../engine';
 import { DEFAULT_TRAINING_EXAMPLES } from '../engine/nlu/corpus';
+import type { CliIo } from './main';
 
-export interface CliIo {
-  stdin: NodeJS.ReadableStream;
-  stdout: NodeJS.WritableStream;
-  stderr: NodeJS.WritableStream;
-}
 
 const USAGE = [
   'usage: aurora nlu predict < messages.txt      one JSON line per message',

@@ -9,6 +9,7 @@ import type { Db } from '../../db/connection';
 import type { AlertsTable, Database } from '../../db/schema';
 import { createQueue, type RetryPolicy } from '../jobs/queue';
 import { isPermanentWebhookError, postWebhook, slackPayload } from './slack';
+import { parseJson } from '../../db/json-column';
 
 export type AlertKind = 'management_escalation' | 'ticket_overdue' | 'error_rate';
 export type AlertRow = Selectable<AlertsTable>;
@@ -21,7 +22,7 @@ export function createAlertService(db: Db, config: Config, now: () => Date = () 
   const queue = createQueue(db.kysely, db.dialect, 'alerts', ALERT_RETRY);
 
   async function deliver(row: AlertRow, log: AlertLogger | undefined): Promise<string> {
-    const data = JSON.parse(row.data) as Record<string, unknown>;
+    const data = parseJson<Record<string, unknown>>(row.data, {});
     if (!config.alerts.webhookUrl) {
       log?.({ kind: row.kind, message: row.message, data });
       return 'log';

@@ -2,6 +2,7 @@
 import type { Kysely, SelectQueryBuilder } from 'kysely';
 import type { Database, ProductRow } from '../../db/schema';
 import type { Product, ProductFilters, ProductPage, ProductSort } from './types';
+import { parseJson } from '../../db/json-column';
 
 export function toProduct(row: ProductRow): Product {
   return {
@@ -18,7 +19,7 @@ export function toProduct(row: ProductRow): Product {
     readyToShip: row.ready_to_ship === 1,
     stock: row.stock,
     imageUrl: row.image_url,
-    sizes: JSON.parse(row.sizes) as number[],
+    sizes: parseJson<number[]>(row.sizes, []),
     featured: row.featured === 1,
   };
 }

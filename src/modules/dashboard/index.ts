@@ -7,13 +7,13 @@ import { adminRoutes } from './admin-routes';
 import { insightRoutes } from './insights-routes';
 import { orderRoutes } from './orders-routes';
 import { dashboardAssets, dashboardPages, renderShell } from './pages';
-import { ticketRoutes } from './tickets-routes';
+import { dashboardTicketRoutes } from './tickets-routes';
 
 export async function dashboardRoutes(app: FastifyInstance, { services }: { services: Services }) {
   await app.register(dashboardAssets);
   await app.register(async (guarded) => {
     installDashboardAccess(guarded, services, () => renderShell(403));
-    for (const routes of [authRoutes, ticketRoutes, insightRoutes, orderRoutes, adminRoutes]) await guarded.register(routes, { services });
+    for (const routes of [authRoutes, dashboardTicketRoutes, insightRoutes, orderRoutes, adminRoutes]) await guarded.register(routes, { services });
     await guarded.register(dashboardPages);
   });
 }

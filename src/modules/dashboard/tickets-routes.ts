@@ -15,7 +15,7 @@ async function assertActiveStaff(services: Services, staffId: number | null) {
   if (!member || member.disabled) throw invalid('Choose an active staff member to assign.');
 }
 
-export async function ticketRoutes(fastify: FastifyInstance, { services }: { services: Services }) {
+export async function dashboardTicketRoutes(fastify: FastifyInstance, { services }: { services: Services }) {
   const app = fastify.withTypeProvider<TypeBoxTypeProvider>();
   const { tickets } = services.dashboard;
   const actions = services.tickets;

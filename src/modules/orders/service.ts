@@ -6,6 +6,7 @@ import { AppError, invalid } from '../../errors';
 import type { Cart } from '../cart/service';
 import { timelineLabel } from './timeline';
 import { normalizeEmail } from '../../email';
+import { parseJson } from '../../db/json-column';
 
 export interface CheckoutInput {
   name: string;
@@ -59,7 +60,7 @@ export function createOrderService(db: Kysely<Database>, now: () => Date = () =>
       db.selectFrom('order_events').selectAll().where('order_id', '=', order.id).orderBy('at').orderBy('id').execute(),
     ]);
     const timeline = events.map((e) => {
-      const data = JSON.parse(e.data) as Record<string, unknown>;
+      const data = parseJson<Record<string, unknown>>(e.data, {});
       return { type: e.type, at: e.at, label: timelineLabel(e.type, data), data };
     });
     return { order, items, timeline };

@@ -20,6 +20,7 @@ import { CSAT_PROMPT, type FormReply } from '../tickets/stylist-form';
 import { checkEligibility, orderIneligibility } from './policy';
 import { createRmaRepo, newLabelToken, newRmaNumber, type RmaRow } from './repo';
 import type { ReturnFormBody } from './schema';
+import { parseJson } from '../../db/json-column';
 
 export interface ReturnDeps {
   db: Db;
@@ -172,7 +173,7 @@ export function createReturnService(deps: ReturnDeps) {
       // The same answer for an unknown RMA and a wrong token: the label carries a home address.
       if (!rma || !constantTimeEqual(token, rma.label_token)) throw notFound('That return label');
       const { order, item } = await repo.orderAndItem(rma);
-      const address = JSON.parse(order.shipping_address) as { line1?: string; line2?: string; city?: string; postalCode?: string; country?: string };
+      const address = parseJson<{ line1?: string; line2?: string; city?: string; postalCode?: string; country?: string }>(order.shipping_address, {});
       return {
         rma,
         orderNumber: order.number,

@@ -6,7 +6,7 @@ import { IdempotencyHeaders, SessionParams } from '../widget/schema';
 import { STYLIST_FIELD_MESSAGES, StylistFormBody } from './schema';
 import { formLimit, idempotencyKeyOf, installFormCors, rejectInvalidForm } from './widget-forms';
 
-export async function ticketRoutes(fastify: FastifyInstance, { services }: { services: Services }) {
+export async function stylistFormRoutes(fastify: FastifyInstance, { services }: { services: Services }) {
   const app = fastify.withTypeProvider<TypeBoxTypeProvider>();
   installFormCors(fastify, services);
 
