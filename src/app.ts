@@ -19,9 +19,7 @@ import { integrationRoutes } from './modules/integrations/routes';
 import { dashboardRoutes } from './modules/dashboard/index';
 import { seedDemoStaff } from './modules/staff/demo';
 import { renderErrorPage } from './web/store/pages/info';
-import { stylistFormRoutes } from './modules/tickets/routes';
-import { returnRoutes } from './modules/returns/routes';
-import { csatRoutes } from './modules/csat/routes';
+import { returnLabelRoutes } from './modules/returns/routes';
 import { mailRoutes } from './modules/mail/routes';
 import { createScheduler, flowJobs } from './modules/jobs/scheduler';
 import { widgetAssetRoutes } from './web/widget/routes';
@@ -118,9 +116,7 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
   await app.register(storeRoutes, { services });
   await app.register(integrationRoutes, { services });
   await app.register(dashboardRoutes, { services });
-  await app.register(stylistFormRoutes, { services });
-  await app.register(returnRoutes, { services });
-  await app.register(csatRoutes, { services });
+  await app.register(returnLabelRoutes, { services });
   await app.register(mailRoutes, { services });
   // Background jobs start when the server listens (app.inject in tests never starts them) and stop before the database closes.
   if (config.workers.enabled) {

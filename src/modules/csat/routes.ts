@@ -2,17 +2,18 @@
 import type { FastifyInstance } from 'fastify';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import type { Services } from '../../services';
+import { rejectInvalidForm } from '../widget/forms';
+import type { RouteLimit } from '../widget/routes';
 import { SessionParams } from '../widget/schema';
-import { formLimit, installFormCors, rejectInvalidForm } from '../tickets/widget-forms';
 import { CSAT_FIELD_MESSAGES, CsatFormBody } from './schema';
 
-export async function csatRoutes(fastify: FastifyInstance, { services }: { services: Services }) {
+/** Registered by the widget API (src/modules/widget/routes.ts), which gives it CORS and the rate limit. */
+export async function csatFormRoutes(fastify: FastifyInstance, { services, limit }: { services: Services; limit: RouteLimit }) {
   const app = fastify.withTypeProvider<TypeBoxTypeProvider>();
-  installFormCors(fastify, services);
 
   app.post(
     '/api/widget/sessions/:sessionId/forms/csat',
-    { schema: { params: SessionParams, body: CsatFormBody }, attachValidation: true, config: formLimit(services) },
+    { schema: { params: SessionParams, body: CsatFormBody }, attachValidation: true, config: limit },
     async (request) => {
       rejectInvalidForm(request, CsatFormBody, CSAT_FIELD_MESSAGES);
       return services.csat.rate(request.params.sessionId, request.body);

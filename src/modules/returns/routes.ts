@@ -3,20 +3,21 @@ import type { FastifyInstance } from 'fastify';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import type { Services } from '../../services';
 import { AppError } from '../../errors';
+import { idempotencyKeyOf, rejectInvalidForm } from '../widget/forms';
+import type { RouteLimit } from '../widget/routes';
 import { IdempotencyHeaders, SessionParams } from '../widget/schema';
-import { formLimit, idempotencyKeyOf, installFormCors, rejectInvalidForm } from '../tickets/widget-forms';
 import { isOfferedSize } from './policy';
 import { renderLabelPage } from './label-page';
 import { LabelParams, LabelQuery, RETURN_FIELD_MESSAGES, ReturnFormBody } from './schema';
 
-export async function returnRoutes(fastify: FastifyInstance, { services }: { services: Services }) {
+/** The widget's return form; registered by the widget API (src/modules/widget/routes.ts), which gives it CORS and the rate limit. */
+export async function returnFormRoutes(fastify: FastifyInstance, { services, limit }: { services: Services; limit: RouteLimit }) {
   const app = fastify.withTypeProvider<TypeBoxTypeProvider>();
-  installFormCors(fastify, services);
   const policy = services.config.returns;
 
   app.post(
     '/api/widget/sessions/:sessionId/forms/return',
-    { schema: { params: SessionParams, headers: IdempotencyHeaders, body: ReturnFormBody }, attachValidation: true, config: formLimit(services) },
+    { schema: { params: SessionParams, headers: IdempotencyHeaders, body: ReturnFormBody }, attachValidation: true, config: limit },
     async (request) => {
       rejectInvalidForm(request, ReturnFormBody, RETURN_FIELD_MESSAGES);
       const { kind, newSize } = request.body;
@@ -28,7 +29,11 @@ export async function returnRoutes(fastify: FastifyInstance, { services }: { ser
       return services.returns.submit(request.params.sessionId, request.body, { idempotencyKey: idempotencyKeyOf(request), clientAddress: request.ip });
     },
   );
+}
 
+/** The printable return label, opened from the customer's email. */
+export async function returnLabelRoutes(fastify: FastifyInstance, { services }: { services: Services }) {
+  const app = fastify.withTypeProvider<TypeBoxTypeProvider>();
   app.get('/returns/:rmaNumber/label', { schema: { params: LabelParams, querystring: LabelQuery } }, async (request, reply) => {
     const label = await services.returns.label(request.params.rmaNumber, request.query.token ?? '');
     return reply

@@ -2,17 +2,18 @@
 import type { FastifyInstance } from 'fastify';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import type { Services } from '../../services';
+import { idempotencyKeyOf, rejectInvalidForm } from '../widget/forms';
+import type { RouteLimit } from '../widget/routes';
 import { IdempotencyHeaders, SessionParams } from '../widget/schema';
 import { STYLIST_FIELD_MESSAGES, StylistFormBody } from './schema';
-import { formLimit, idempotencyKeyOf, installFormCors, rejectInvalidForm } from './widget-forms';
 
-export async function stylistFormRoutes(fastify: FastifyInstance, { services }: { services: Services }) {
+/** Registered by the widget API (src/modules/widget/routes.ts), which gives it CORS and the rate limit. */
+export async function stylistFormRoutes(fastify: FastifyInstance, { services, limit }: { services: Services; limit: RouteLimit }) {
   const app = fastify.withTypeProvider<TypeBoxTypeProvider>();
-  installFormCors(fastify, services);
 
   app.post(
     '/api/widget/sessions/:sessionId/forms/stylist',
-    { schema: { params: SessionParams, headers: IdempotencyHeaders, body: StylistFormBody }, attachValidation: true, config: formLimit(services) },
+    { schema: { params: SessionParams, headers: IdempotencyHeaders, body: StylistFormBody }, attachValidation: true, config: limit },
     async (request) => {
       rejectInvalidForm(request, StylistFormBody, STYLIST_FIELD_MESSAGES);
       return services.stylistForm.submit(request.params.sessionId, request.body, idempotencyKeyOf(request));

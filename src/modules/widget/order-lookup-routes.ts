@@ -2,7 +2,7 @@
 import type { FastifyInstance } from 'fastify';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import type { ChatService } from './chat-service';
-import { formValidationError } from './form-errors';
+import { rejectInvalidForm } from './forms';
 import type { RouteLimit } from './routes';
 import { OrderLookupBody, SessionParams } from './schema';
 
@@ -18,10 +18,7 @@ export async function widgetOrderLookupRoutes(fastify: FastifyInstance, { chat, 
     '/api/widget/sessions/:sessionId/forms/order_lookup',
     { schema: { params: SessionParams, body: OrderLookupBody }, attachValidation: true, config: limit },
     async (request) => {
-      if (request.validationError) {
-        if (request.validationError.validationContext !== 'body') throw request.validationError;
-        throw formValidationError(OrderLookupBody, request.body, FIELD_MESSAGES);
-      }
+      rejectInvalidForm(request, OrderLookupBody, FIELD_MESSAGES);
       return chat.lookupOrder({ sessionId: request.params.sessionId, orderNumber: request.body.orderNumber, email: request.body.email, clientAddress: request.ip });
     },
   );

@@ -1,7 +1,10 @@
 // The widget API (docs/widget-api.md): CORS for the shop's origins, a per-address rate limit, and the route files.
 import type { FastifyInstance } from 'fastify';
 import type { Services } from '../../services';
+import { csatFormRoutes } from '../csat/routes';
+import { returnFormRoutes } from '../returns/routes';
 import { shortlistRoutes } from '../shortlist/routes';
+import { stylistFormRoutes } from '../tickets/routes';
 import { createChatService } from './chat-service';
 import { widgetConfigRoutes } from './config-routes';
 import { installWidgetCors } from './cors';
@@ -26,4 +29,8 @@ export async function widgetRoutes(app: FastifyInstance, { services }: { service
   await app.register(widgetOrderLookupRoutes, { chat, limit });
   await app.register(widgetEventRoutes, { services, limit });
   await app.register(shortlistRoutes, { services, limit });
+  // The flow forms live with their capability; registered here, they share the widget API's CORS and limit.
+  await app.register(stylistFormRoutes, { services, limit });
+  await app.register(returnFormRoutes, { services, limit });
+  await app.register(csatFormRoutes, { services, limit });
 }

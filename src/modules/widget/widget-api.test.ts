@@ -95,6 +95,17 @@ describe.each(TEST_DIALECTS)('widget API in production settings on %s', (dialect
     expect(other.headers['access-control-allow-origin']).toBeUndefined();
   });
 
+  it("the flow forms (stylist, return, CSAT) answer the shop's origin like the rest of the widget API", async () => {
+    for (const form of ['stylist', 'return', 'csat']) {
+      const url = `/api/widget/sessions/cs_AAAAAAAAAAAAAAAAAAAAAA/forms/${form}`;
+      const allowed = await t.app.inject({ method: 'POST', url, payload: {}, headers: { origin: 'https://shop.example' }, remoteAddress: `10.9.1.${form.length}` });
+      expect(allowed.statusCode, form).toBe(400);
+      expect(allowed.headers['access-control-allow-origin'], form).toBe('https://shop.example');
+      const other = await t.app.inject({ method: 'POST', url, payload: {}, headers: { origin: 'https://evil.example' }, remoteAddress: `10.9.2.${form.length}` });
+      expect(other.headers['access-control-allow-origin'], form).toBeUndefined();
+    }
+  });
+
   it('rate-limits the widget API per client address with 429', async () => {
     const statuses: number[] = [];
     for (let i = 0; i < 4; i++) statuses.push((await t.app.inject({ url: '/api/widget/config', remoteAddress: '10.9.0.3' })).statusCode);
