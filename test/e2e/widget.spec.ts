@@ -153,7 +153,14 @@ test('the open widget passes axe and looks right on desktop and on a phone', asy
   // Full screen on a phone (polled: the panel rises in with a short animation).
   await expect.poll(async () => (await panel(page).boundingBox())!.width).toBe(390);
   await expect.poll(async () => (await panel(page).boundingBox())!.height).toBe(844);
-  await say(page, 'rose gold rings under 3000');
+  const answer = await say(page, 'rose gold rings under 3000');
+  // The newest answer is shown from its first line: just below the top of the conversation, not under the header.
+  const transcript = panel(page).getByRole('region', { name: 'Conversation' });
+  const offset = async () => (await answer.boundingBox())!.y - (await transcript.boundingBox())!.y;
+  let previous = Number.NaN; // the transcript scrolls smoothly: measure once it has come to rest
+  await expect.poll(async () => previous === (previous = await offset()), { intervals: [150] }).toBe(true);
+  expect(previous).toBeGreaterThanOrEqual(0);
+  expect(previous).toBeLessThanOrEqual(40);
   await expectNoAxeViolations(page);
   await screenshot(page, 'widget-open-mobile', false);
 });

@@ -55,7 +55,9 @@ export function Transcript(props: TranscriptProps) {
     const box = scroller.current;
     const last = box && (box.querySelector('.entry:last-of-type') as HTMLElement | null);
     if (!box || !last) return;
-    box.scrollTop = last.classList.contains('concierge') ? last.offsetTop - 12 : box.scrollHeight;
+    // Measured against the scroller itself (offsetTop would count the panel's header above it).
+    const answerTop = last.getBoundingClientRect().top - box.getBoundingClientRect().top + box.scrollTop;
+    box.scrollTop = last.classList.contains('concierge') ? answerTop - 12 : box.scrollHeight;
   }, [entries.length, busy]);
 
   return (
