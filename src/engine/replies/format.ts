@@ -9,6 +9,7 @@ const CATEGORY_PLURAL: Record<Category, string> = {
   bracelet: 'bracelets',
 };
 
+/** Metal names in a sentence ("rose gold rings"); every surface (store, widget, replies) names metals from here. */
 export const METAL_NAME: Record<Metal, string> = {
   yellow_gold: 'yellow gold',
   white_gold: 'white gold',
@@ -17,6 +18,12 @@ export const METAL_NAME: Record<Metal, string> = {
   platinum: 'platinum',
   silver: 'sterling silver',
 };
+
+/** A metal as a label ("Rose gold"); an unknown code is shown as words. */
+export function metalLabel(metal: string): string {
+  const name = METAL_NAME[metal as Metal] ?? metal.replace(/_/g, ' ');
+  return name.charAt(0).toUpperCase() + name.slice(1);
+}
 
 // Building an Intl.NumberFormat costs ~50 µs, more than the rest of a reply: keep one per currency and style.
 const moneyFormats = new Map<string, Intl.NumberFormat | null>();

@@ -1,5 +1,6 @@
 // Domain types of the catalog as the rest of the service sees them (prices in minor units).
 import type { Category, Metal } from '../../db/schema';
+import { metalLabel } from '../../engine/replies/format';
 
 export const CATEGORIES: readonly Category[] = ['ring', 'necklace', 'pendant', 'earrings', 'bracelet'];
 export const METALS: readonly Metal[] = ['yellow_gold', 'white_gold', 'rose_gold', 'platinum', 'silver'];
@@ -45,4 +46,4 @@ export interface ProductPage {
 }
 
 export const CATEGORY_LABEL: Record<Category, string> = { ring: 'Rings', necklace: 'Necklaces', pendant: 'Pendants', earrings: 'Earrings', bracelet: 'Bracelets' };
-export const METAL_LABEL: Record<Metal, string> = { yellow_gold: 'Yellow Gold', white_gold: 'White Gold', rose_gold: 'Rose Gold', platinum: 'Platinum', silver: 'Sterling Silver' };
+export const METAL_LABEL = Object.fromEntries(METALS.map((metal) => [metal, metalLabel(metal)])) as Record<Metal, string>;

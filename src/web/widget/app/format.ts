@@ -1,13 +1,5 @@
-// Display helpers: prices, metal names, dates, and URLs resolved against the Aurora service.
-
-const METALS: Record<string, string> = {
-  yellow_gold: 'Yellow gold',
-  white_gold: 'White gold',
-  rose_gold: 'Rose gold',
-  gold: 'Gold',
-  platinum: 'Platinum',
-  silver: 'Sterling silver',
-};
+// Display helpers: prices, metal names (the engine's, as everywhere), dates, and URLs resolved against the Aurora service.
+export { metalLabel } from '../../../engine/replies/format';
 
 export function formatPrice(amount: number, currency: string): string {
   try {
@@ -15,10 +7,6 @@ export function formatPrice(amount: number, currency: string): string {
   } catch {
     return `${amount.toFixed(2)} ${currency}`;
   }
-}
-
-export function metalLabel(metal: string): string {
-  return METALS[metal] || metal.replace(/_/g, ' ');
 }
 
 /** A moment in the visitor's time zone; a calendar day (`2026-11-28`, e.g. an estimated delivery) as that day everywhere. */
