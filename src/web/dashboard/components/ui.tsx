@@ -30,6 +30,35 @@ export function useData<T>(key: string, fetcher: () => Promise<T>): Loaded<T> {
   return { data, error: error?.message, status: error?.status, reload, setData };
 }
 
+export interface ActionMessage<T = unknown> {
+  kind: 'success' | 'error';
+  text: string;
+  /** What the action answered (e.g. a new password to show once); only on success. */
+  result?: T;
+}
+
+/**
+ * A staff action with its outcome notice: `run(task, done)` shows `done` when the task succeeds, the API's
+ * message (or a generic one) when it fails; `busy` is true meanwhile.
+ */
+export function useAction<T = unknown>() {
+  const [message, setMessage] = useState<ActionMessage<T> | undefined>(undefined);
+  const [busy, setBusy] = useState(false);
+  const run = async (task: () => Promise<T>, done: string): Promise<boolean> => {
+    setBusy(true);
+    try {
+      setMessage({ kind: 'success', text: done, result: await task() });
+      return true;
+    } catch (e) {
+      setMessage({ kind: 'error', text: e instanceof ApiError ? e.message : 'That did not work. Try again.' });
+      return false;
+    } finally {
+      setBusy(false);
+    }
+  };
+  return { message, busy, run };
+}
+
 export function PageHeader(props: { title: string; subtitle?: ComponentChildren; children?: ComponentChildren }) {
   useEffect(() => {
     document.title = `${props.title} · Aurora Dashboard`;

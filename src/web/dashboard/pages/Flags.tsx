@@ -1,8 +1,7 @@
 // Feature flags (D7, admins): the global widget switch (W14).
-import { useState } from 'preact/hooks';
-import { api, ApiError } from '../api';
+import { api } from '../api';
 import { formatDateTime } from '../format';
-import { Loading, Notice, PageHeader, useData } from '../components/ui';
+import { Loading, Notice, PageHeader, useAction, useData } from '../components/ui';
 
 interface Flag {
   name: string;
@@ -17,15 +16,9 @@ const DESCRIPTIONS: Record<string, { title: string; text: string }> = {
 
 export function FlagsPage() {
   const flags = useData('flags', () => api<{ items: Flag[] }>('/flags'));
-  const [message, setMessage] = useState<{ kind: 'success' | 'error'; text: string } | undefined>(undefined);
-  const toggle = async (flag: Flag) => {
-    try {
-      flags.setData(await api<{ items: Flag[] }>(`/flags/${flag.name}`, { method: 'PUT', body: { enabled: !flag.enabled } }));
-      setMessage({ kind: 'success', text: `${DESCRIPTIONS[flag.name]?.title ?? flag.name} is now ${flag.enabled ? 'off' : 'on'}.` });
-    } catch (e) {
-      setMessage({ kind: 'error', text: e instanceof ApiError ? e.message : 'That did not work.' });
-    }
-  };
+  const { message, run } = useAction();
+  const toggle = (flag: Flag) =>
+    run(async () => flags.setData(await api<{ items: Flag[] }>(`/flags/${flag.name}`, { method: 'PUT', body: { enabled: !flag.enabled } })), `${DESCRIPTIONS[flag.name]?.title ?? flag.name} is now ${flag.enabled ? 'off' : 'on'}.`);
   return (
     <>
       <PageHeader title="Feature flags" subtitle="Global switches: they apply to every shopper at once" />

@@ -1,8 +1,8 @@
 // Staff accounts (D8, admins): add, disable or enable, reset a password (a generated one is shown once).
 import { useState } from 'preact/hooks';
-import { api, ApiError, type StaffUser } from '../api';
+import { api, type StaffUser } from '../api';
 import { formatDateTime } from '../format';
-import { Loading, Notice, PageHeader, Pill, useData } from '../components/ui';
+import { Loading, Notice, PageHeader, Pill, useAction, useData } from '../components/ui';
 
 interface Member {
   id: number;
@@ -13,21 +13,13 @@ interface Member {
   lastLoginAt: string | null;
 }
 
-type Message = { kind: 'success' | 'error'; text: string; password?: string };
-
 export function StaffPage(props: { user: StaffUser }) {
   const staff = useData('staff', () => api<{ items: Member[] }>('/staff'));
   const [form, setForm] = useState({ email: '', name: '', role: 'agent' });
-  const [message, setMessage] = useState<Message | undefined>(undefined);
-
-  const run = async (action: () => Promise<{ password?: string }>, done: string) => {
-    try {
-      const result = await action();
-      setMessage({ kind: 'success', text: done, password: result.password });
-      await staff.reload();
-    } catch (e) {
-      setMessage({ kind: 'error', text: e instanceof ApiError ? e.message : 'That did not work.' });
-    }
+  const action = useAction<{ password?: string }>();
+  const message = action.message;
+  const run = async (task: () => Promise<{ password?: string }>, done: string) => {
+    if (await action.run(task, done)) await staff.reload();
   };
 
   const add = (event: Event) => {
@@ -45,9 +37,9 @@ export function StaffPage(props: { user: StaffUser }) {
       {message && (
         <Notice kind={message.kind}>
           {message.text}
-          {message.password && (
+          {message.result?.password && (
             <div class="password-reveal">
-              Password (shown once): <code>{message.password}</code>
+              Password (shown once): <code>{message.result.password}</code>
             </div>
           )}
         </Notice>

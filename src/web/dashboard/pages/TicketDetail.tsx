@@ -1,9 +1,9 @@
 // One stylist ticket (D3): transcript and shortlist, assignment, status, priority, notes, email replies, history.
 import { useState } from 'preact/hooks';
-import { api, ApiError, type StaffUser } from '../api';
+import { api, type StaffUser } from '../api';
 import { formatDateTime, formatMoney, formatOverdue, formatRelative, humanize, PRIORITY_LABELS, STATUS_LABELS } from '../format';
 import { Link } from '../router';
-import { Loading, Notice, PageHeader, Pill, PriorityPill, StatusPill, useData } from '../components/ui';
+import { Loading, Notice, PageHeader, Pill, PriorityPill, StatusPill, useAction, useData } from '../components/ui';
 import { Transcript, type TranscriptEntry } from '../components/Transcript';
 import { useStylists } from './Tickets';
 // The API's own type: the server's query module is the single definition (a type-only import adds nothing to the bundle).
@@ -39,20 +39,11 @@ export function TicketDetailPage(props: { id: string; user: StaffUser }) {
   const stylists = useStylists();
   const [note, setNote] = useState('');
   const [reply, setReply] = useState('');
-  const [message, setMessage] = useState<{ kind: 'success' | 'error'; text: string } | undefined>(undefined);
-  const [busy, setBusy] = useState(false);
+  const { message, busy, run } = useAction();
 
   const act = async (path: string, body: unknown, done: string, after?: () => void) => {
-    setBusy(true);
-    try {
-      ticket.setData(await api<Ticket>(`/tickets/${props.id}/${path}`, { method: 'POST', body }));
-      setMessage({ kind: 'success', text: done });
-      after?.();
-    } catch (e) {
-      setMessage({ kind: 'error', text: e instanceof ApiError ? e.message : 'That did not work. Try again.' });
-    } finally {
-      setBusy(false);
-    }
+    const changed = await run(async () => ticket.setData(await api<Ticket>(`/tickets/${props.id}/${path}`, { method: 'POST', body })), done);
+    if (changed) after?.();
   };
 
   const t = ticket.data;
