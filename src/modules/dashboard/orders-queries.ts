@@ -100,3 +100,5 @@ export function createOrderQueries(db: Kysely<Database>, orders: OrderService, c
     },
   };
 }
+
+export type OrderQueries = ReturnType<typeof createOrderQueries>;

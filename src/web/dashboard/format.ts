@@ -27,6 +27,9 @@ export const formatPercent = (value: number | null) => (value === null ? '—' :
 export const STATUS_LABELS: Record<string, string> = { open: 'Open', in_progress: 'In Progress', resolved: 'Resolved' };
 export const PRIORITY_LABELS: Record<string, string> = { urgent: 'Urgent', high: 'High', normal: 'Normal' };
 
+/** Only site-relative or http(s) links are followed; anything else (javascript:, data:) is shown as text. */
+export const safeHref = (href: string) => (/^(\/(?!\/)|https?:\/\/)/i.test(href) ? href : undefined);
+
 export const humanize = (code: string) => code.replace(/_/g, ' ').replace(/^./, (c) => c.toUpperCase());
 
 /** YYYY-MM-DD of a date `daysAgo` before today (UTC, like the API's ranges). */

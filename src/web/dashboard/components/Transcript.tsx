@@ -1,6 +1,6 @@
 // A concierge conversation as the customer saw it, rebuilt from the stored reply blocks. All text is text:
 // Preact escapes it, and nothing here ever sets HTML.
-import { formatDateTime, formatMoney, humanize } from '../format';
+import { formatDateTime, formatMoney, humanize, safeHref } from '../format';
 
 type Block = { type: string } & Record<string, unknown>;
 
@@ -17,8 +17,6 @@ const FORM_NAMES: Record<string, string> = { order_lookup: 'order lookup', retur
 
 const str = (v: unknown) => (typeof v === 'string' ? v : v === null || v === undefined ? '' : String(v));
 const list = <T,>(v: unknown) => (Array.isArray(v) ? (v as T[]) : []);
-/** Only site-relative or http(s) links are followed; anything else is shown as text. */
-const safeHref = (href: string) => (/^(\/(?!\/)|https?:\/\/)/i.test(href) ? href : undefined);
 
 function ProductsBlock({ block }: { block: Block }) {
   const items = list<Record<string, unknown>>(block.items);

@@ -59,6 +59,19 @@ export function useAction<T = unknown>() {
   return { message, busy, run };
 }
 
+/** The <option>s of a code → label map, e.g. STATUS_LABELS. */
+export function LabelOptions(props: { labels: Record<string, string> }) {
+  return (
+    <>
+      {Object.entries(props.labels).map(([value, label]) => (
+        <option key={value} value={value}>
+          {label}
+        </option>
+      ))}
+    </>
+  );
+}
+
 export function PageHeader(props: { title: string; subtitle?: ComponentChildren; children?: ComponentChildren }) {
   useEffect(() => {
     document.title = `${props.title} · Aurora Dashboard`;

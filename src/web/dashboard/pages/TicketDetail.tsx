@@ -3,7 +3,7 @@ import { useState } from 'preact/hooks';
 import { api, type StaffUser } from '../api';
 import { formatDateTime, formatMoney, formatOverdue, formatRelative, humanize, PRIORITY_LABELS, STATUS_LABELS } from '../format';
 import { Link } from '../router';
-import { Loading, Notice, PageHeader, Pill, PriorityPill, StatusPill, useAction, useData } from '../components/ui';
+import { LabelOptions, Loading, Notice, PageHeader, Pill, PriorityPill, StatusPill, useAction, useData } from '../components/ui';
 import { Transcript, type TranscriptEntry } from '../components/Transcript';
 import { useStylists } from './Tickets';
 // The API's own type: the server's query module is the single definition (a type-only import adds nothing to the bundle).
@@ -164,21 +164,13 @@ export function TicketDetailPage(props: { id: string; user: StaffUser }) {
             <label class="field">
               <span>Status</span>
               <select value={t.status} disabled={busy} onChange={(e) => act('status', { status: e.currentTarget.value }, 'Status updated.')}>
-                {Object.entries(STATUS_LABELS).map(([value, label]) => (
-                  <option key={value} value={value}>
-                    {label}
-                  </option>
-                ))}
+                <LabelOptions labels={STATUS_LABELS} />
               </select>
             </label>
             <label class="field">
               <span>Priority</span>
               <select value={t.priority} disabled={busy} onChange={(e) => act('priority', { priority: e.currentTarget.value }, 'Priority updated.')}>
-                {Object.entries(PRIORITY_LABELS).map(([value, label]) => (
-                  <option key={value} value={value}>
-                    {label}
-                  </option>
-                ))}
+                <LabelOptions labels={PRIORITY_LABELS} />
               </select>
             </label>
           </section>

@@ -1,9 +1,9 @@
 // Stylist tickets (D2): search, filter, sort and page through escalations; refreshed every 10 seconds.
 import { useEffect, useState } from 'preact/hooks';
 import { api, query } from '../api';
-import { formatDateTime, formatOverdue, formatRelative } from '../format';
+import { formatDateTime, formatOverdue, formatRelative, PRIORITY_LABELS, STATUS_LABELS } from '../format';
 import { Link, navigate } from '../router';
-import { Loading, PageHeader, Pager, Pill, PriorityPill, StatusPill, useData } from '../components/ui';
+import { LabelOptions, Loading, PageHeader, Pager, Pill, PriorityPill, StatusPill, useData } from '../components/ui';
 import { SupportTabs } from './SupportTabs';
 import type { TicketListItem, TicketQueries } from '../../../modules/dashboard/tickets-queries';
 
@@ -90,18 +90,14 @@ export function TicketsPage(props: { params: URLSearchParams }) {
           <label for="filter-status">Status</label>
           <select id="filter-status" value={filters.status} onChange={(e) => update({ status: e.currentTarget.value })}>
             <option value="">Any status</option>
-            <option value="open">Open</option>
-            <option value="in_progress">In Progress</option>
-            <option value="resolved">Resolved</option>
+            <LabelOptions labels={STATUS_LABELS} />
           </select>
         </div>
         <div class="field">
           <label for="filter-priority">Priority</label>
           <select id="filter-priority" value={filters.priority} onChange={(e) => update({ priority: e.currentTarget.value })}>
             <option value="">Any priority</option>
-            <option value="urgent">Urgent</option>
-            <option value="high">High</option>
-            <option value="normal">Normal</option>
+            <LabelOptions labels={PRIORITY_LABELS} />
           </select>
         </div>
         <div class="field">
