@@ -20,6 +20,10 @@ test('admin: concierge analytics shows open rate, intents, conversion and error 
   await expect(page.getByRole('img', { name: /Most common intents/ })).toBeVisible();
   await expect(page.getByRole('img', { name: /Open rate and error rate by day/ })).toBeVisible();
   await expect(page.getByRole('img', { name: /Widget loads, opens and messages by day/ })).toBeVisible();
+  // An axis of counts is labelled in whole numbers.
+  const eventTicks = await page.getByRole('img', { name: /Widget loads, opens and messages by day/ }).locator('text.tick[text-anchor="end"]').allTextContents();
+  expect(eventTicks.length).toBeGreaterThanOrEqual(2);
+  for (const tick of eventTicks) expect(tick).toMatch(/^\d+$/);
   await expectNoAxeViolations(page);
   await screenshot(page, 'dashboard-analytics');
 });

@@ -129,6 +129,12 @@ test('agent: the CSAT tab shows the target, responses, distribution, trend and c
   await expect(comments.getByText('Found the perfect ring in two minutes!')).toBeVisible();
   await expect(comments.getByText(XSS_TEXT)).toBeVisible();
   expect(await page.locator('main script, main b').count()).toBe(0);
+  // Responses and scores are whole numbers on their axes.
+  for (const chart of [/Score distribution/, /Average score by day/]) {
+    const ticks = await page.getByRole('img', { name: chart }).locator('text.tick[text-anchor="end"]').allTextContents();
+    expect(ticks.length).toBeGreaterThanOrEqual(2);
+    for (const tick of ticks) expect(tick).toMatch(/^\d+$/);
+  }
   await expectNoAxeViolations(page);
   await screenshot(page, 'dashboard-csat');
   await comments.getByRole('link', { name: /Conversation of the/ }).first().click();

@@ -9,10 +9,19 @@ export interface BarDatum {
   tone?: 'rose' | 'gold' | 'ink' | 'bad';
 }
 
-function niceMax(value: number): number {
+/** A round top for an axis; for whole numbers, one that halves and quarters evenly where it can (no 2.5). */
+function niceMax(value: number, wholeNumbers = false): number {
   if (value <= 0) return 1;
   const power = 10 ** Math.floor(Math.log10(value));
-  return [1, 2, 2.5, 5, 10].map((m) => m * power).find((m) => m >= value) ?? value;
+  const steps = wholeNumbers ? [1, 2, 4, 5, 10] : [1, 2, 2.5, 5, 10];
+  const nice = steps.map((m) => m * power).find((m) => m >= value) ?? value;
+  return wholeNumbers ? Math.max(1, Math.ceil(nice)) : nice;
+}
+
+/** Gridlines (as fractions of `max`) of an axis of whole numbers: every one up to 6, else the quarters that are whole (no "0.5 responses"). */
+function wholeTicks(max: number): number[] {
+  if (max <= 6) return Array.from({ length: max + 1 }, (_, i) => i / max);
+  return [0, 0.25, 0.5, 0.75, 1].filter((f) => Number.isInteger(max * f));
 }
 
 function DataTable(props: { caption: string; columns: string[]; rows: (string | number)[][] }) {
@@ -56,7 +65,7 @@ export function ColumnChart(props: { title: string; data: BarDatum[]; xLabel: st
   const width = 420;
   const height = 220;
   const pad = { left: 44, right: 12, top: 16, bottom: 44 };
-  const max = niceMax(Math.max(...props.data.map((d) => d.value), 0));
+  const max = niceMax(Math.max(...props.data.map((d) => d.value), 0), true);
   const innerW = width - pad.left - pad.right;
   const innerH = height - pad.top - pad.bottom;
   const slot = innerW / Math.max(props.data.length, 1);
@@ -64,11 +73,11 @@ export function ColumnChart(props: { title: string; data: BarDatum[]; xLabel: st
   return (
     <Figure title={props.title}>
       <svg viewBox={`0 0 ${width} ${height}`} role="img" aria-label={`${props.title}. ${summary}`}>
-        {[0, 0.5, 1].map((f) => (
+        {wholeTicks(max).map((f) => (
           <g key={f}>
             <line class="grid" x1={pad.left} x2={width - pad.right} y1={pad.top + innerH * (1 - f)} y2={pad.top + innerH * (1 - f)} />
             <text class="tick" x={pad.left - 6} y={pad.top + innerH * (1 - f) + 4} text-anchor="end">
-              {Number.isInteger(max * f) ? max * f : (max * f).toFixed(1)}
+              {max * f}
             </text>
           </g>
         ))}
@@ -134,14 +143,24 @@ export interface LineSeries {
 }
 
 /** Lines over days; a dashed target line when given. Gaps (null) break the line. */
-export function LineChart(props: { title: string; days: string[]; series: LineSeries[]; yLabel: string; yMax?: number; target?: { value: number; label: string }; format?: (v: number) => string }) {
+export function LineChart(props: {
+  title: string;
+  days: string[];
+  series: LineSeries[];
+  yLabel: string;
+  yMax?: number;
+  target?: { value: number; label: string };
+  format?: (v: number) => string;
+  /** The axis counts (or scores) in whole numbers: gridlines only there. */
+  wholeNumbers?: boolean;
+}) {
   const width = 900;
   const height = 260;
   const pad = { left: 48, right: 16, top: 16, bottom: 44 };
   const innerW = width - pad.left - pad.right;
   const innerH = height - pad.top - pad.bottom;
   const all = props.series.flatMap((s) => s.values.filter((v): v is number => v !== null));
-  const max = props.yMax ?? niceMax(Math.max(...all, props.target?.value ?? 0, 0));
+  const max = props.yMax ?? niceMax(Math.max(...all, props.target?.value ?? 0, 0), props.wholeNumbers);
   const fmt = props.format ?? ((v: number) => String(Math.round(v * 100) / 100));
   const x = (i: number) => pad.left + (props.days.length <= 1 ? innerW / 2 : (i / (props.days.length - 1)) * innerW);
   const y = (v: number) => pad.top + innerH * (1 - v / max);
@@ -158,7 +177,7 @@ export function LineChart(props: { title: string; days: string[]; series: LineSe
   return (
     <Figure title={props.title}>
       <svg viewBox={`0 0 ${width} ${height}`} role="img" aria-label={`${props.title}. ${summary}${props.target ? `; ${props.target.label}` : ''}`}>
-        {[0, 0.25, 0.5, 0.75, 1].map((f) => (
+        {(props.wholeNumbers ? wholeTicks(max) : [0, 0.25, 0.5, 0.75, 1]).map((f) => (
           <g key={f}>
             <line class="grid" x1={pad.left} x2={width - pad.right} y1={y(max * f)} y2={y(max * f)} />
             <text class="tick" x={pad.left - 6} y={y(max * f) + 4} text-anchor="end">

@@ -82,6 +82,7 @@ export function AnalyticsPage(props: { params: URLSearchParams }) {
               { name: 'Messages', values: r.daily.map((d) => d.messages), tone: 'gold' },
             ]}
             yLabel="Events"
+            wholeNumbers
           />
         </>
       )}

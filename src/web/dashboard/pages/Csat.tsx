@@ -57,6 +57,7 @@ export function CsatPage(props: { params: URLSearchParams }) {
             series={[{ name: 'Average score', values: s.trend.map((t) => t.average), tone: 'rose' }]}
             yLabel="Average (1–5)"
             yMax={5}
+            wholeNumbers
             target={{ value: s.target, label: `Target ${s.target.toFixed(1)}` }}
           />
           <section class="card" aria-labelledby="comments-title">
