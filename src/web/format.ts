@@ -1,19 +1,12 @@
-// Formatting shared by the store pages, emails and the dashboard.
-
-const formatters = new Map<string, Intl.NumberFormat>();
+// Formatting shared by the store pages, emails and the dashboard: the engine's wording, from amounts in cents.
+import { formatMoney as formatAmount } from '../engine/replies/format';
 
 /** "$1,250" for whole amounts, "$1,250.50" otherwise. */
 export function formatMoney(cents: number, currency: string): string {
-  const whole = cents % 100 === 0;
-  const key = `${currency}:${whole}`;
-  let f = formatters.get(key);
-  if (!f) {
-    f = new Intl.NumberFormat('en-US', { style: 'currency', currency, minimumFractionDigits: whole ? 0 : 2, maximumFractionDigits: 2 });
-    formatters.set(key, f);
-  }
-  return f.format(cents / 100);
+  return formatAmount(cents / 100, currency);
 }
 
+/** "December 2, 2026": a calendar day (or the UTC day of a moment). */
 export function formatDate(iso: string): string {
   return new Date(iso).toLocaleDateString('en-US', { month: 'long', day: 'numeric', year: 'numeric', timeZone: 'UTC' });
 }

@@ -82,6 +82,7 @@ describe.each(TEST_DIALECTS)('demo store on %s', (dialect) => {
     const done = await t.app.inject({ url: res.headers.location as string, headers: { cookie } });
     const number = done.body.match(/data-testid="order-number">(GG-\d{6})</)?.[1];
     expect(number).toBeDefined();
+    expect(done.body).toMatch(/Estimated delivery [A-Z][a-z]+ \d{1,2}, 20\d\d</); // a date people read, not 2026-12-02
 
     const detail = await t.app.services.orders.byNumberAndEmail(number!, 'ANA@example.com');
     expect(detail?.order).toMatchObject({ status: 'processing', customer_name: 'Ana Lopez', total_cents: detail!.order.subtotal_cents + detail!.order.shipping_cents });

@@ -1,6 +1,6 @@
 // Checkout (no payment is taken) and the confirmation page with the new order's number.
 import { html } from '../../html';
-import { formatMoney } from '../../format';
+import { formatDate, formatMoney } from '../../format';
 import { renderPage } from '../layout';
 import { field } from '../components';
 import type { Cart } from '../../../modules/cart/service';
@@ -68,7 +68,7 @@ export function renderOrderCompletePage(detail: OrderDetail): string {
   <p class="order-number" data-testid="order-number">${order.number}</p>
   <p>We’ve sent a confirmation to <strong>${order.email}</strong>. Track it any time with our concierge using this number and your email.</p>
   <ul class="line-items">${items.map((i) => html`<li>${i.quantity} × ${i.name}${i.size !== null ? ` (size ${i.size})` : ''} — ${formatMoney(i.unit_price_cents * i.quantity, order.currency)}</li>`)}</ul>
-  <p><strong>Total ${formatMoney(order.total_cents, order.currency)}</strong> · Estimated delivery ${order.estimated_delivery ?? 'soon'}</p>
+  <p><strong>Total ${formatMoney(order.total_cents, order.currency)}</strong> · Estimated delivery ${order.estimated_delivery ? formatDate(order.estimated_delivery) : 'soon'}</p>
   <div class="actions"><a class="button" href="/catalog">Continue shopping</a></div>
 </div>`,
   });
