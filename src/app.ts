@@ -17,7 +17,7 @@ import { widgetRoutes } from './modules/widget/routes';
 import { storeRoutes } from './web/store/routes';
 import { integrationRoutes } from './modules/integrations/routes';
 import { dashboardRoutes } from './modules/dashboard/index';
-import { seedDemoStaff } from './modules/staff/demo';
+import { findDemoStaff, REMOVE_DEMO_STAFF_COMMAND, seedDemoStaff } from './modules/staff/demo';
 import { renderErrorPage } from './web/store/pages/info';
 import { returnLabelRoutes } from './modules/returns/routes';
 import { mailRoutes } from './modules/mail/routes';
@@ -46,9 +46,21 @@ async function unlessSeededMeanwhile(seed: () => Promise<unknown>, seeded: () =>
   }
 }
 
+/** The demo accounts' passwords are in the README: production must not start while they can sign in. */
+async function refuseDemoStaff(db: Db, close: () => Promise<void> | undefined): Promise<void> {
+  const demo = await findDemoStaff(db.kysely);
+  if (demo.length === 0) return;
+  await close();
+  throw new Error(
+    `Production mode refuses to start: this database still has the demo staff accounts ${demo.join(', ')}, whose passwords are public. ` +
+      `Remove them with \`${REMOVE_DEMO_STAFF_COMMAND}\` (same DATABASE_URL), then start again.`,
+  );
+}
+
 export async function buildApp(config: Config, options: BuildOptions = {}): Promise<FastifyInstance> {
   const db = options.db ?? openDatabase(config.databaseUrl, { backgroundCheckpoint: true, poolMax: config.pgPoolMax });
   await migrateToLatest(db);
+  if (config.mode === 'production') await refuseDemoStaff(db, () => (options.db ? undefined : db.close()));
   // Several instances may start on one empty database at once: the one that loses a seeding race
   // finds the data there and goes on instead of failing.
   const seeding = config.seedOnEmpty && (await isEmpty(db));

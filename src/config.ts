@@ -8,6 +8,7 @@ import {
   parseWeeklySchedule,
   type BusinessHours,
 } from './modules/tickets/business-hours';
+import { MIN_SECRET_LENGTH, weakSecretReason } from './secret-strength';
 
 export type Mode = 'demo' | 'production';
 
@@ -27,6 +28,8 @@ export interface Config {
   seedOnEmpty: boolean;
   /** With the demo data, four weeks of concierge activity (conversations, tickets, ratings, analytics). */
   seedDemoActivity: boolean;
+  /** Serve the demo storefront (/, /catalog, /cart, /checkout, ...); a real shop has its own. */
+  storeEnabled: boolean;
   /** The shop's currency (ISO 4217) used for prices. */
   currency: string;
   widget: {
@@ -259,24 +262,33 @@ function readWidgetSettings(env: Env, mode: Mode): Config['widget'] {
   return { allowedOrigins: readOrigins(env, 'WIDGET_ALLOWED_ORIGINS', mode === 'demo' ? ['*'] : []), rateLimitPerMinute };
 }
 
+/**
+ * A secret: the demo value in demo mode unless one is set; in production the operator's own, long and random
+ * (a guessable one would let anyone forge cookies or webhooks). An optional secret left unset is null.
+ */
+function readSecret(env: Env, mode: Mode, name: string, demoValue: string, { required }: { required: boolean }): string | null {
+  const raw = env[name] || null;
+  if (mode === 'demo') return raw ?? demoValue;
+  if (!raw) {
+    if (required) throw new ConfigError(name, 'must be set to your own secret in production mode (the demo default is refused)');
+    return null;
+  }
+  if (raw === demoValue) throw new ConfigError(name, 'must not be the demo secret in production mode');
+  const weakness = weakSecretReason(raw);
+  if (weakness) throw new ConfigError(name, `${weakness} in production mode`);
+  return raw;
+}
+
 /** Reads the configuration from an environment; throws ConfigError naming the bad variable. */
 export function loadConfig(env: Env = process.env): Config {
   const mode = readEnum<Mode>(env, 'AURORA_MODE', ['demo', 'production'], 'demo');
   const port = readNumber(env, 'PORT', 3000, { min: 0, max: 65535, integer: true });
   const host = env.HOST || '127.0.0.1';
-  const sessionSecret = env.SESSION_SECRET || (mode === 'demo' ? DEMO_SESSION_SECRET : '');
-  if (mode === 'production') {
-    if (!sessionSecret || sessionSecret === DEMO_SESSION_SECRET) {
-      throw new ConfigError('SESSION_SECRET', 'must be set to your own secret in production mode (the demo default is refused)');
-    }
+  const sessionSecret = readSecret(env, mode, 'SESSION_SECRET', DEMO_SESSION_SECRET, { required: true })!;
+  if (sessionSecret.length < MIN_SECRET_LENGTH) {
+    throw new ConfigError('SESSION_SECRET', `must be at least ${MIN_SECRET_LENGTH} characters long`);
   }
-  if (sessionSecret.length < 32) {
-    throw new ConfigError('SESSION_SECRET', 'must be at least 32 characters long');
-  }
-  const orderWebhookSecret = env.ORDER_WEBHOOK_SECRET || (mode === 'demo' ? DEMO_ORDER_WEBHOOK_SECRET : null);
-  if (mode === 'production' && orderWebhookSecret === DEMO_ORDER_WEBHOOK_SECRET) {
-    throw new ConfigError('ORDER_WEBHOOK_SECRET', 'must not be the demo secret in production mode');
-  }
+  const orderWebhookSecret = readSecret(env, mode, 'ORDER_WEBHOOK_SECRET', DEMO_ORDER_WEBHOOK_SECRET, { required: false });
   const currency = (env.SHOP_CURRENCY || 'USD').toUpperCase();
   if (!/^[A-Z]{3}$/.test(currency)) throw new ConfigError('SHOP_CURRENCY', `must be a 3-letter ISO 4217 code (got "${env.SHOP_CURRENCY}")`);
   return {
@@ -290,6 +302,8 @@ export function loadConfig(env: Env = process.env): Config {
     logLevel: readEnum(env, 'LOG_LEVEL', LOG_LEVELS, 'info'),
     seedOnEmpty: mode === 'demo' && readBoolean(env, 'SEED_ON_EMPTY', true),
     seedDemoActivity: mode === 'demo' && readBoolean(env, 'SEED_DEMO_ACTIVITY', true),
+    // The demo store's checkout creates unpaid orders: production serves it only when asked to.
+    storeEnabled: readBoolean(env, 'STORE_ENABLED', mode === 'demo'),
     currency,
     widget: readWidgetSettings(env, mode),
     knowledgeBaseFile: env.KNOWLEDGE_BASE_FILE || null,

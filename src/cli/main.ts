@@ -25,7 +25,7 @@ Commands:
   flags set <name> <true|false>   switch a feature flag (e.g. widget_enabled)
   import catalog FILE             import products from CSV or JSON (created or updated by SKU)
   retention run                   apply the retention policy now (sessions 30 days, analytics 90 days)
-  users <action>                  staff accounts: list, add, disable, enable, reset-password
+  users <action>                  staff accounts: list, add, disable, enable, reset-password, remove-demo
   nlu predict                     one message per stdin line → one JSON prediction per line
   nlu eval FILE                   score a labelled JSONL file ({"text","intent"})
   nlu train                       retrain data/nlu/model.json from the corpus in data/nlu/

@@ -2,6 +2,7 @@
 import type { StaffRole } from '../db/schema';
 import type { Db } from '../db/connection';
 import { createStaffService, STAFF_ROLES } from '../modules/staff/service';
+import { removeDemoStaff } from '../modules/staff/demo';
 
 interface Io {
   stdout: NodeJS.WritableStream;
@@ -14,6 +15,7 @@ export const USERS_USAGE = `Usage:
   aurora users disable E
   aurora users enable E
   aurora users reset-password E [--password P]
+  aurora users remove-demo        delete the demo accounts (*@glowglitch.test) before going to production
 A password that is not given is generated and printed once.`;
 
 /** Parses `--flag value` pairs and positional words. */
@@ -70,6 +72,11 @@ export async function runUsersCommand(db: Db, args: string[], io: Io): Promise<n
       const { password } = await staff.resetPassword(target.id, null, flags.password || undefined);
       say(`Password reset for ${target.email}; their sessions have ended.`);
       if (!flags.password) say(`Password: ${password}`);
+      return 0;
+    }
+    case 'remove-demo': {
+      const removed = await removeDemoStaff(db.kysely);
+      say(removed.length ? `Removed the demo accounts ${removed.join(', ')} and their sessions.` : 'No demo accounts in this database.');
       return 0;
     }
     case 'help':

@@ -7,6 +7,8 @@ import { seedDemoData } from '../../src/db/seed/index';
 import { createTestDb, type TestDb, type TestDialect } from './db';
 
 export const SEED_NOW = new Date('2026-11-20T15:00:00.000Z');
+/** A SESSION_SECRET production mode accepts (random, not a pattern). */
+export const TEST_PRODUCTION_SECRET = '9f2c1e7a4b8d03e6c5a1f7b2d9e4c8a6';
 
 export interface TestApp {
   app: FastifyInstance;

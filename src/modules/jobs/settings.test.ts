@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { loadConfig } from '../../config';
+import { TEST_PRODUCTION_SECRET } from '../../../test/support/app';
 
 describe('flow settings (returns, business hours, mail, alerts, workers)', () => {
   it('has the documented defaults', () => {
@@ -31,7 +32,7 @@ describe('flow settings (returns, business hours, mail, alerts, workers)', () =>
     [{ SMTP_URL: 'http://mail.example' }, /SMTP_URL/],
     [{ ALERTS_WEBHOOK_URL: 'not a url' }, /ALERTS_WEBHOOK_URL/],
     [{ ALERTS_ERROR_RATE_THRESHOLD: '5' }, /ALERTS_ERROR_RATE_THRESHOLD/],
-    [{ AURORA_MODE: 'production', SESSION_SECRET: 'x'.repeat(40), SMTP_URL: 'smtp://mail.example:587' }, /MAIL_FROM/],
+    [{ AURORA_MODE: 'production', SESSION_SECRET: TEST_PRODUCTION_SECRET, SMTP_URL: 'smtp://mail.example:587' }, /MAIL_FROM/],
   ])('refuses %j naming the variable', (env, message) => {
     expect(() => loadConfig(env)).toThrow(message);
   });

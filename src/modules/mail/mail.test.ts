@@ -3,7 +3,7 @@ import { loadConfig } from '../../config';
 import { openDatabase } from '../../db/connection';
 import { migrateToLatest } from '../../db/migrate';
 import { createTestDb, TEST_DIALECTS, type TestDb } from '../../../test/support/db';
-import { createTestApp, type TestApp } from '../../../test/support/app';
+import { createTestApp, TEST_PRODUCTION_SECRET, type TestApp } from '../../../test/support/app';
 import { createMailService, MAIL_RETRY } from './service';
 import { rmaCreatedEmail } from './templates';
 import { freePort, smtpUrlFor, startSmtpReceiver, type SmtpReceiver } from './testing/smtp-receiver';
@@ -96,7 +96,7 @@ describe.each(TEST_DIALECTS)('email outbox on %s', (dialect) => {
     expect(await demo.worker.runOnce()).toMatchObject({ sent: 1 });
     expect(await demo.mailbox.get(id)).toMatchObject({ status: 'sent', transport: 'mailbox', html: '<p>Html 3</p>', text: 'Plain 3' });
 
-    const production = createMailService(db, loadConfig({ AURORA_MODE: 'production', SESSION_SECRET: 'x'.repeat(40) }), { now: () => clock });
+    const production = createMailService(db, loadConfig({ AURORA_MODE: 'production', SESSION_SECRET: TEST_PRODUCTION_SECRET }), { now: () => clock });
     const held = await production.enqueue(email(4));
     expect(production.transport).toBeNull();
     expect(await production.worker.runOnce()).toEqual({ sent: 0, retried: 0, failed: 0 });
@@ -145,7 +145,7 @@ describe.each(TEST_DIALECTS)('demo mailbox pages on %s', (dialect) => {
   });
 
   it('is not served in production', async () => {
-    t = await createTestApp(dialect, { seed: false, env: { AURORA_MODE: 'production', SESSION_SECRET: 'y'.repeat(40) } });
+    t = await createTestApp(dialect, { seed: false, env: { AURORA_MODE: 'production', SESSION_SECRET: TEST_PRODUCTION_SECRET } });
     expect((await t.app.inject({ url: '/dev/mailbox' })).statusCode).toBe(404);
     expect((await t.app.inject({ url: '/dev/mailbox/1/html' })).statusCode).toBe(404);
   });
