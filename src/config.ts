@@ -45,7 +45,13 @@ export interface Config {
     orderWebhookSecret: string | null;
   };
   /** The shop as customers see it in emails and on the return label. */
-  shop: { name: string; returnAddress: string[] };
+  shop: {
+    name: string;
+    returnAddress: string[];
+    /** Where customers reach the team when the concierge is switched off: a page (URL or path under this service) and an email. */
+    contactUrl: string | null;
+    contactEmail: string | null;
+  };
   returns: ReturnsPolicy;
   /** Opening hours for stylist answer-by times, and how many business hours each tier waits. */
   businessHours: BusinessHours & { standardHours: number; vipHours: number };
@@ -188,6 +194,29 @@ function readMailSettings(env: Env, mode: Mode): Config['mail'] {
 
 const DEFAULT_RETURN_ADDRESS = 'GlowGlitch Returns | 120 Mercer Street, Suite 4 | New York, NY 10012 | United States';
 
+/** An http(s) URL, or a path under this service such as the demo store's /contact. */
+function readContactUrl(env: Env, fallback: string | null): string | null {
+  const raw = env.SHOP_CONTACT_URL;
+  if (raw === undefined || raw === '') return fallback;
+  if (/^\/(?![/\\])/.test(raw)) return raw;
+  try {
+    if (['http:', 'https:'].includes(new URL(raw).protocol)) return raw;
+  } catch {
+    // reported below
+  }
+  throw new ConfigError('SHOP_CONTACT_URL', `must be an http(s) URL or a path such as /contact (got "${raw}")`);
+}
+
+/** Stricter than the forms' check: the address goes into a mailto: link as is, so no `?`, `&` or brackets. */
+const CONTACT_EMAIL = /^[A-Za-z0-9.!#$%'*+/=^_`{|}~-]+@[A-Za-z0-9-]+(\.[A-Za-z0-9-]+)+$/;
+
+function readContactEmail(env: Env, fallback: string | null): string | null {
+  const raw = env.SHOP_CONTACT_EMAIL;
+  if (raw === undefined || raw === '') return fallback;
+  if (CONTACT_EMAIL.test(raw)) return raw;
+  throw new ConfigError('SHOP_CONTACT_EMAIL', `must be an email address like hello@shop.example (got "${raw}")`);
+}
+
 function readFlowSettings(env: Env, mode: Mode) {
   const timeZone = env.SHOP_TIMEZONE || DEFAULT_TIME_ZONE;
   if (!isValidTimeZone(timeZone)) throw new ConfigError('SHOP_TIMEZONE', `must be an IANA time zone like America/New_York (got "${timeZone}")`);
@@ -209,6 +238,9 @@ function readFlowSettings(env: Env, mode: Mode) {
     shop: {
       name: env.SHOP_NAME || 'GlowGlitch',
       returnAddress: (env.SHOP_RETURN_ADDRESS || DEFAULT_RETURN_ADDRESS).split('|').map((line) => line.trim()).filter(Boolean),
+      // The demo store has a contact page; a real shop names its own page and address.
+      contactUrl: readContactUrl(env, mode === 'demo' ? '/contact' : null),
+      contactEmail: readContactEmail(env, mode === 'demo' ? 'hello@glowglitch.example' : null),
     },
     returns,
     businessHours: {

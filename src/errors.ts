@@ -8,6 +8,7 @@ export type ErrorCode =
   | 'conflict'
   | 'rate_limited'
   | 'unavailable'
+  | 'widget_disabled'
   | 'internal';
 
 const STATUS: Record<ErrorCode, number> = {
@@ -18,6 +19,7 @@ const STATUS: Record<ErrorCode, number> = {
   conflict: 409,
   rate_limited: 429,
   unavailable: 503,
+  widget_disabled: 503,
   internal: 500,
 };
 

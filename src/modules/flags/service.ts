@@ -6,15 +6,45 @@ import { invalid } from '../../errors';
 export const FLAG_DEFAULTS = { widget_enabled: true } as const;
 export type FlagName = keyof typeof FLAG_DEFAULTS;
 
+/**
+ * How long an instance answers from its own copy of a flag. The widget API reads widget_enabled on every
+ * request; a switch made on another instance (or with `aurora flags set`) applies here within this bound,
+ * on the instance that made it at once.
+ */
+export const FLAG_CACHE_MS = 5_000;
+
+export interface FlagCacheOptions {
+  cacheMs?: number;
+  /** Monotonic milliseconds (tests step it); the wall clock `now` can jump and is frozen in some tests. */
+  clock?: () => number;
+}
+
 export function isFlagName(name: string): name is FlagName {
   return Object.hasOwn(FLAG_DEFAULTS, name);
 }
 
-export function createFlagService(db: Kysely<Database>, now: () => Date = () => new Date()) {
+export function createFlagService(db: Kysely<Database>, now: () => Date = () => new Date(), cache: FlagCacheOptions = {}) {
+  const cacheMs = cache.cacheMs ?? FLAG_CACHE_MS;
+  const clock = cache.clock ?? (() => performance.now());
+  // One read in flight per flag: a burst of requests after expiry waits for the same query.
+  const copies = new Map<FlagName, { value: Promise<boolean>; until: number }>();
+
+  const read = async (name: FlagName): Promise<boolean> => {
+    const row = await db.selectFrom('feature_flags').select('enabled').where('name', '=', name).executeTakeFirst();
+    return row ? row.enabled === 1 : FLAG_DEFAULTS[name];
+  };
+
   return {
-    async isEnabled(name: FlagName): Promise<boolean> {
-      const row = await db.selectFrom('feature_flags').select('enabled').where('name', '=', name).executeTakeFirst();
-      return row ? row.enabled === 1 : FLAG_DEFAULTS[name];
+    isEnabled(name: FlagName): Promise<boolean> {
+      const copy = copies.get(name);
+      if (copy && clock() < copy.until) return copy.value;
+      const value = read(name);
+      copies.set(name, { value, until: clock() + cacheMs });
+      // A failed read is not remembered: the next request asks the database again.
+      value.catch(() => {
+        if (copies.get(name)?.value === value) copies.delete(name);
+      });
+      return value;
     },
 
     async list(): Promise<{ name: FlagName; enabled: boolean; updatedAt: string | null; updatedBy: string | null }[]> {
@@ -33,6 +63,7 @@ export function createFlagService(db: Kysely<Database>, now: () => Date = () => 
         .values(values)
         .onConflict((oc) => oc.column('name').doUpdateSet({ enabled: values.enabled, updated_at: values.updated_at, updated_by: values.updated_by }))
         .execute();
+      copies.delete(name);
     },
   };
 }

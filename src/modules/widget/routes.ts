@@ -1,7 +1,9 @@
 // The widget API (docs/widget-api.md): CORS for the shop's origins, a per-address rate limit, and the route files.
-import type { FastifyInstance } from 'fastify';
+import type { FastifyInstance, FastifyReply } from 'fastify';
+import { AppError } from '../../errors';
 import type { Services } from '../../services';
 import { csatFormRoutes } from '../csat/routes';
+import type { FlagService } from '../flags/service';
 import { returnFormRoutes } from '../returns/routes';
 import { shortlistRoutes } from '../shortlist/routes';
 import { stylistFormRoutes } from '../tickets/routes';
@@ -18,19 +20,37 @@ export interface RouteLimit {
   rateLimit: { max: number; timeWindow: number };
 }
 
+/** A hint, not a promise: the switch is turned back on by hand; this keeps polite clients from polling. */
+export const WIDGET_DISABLED_RETRY_AFTER_SECONDS = 300;
+
+/** Switched off, the concierge starts and answers nothing; the widget shows the shop's contact links instead. */
+function refuseWhileSwitchedOff(flags: FlagService) {
+  return async (_request: unknown, reply: FastifyReply) => {
+    if (await flags.isEnabled('widget_enabled')) return;
+    reply.header('Retry-After', String(WIDGET_DISABLED_RETRY_AFTER_SECONDS));
+    throw new AppError('widget_disabled', 'The concierge is switched off for now. The shop’s contact page and email still reach the team.');
+  };
+}
+
 export async function widgetRoutes(app: FastifyInstance, { services }: { services: Services }) {
   installWidgetCors(app, '/api/widget', services.config.widget.allowedOrigins);
   const limit: RouteLimit = { rateLimit: { max: services.config.widget.rateLimitPerMinute, timeWindow: 60_000 } };
   const chat = createChatService(services);
 
   await app.register(widgetConfigRoutes, { services, limit });
-  await app.register(widgetSessionRoutes, { chat, limit });
-  await app.register(widgetMessageRoutes, { chat, limit });
-  await app.register(widgetOrderLookupRoutes, { chat, limit });
-  await app.register(widgetEventRoutes, { services, limit });
-  await app.register(shortlistRoutes, { services, limit });
-  // The flow forms live with their capability; registered here, they share the widget API's CORS and limit.
-  await app.register(stylistFormRoutes, { services, limit });
-  await app.register(returnFormRoutes, { services, limit });
+  // The conversation and every flow that starts something (a ticket, an RMA, an order lookup) obey the switch;
+  // after CORS and the rate limit (onRequest), before validation, so a closed concierge says so first.
+  await app.register(async (concierge) => {
+    concierge.addHook('preValidation', refuseWhileSwitchedOff(services.flags));
+    await concierge.register(widgetSessionRoutes, { chat, limit });
+    await concierge.register(widgetMessageRoutes, { chat, limit });
+    await concierge.register(widgetOrderLookupRoutes, { chat, limit });
+    // The flow forms live with their capability; registered here, they share the widget API's CORS and limit.
+    await concierge.register(stylistFormRoutes, { services, limit });
+    await concierge.register(returnFormRoutes, { services, limit });
+  });
+  // Still on while switched off: rating a conversation that happened, the visitor's shortlist, analytics.
   await app.register(csatFormRoutes, { services, limit });
+  await app.register(shortlistRoutes, { services, limit });
+  await app.register(widgetEventRoutes, { services, limit });
 }
