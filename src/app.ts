@@ -38,6 +38,14 @@ declare module 'fastify' {
   }
 }
 
+/**
+ * Fastify ignores X-Forwarded-For for a bare hop count (it cannot check the peer); TRUST_PROXY=N means the
+ * service is reachable only through N proxies, so the N nearest hops (the socket first) are trusted.
+ */
+function fastifyTrustProxy(trust: Config['trustProxy']): false | string[] | ((address: string, hop: number) => boolean) {
+  return typeof trust === 'number' ? (_address, hop) => hop < trust : trust;
+}
+
 async function unlessSeededMeanwhile(seed: () => Promise<unknown>, seeded: () => Promise<boolean>): Promise<void> {
   try {
     await seed();
@@ -86,7 +94,8 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
               req: (req: { method: string; url: string; ip?: string }) => ({ method: req.method, path: req.url.split('?')[0], ip: req.ip }),
             },
           },
-    trustProxy: true,
+    // Only TRUST_PROXY's proxies may name the client: request.ip keys every per-address limit.
+    trustProxy: fastifyTrustProxy(config.trustProxy),
     bodyLimit: 256 * 1024,
     ajv: { customOptions: { coerceTypes: 'array', removeAdditional: false, allErrors: false } },
   });

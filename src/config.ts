@@ -1,4 +1,5 @@
 // Environment → typed configuration, read and validated once at start-up.
+import { isIP } from 'node:net';
 import path from 'node:path';
 import {
   DEFAULT_BUSINESS_HOURS_SPEC,
@@ -12,10 +13,15 @@ import { MIN_SECRET_LENGTH, weakSecretReason } from './secret-strength';
 
 export type Mode = 'demo' | 'production';
 
+/** Fastify's `trustProxy`: false, a hop count, or proxy addresses, CIDRs and proxy-addr's names (loopback, linklocal, uniquelocal). */
+export type TrustProxy = false | number | string[];
+
 export interface Config {
   mode: Mode;
   port: number;
   host: string;
+  /** Which proxies may name the client in X-Forwarded-For: none (the socket address is the client), a hop count, or addresses/CIDRs. */
+  trustProxy: TrustProxy;
   databaseUrl: string;
   /** PostgreSQL connections per instance. */
   pgPoolMax: number;
@@ -288,6 +294,33 @@ function readOrigins(env: Env, name: string, fallback: string[]): string[] {
   });
 }
 
+const PROXY_NAMES = ['loopback', 'linklocal', 'uniquelocal'];
+
+function isAddressOrCidr(entry: string): boolean {
+  const [address = '', prefix, extra] = entry.split('/');
+  const version = isIP(address);
+  if (!version || extra !== undefined) return false;
+  if (prefix === undefined) return true;
+  return /^\d{1,3}$/.test(prefix) && Number(prefix) <= (version === 4 ? 32 : 128);
+}
+
+// Trusting every hop (Fastify's `true`) lets any client pick its own address and escape per-address limits.
+function readTrustProxy(env: Env): TrustProxy {
+  const raw = env.TRUST_PROXY?.trim();
+  if (raw === undefined || raw === '') return false;
+  if (/^\d+$/.test(raw)) {
+    const hops = readNumber(env, 'TRUST_PROXY', 0, { min: 0, max: 10, integer: true });
+    return hops === 0 ? false : hops;
+  }
+  const entries = raw.split(',').map((entry) => entry.trim());
+  for (const entry of entries) {
+    if (!PROXY_NAMES.includes(entry) && !isAddressOrCidr(entry)) {
+      throw new ConfigError('TRUST_PROXY', `must be a hop count (1-10) or a comma-separated list of proxy addresses or CIDRs like 10.0.0.0/8 (got "${entry}")`);
+    }
+  }
+  return entries;
+}
+
 function readWidgetSettings(env: Env, mode: Mode): Config['widget'] {
   const rateLimitPerMinute = readNumber(env, 'WIDGET_RATE_LIMIT_PER_MINUTE', 120, { min: 1, max: 1_000_000, integer: true });
   // Demo: any page may embed the widget. Production: only the shop's own origins, listed explicitly.
@@ -327,6 +360,7 @@ export function loadConfig(env: Env = process.env): Config {
     mode,
     port,
     host,
+    trustProxy: readTrustProxy(env),
     databaseUrl: readDatabaseUrl(env),
     pgPoolMax: readNumber(env, 'PG_POOL_MAX', 10, { min: 1, max: 1_000, integer: true }),
     sessionSecret,

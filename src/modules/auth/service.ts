@@ -1,6 +1,6 @@
-// Staff sign-in (D1): password check with a per-email lockout, cookie sessions stored as SHA-256 hashes.
+// Staff sign-in (D1): password check with a per-email lockout reserved in the database, cookie sessions stored as SHA-256 hashes.
 import { createHash, randomBytes } from 'node:crypto';
-import type { Kysely } from 'kysely';
+import { sql, type Kysely } from 'kysely';
 import type { Database, StaffRole } from '../../db/schema';
 import { AppError } from '../../errors';
 import { normalizeEmail } from '../../email';
@@ -38,47 +38,59 @@ export const hasRole = (user: StaffIdentity, role: StaffRole) => role === 'agent
 
 export function createAuthService(db: Kysely<Database>, now: () => Date = () => new Date()) {
   const iso = (ms = 0) => new Date(now().getTime() + ms).toISOString();
+  let passwordChecks = 0;
 
-  async function isLocked(email: string): Promise<boolean> {
-    const row = await db.selectFrom('staff_login_throttle').select('locked_until').where('email', '=', email).executeTakeFirst();
-    return !!row?.locked_until && row.locked_until > iso();
-  }
-
-  /** Counts a failure for the email (known or not); the fifth in a row locks it for 15 minutes. */
-  async function recordFailure(email: string): Promise<boolean> {
-    return db.transaction().execute(async (trx) => {
-      const row = await trx.selectFrom('staff_login_throttle').selectAll().where('email', '=', email).executeTakeFirst();
-      const previous = row && (!row.locked_until || row.locked_until > iso()) ? row.failures : 0;
-      const failures = previous + 1;
-      const lockedUntil = failures >= MAX_FAILED_LOGINS ? iso(LOCKOUT_MS) : null;
-      const values = { failures: lockedUntil ? 0 : failures, locked_until: lockedUntil, updated_at: iso() };
-      if (row) await trx.updateTable('staff_login_throttle').set(values).where('email', '=', email).execute();
-      else await trx.insertInto('staff_login_throttle').values({ email, ...values }).execute();
-      await trx.updateTable('staff_users').set({ failed_attempts: failures, locked_until: lockedUntil }).where('email', '=', email).execute();
-      return lockedUntil !== null;
-    });
+  /**
+   * Reserves one attempt for the email (known or not) before its password is checked, in one statement so
+   * racing requests on any instance cannot overshoot: the fifth reservation in a row locks the email for 15
+   * minutes, and a locked email gets none (undefined). A successful sign-in deletes the row.
+   */
+  async function reserveAttempt(email: string): Promise<{ locksNow: boolean } | undefined> {
+    const at = iso();
+    const lockedUntil = iso(LOCKOUT_MS);
+    const row = sql.ref<string | null>('staff_login_throttle.locked_until');
+    const failures = sql.ref<number>('staff_login_throttle.failures');
+    // A lock that has run out starts a fresh count.
+    const next = sql<number>`case when ${row} is null then ${failures} + 1 else 1 end`;
+    const reserved = await db
+      .insertInto('staff_login_throttle')
+      .values({ email, failures: 1, locked_until: MAX_FAILED_LOGINS <= 1 ? lockedUntil : null, updated_at: at })
+      .onConflict((oc) =>
+        oc
+          .column('email')
+          .doUpdateSet({
+            failures: next,
+            locked_until: sql<string | null>`case when ${next} >= ${MAX_FAILED_LOGINS} then ${lockedUntil} else null end`,
+            updated_at: at,
+          })
+          .where((eb) => eb.or([eb(row, 'is', null), eb(row, '<=', at)])),
+      )
+      .returning('locked_until')
+      .executeTakeFirst();
+    return reserved && { locksNow: reserved.locked_until !== null };
   }
 
   return {
     /** Checks the password; on success opens a session and answers its cookie token (only its hash is stored). */
     async login(rawEmail: string, password: string): Promise<StaffSession & { token: string }> {
       const email = normalizeEmail(rawEmail);
-      if (await isLocked(email)) throw new AppError('rate_limited', LOCKED_OUT);
+      const attempt = await reserveAttempt(email);
+      if (!attempt) throw new AppError('rate_limited', LOCKED_OUT);
       const user = await db.selectFrom('staff_users').select(['id', 'email', 'name', 'role', 'password_hash', 'disabled']).where('email', '=', email).executeTakeFirst();
+      passwordChecks++;
       // Unknown emails still pay for a hash check, so timing does not tell which emails exist.
       const ok = await verifyPassword(user?.password_hash ?? (await decoyPasswordHash()), password);
-      if (!user || !ok) {
-        const locked = await recordFailure(email);
-        throw locked ? new AppError('rate_limited', LOCKED_OUT) : new AppError('unauthorized', INVALID_CREDENTIALS);
+      // A disabled account answers like a wrong password: the answer tells nothing about the account.
+      if (!user || !ok || user.disabled === 1) {
+        throw attempt.locksNow ? new AppError('rate_limited', LOCKED_OUT) : new AppError('unauthorized', INVALID_CREDENTIALS);
       }
-      if (user.disabled === 1) throw new AppError('forbidden', 'This account is disabled. Ask an admin to enable it.');
       const token = randomBytes(32).toString('base64url');
       const csrfToken = randomBytes(32).toString('base64url');
       const at = iso();
       const expiresAt = iso(SESSION_IDLE_MS);
       await db.transaction().execute(async (trx) => {
         await trx.insertInto('staff_sessions').values({ id: sha256(token), user_id: user.id, csrf_token: csrfToken, created_at: at, expires_at: expiresAt, last_seen_at: at }).execute();
-        await trx.updateTable('staff_users').set({ last_login_at: at, failed_attempts: 0, locked_until: null }).where('id', '=', user.id).execute();
+        await trx.updateTable('staff_users').set({ last_login_at: at }).where('id', '=', user.id).execute();
         await trx.deleteFrom('staff_login_throttle').where('email', '=', email).execute();
         // Housekeeping: expired sessions of this user go.
         await trx.deleteFrom('staff_sessions').where('user_id', '=', user.id).where('expires_at', '<=', at).execute();
@@ -107,6 +119,9 @@ export function createAuthService(db: Kysely<Database>, now: () => Date = () => 
       }
       return { user: { id: row.id, email: row.email, name: row.name, role: row.role }, csrfToken: row.csrf_token, expiresAt };
     },
+
+    /** How many passwords this instance has checked: the lockout bounds it (lockout.test.ts counts it). */
+    passwordChecks: () => passwordChecks,
 
     async logout(token: string): Promise<void> {
       await db.deleteFrom('staff_sessions').where('id', '=', sha256(token)).execute();
