@@ -2,7 +2,6 @@
 import Fastify, { type FastifyInstance } from 'fastify';
 import cookie from '@fastify/cookie';
 import formbody from '@fastify/formbody';
-import helmet from 'helmet';
 import rateLimit from '@fastify/rate-limit';
 import type { Config } from './config';
 import { openDatabase, type Db } from './db/connection';
@@ -11,6 +10,7 @@ import { isEmpty, seedDemoData } from './db/seed/index';
 import { seedDemoActivity } from './db/seed/activity';
 import { createServices, type Services } from './services';
 import { installErrorHandling } from './http/errors';
+import { installSecurityHeaders } from './http/security-headers';
 import { healthRoutes } from './modules/health/routes';
 import { catalogRoutes } from './modules/catalog/routes';
 import { widgetRoutes } from './modules/widget/routes';
@@ -106,26 +106,7 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
 
   await app.register(cookie, { secret: config.sessionSecret });
   await app.register(formbody);
-  // Security headers. Helmet's middleware is built once here: @fastify/helmet rebuilt it (and parsed the
-  // CSP) on every request, ~3% of a chat turn.
-  const securityHeaders = helmet({
-    contentSecurityPolicy: {
-      directives: {
-        defaultSrc: ["'self'"],
-        imgSrc: ["'self'", 'data:'],
-        styleSrc: ["'self'", "'unsafe-inline'"],
-        scriptSrc: ["'self'"],
-        connectSrc: ["'self'"],
-        formAction: ["'self'"],
-        frameAncestors: ["'self'"],
-        upgradeInsecureRequests: config.mode === 'production' ? [] : null,
-      },
-    },
-    // The widget script and product images are embedded by other sites (the shop's pages).
-    crossOriginResourcePolicy: { policy: 'cross-origin' },
-    hsts: config.mode === 'production',
-  });
-  app.addHook('onRequest', (request, reply, done) => securityHeaders(request.raw, reply.raw, (error) => done(error as Error | undefined)));
+  installSecurityHeaders(app, config);
   // Scoped to the API: routes opt in with `config.rateLimit` (static files are never counted).
   await app.register(rateLimit, { global: false });
   installErrorHandling(app, renderErrorPage);

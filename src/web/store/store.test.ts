@@ -24,15 +24,33 @@ describe.each(TEST_DIALECTS)('demo store on %s', (dialect) => {
     return cookiesFrom(res);
   }
 
-  it("sends security headers on pages and API answers: a strict CSP, no sniffing, readable from the shop's other origins", async () => {
-    for (const url of ['/', '/api/products?pageSize=1', '/products/does-not-exist']) {
+  it("sends security headers on pages and API answers: a strict CSP, no sniffing, no powerful features; the shop's origins may read all but the dashboard", async () => {
+    const { items } = (await t.app.inject({ url: '/api/products?pageSize=1' })).json();
+    const resourcePolicy: Record<string, string> = {
+      '/': 'cross-origin',
+      '/api/products?pageSize=1': 'cross-origin',
+      '/products/does-not-exist': 'cross-origin',
+      [items[0].imageUrl]: 'cross-origin',
+      '/widget.js': 'cross-origin',
+      '/api/widget/config': 'cross-origin',
+      '/dashboard': 'same-origin',
+      '/dashboard/login': 'same-origin',
+      '/dashboard/no-such-page': 'same-origin',
+      '/api/dashboard/flags': 'same-origin',
+      '/api/dashboard/me?x=1': 'same-origin',
+      '/dashboards-of-the-shop': 'cross-origin',
+    };
+    for (const [url, policy] of Object.entries(resourcePolicy)) {
       const res = await t.app.inject({ url });
-      expect(res.headers['content-security-policy']).toContain("default-src 'self'");
-      expect(res.headers['content-security-policy']).toMatch(/script-src 'self';/); // no inline scripts
-      expect(res.headers['content-security-policy']).toContain("frame-ancestors 'self'");
-      expect(res.headers['x-content-type-options']).toBe('nosniff');
-      expect(res.headers['cross-origin-resource-policy']).toBe('cross-origin');
-      expect(res.headers['strict-transport-security']).toBeUndefined(); // demo mode: no HSTS on plain http
+      expect(res.headers['content-security-policy'], url).toContain("default-src 'self'");
+      expect(res.headers['content-security-policy'], url).toMatch(/script-src 'self';/); // no inline scripts
+      expect(res.headers['content-security-policy'], url).toContain("frame-ancestors 'self'");
+      expect(res.headers['x-content-type-options'], url).toBe('nosniff');
+      expect(res.headers['cross-origin-resource-policy'], url).toBe(policy);
+      for (const feature of ['camera', 'microphone', 'geolocation', 'payment', 'usb']) {
+        expect(String(res.headers['permissions-policy']).split(', '), url).toContain(`${feature}=()`);
+      }
+      expect(res.headers['strict-transport-security'], url).toBeUndefined(); // demo mode: no HSTS on plain http
     }
   });
 
