@@ -44,11 +44,13 @@ describe.each(TEST_DIALECTS)('aurora users on %s', (dialect) => {
     expect((await run('enable', 'rosa@shop.test')).code).toBe(0);
   });
 
-  it('refuses a missing role, a duplicate email, a short password and an unknown account', async () => {
+  it('refuses a missing role, a duplicate email, a short or guessable password and an unknown account', async () => {
     expect((await run('add', '--email', 'x@shop.test', '--name', 'X', '--role', 'boss')).code).toBe(2);
     await run('add', '--email', 'dup@shop.test', '--name', 'Dup', '--role', 'agent');
     await expect(run('add', '--email', 'dup@shop.test', '--name', 'Dup', '--role', 'agent')).rejects.toThrow(/already exists/);
-    await expect(run('add', '--email', 'short@shop.test', '--name', 'S', '--role', 'agent', '--password', 'short')).rejects.toThrow(/at least 10/);
+    await expect(run('add', '--email', 'short@shop.test', '--name', 'S', '--role', 'agent', '--password', 'short')).rejects.toThrow(/at least 12/);
+    await expect(run('add', '--email', 'weak@shop.test', '--name', 'W', '--role', 'agent', '--password', 'password1234')).rejects.toThrow(/too easy to guess/);
+    await expect(run('reset-password', 'dup@shop.test', '--password', 'qwertyuiop123')).rejects.toThrow(/too easy to guess/);
     await expect(run('disable', 'nobody@shop.test')).rejects.toThrow(/No staff account/);
   });
 });

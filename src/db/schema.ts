@@ -62,6 +62,14 @@ export interface OrdersTable {
   /** Secret part of the confirmation page's URL. */
   confirmation_token: string | null;
   updated_at: string;
+  /** The order system's time of the last webhook update applied (its `updatedAt`); older updates are ignored. */
+  source_updated_at: string | null;
+}
+
+/** An applied order webhook (its signature, or `sig:`/`id:` key), kept until a replay would be refused anyway. */
+export interface WebhookDeliveriesTable {
+  key: string;
+  expires_at: string;
 }
 
 export interface OrderItemsTable {
@@ -371,6 +379,7 @@ export interface Database {
   audit_log: AuditLogTable;
   staff_login_throttle: StaffLoginThrottleTable;
   analytics_daily: AnalyticsDailyTable;
+  webhook_deliveries: WebhookDeliveriesTable;
 }
 
 export type ProductRow = Selectable<ProductsTable>;

@@ -9,6 +9,7 @@ import { flowsDeliveryMigration } from './021_flows_delivery';
 import { dashboardMigration } from './030_dashboard';
 import { dashboardLoginAndAnalyticsMigration } from './031_dashboard_login_and_analytics';
 import { analyticsDailyMigration } from './032_analytics_daily';
+import { orderWebhookDeliveriesMigration } from './042_order_webhook_deliveries';
 
 export const migrations: Record<string, AuroraMigration> = {
   '001_core': coreMigration,
@@ -19,4 +20,5 @@ export const migrations: Record<string, AuroraMigration> = {
   '030_dashboard': dashboardMigration,
   '031_dashboard_login_and_analytics': dashboardLoginAndAnalyticsMigration,
   '032_analytics_daily': analyticsDailyMigration,
+  '042_order_webhook_deliveries': orderWebhookDeliveriesMigration,
 };

@@ -1,12 +1,14 @@
-// Password hashing for staff accounts: argon2id with OWASP parameters, and readable generated passwords.
+// Staff passwords: argon2id hashing with OWASP parameters, the strength policy, and readable generated passwords.
 import { randomBytes } from 'node:crypto';
 import { hash, verify } from '@node-rs/argon2';
+import { ZxcvbnFactory } from '@zxcvbn-ts/core';
+import { adjacencyGraphs, dictionary } from '@zxcvbn-ts/language-common';
 import { invalid } from '../../errors';
 
 // The library's default algorithm is argon2id (its `Algorithm` is a const enum, unusable under isolatedModules).
 const OPTIONS = { memoryCost: 19_456, timeCost: 2, parallelism: 1 } as const;
 
-export const MIN_PASSWORD_LENGTH = 10;
+export const MIN_PASSWORD_LENGTH = 12;
 
 export function hashPassword(password: string): Promise<string> {
   return hash(password, OPTIONS);
@@ -35,7 +37,25 @@ export function generatePassword(): string {
   return [0, 5, 10, 15].map((i) => chars.slice(i, i + 5).join('')).join('-');
 }
 
-export function assertPasswordStrength(password: string): void {
-  if (password.length < MIN_PASSWORD_LENGTH) throw invalid(`The password must be at least ${MIN_PASSWORD_LENGTH} characters long.`, { fields: { password: `At least ${MIN_PASSWORD_LENGTH} characters.` } });
-  if (password.length > 200) throw invalid('The password must be at most 200 characters long.', { fields: { password: 'At most 200 characters.' } });
+/** zxcvbn's 0-4 scale: 3 is "safely unguessable" (about 10^8 guesses or more to find it). */
+const MIN_STRENGTH_SCORE = 3;
+// Words of this product that anyone would try first.
+const PRODUCT_WORDS = ['aurora', 'concierge', 'glowglitch', 'dashboard', 'stylist', 'admin', 'staff'];
+
+// The estimator and its dictionaries ship in the packages (no download); built once, on first use.
+let estimator: ZxcvbnFactory | undefined;
+
+/**
+ * The password policy, wherever a password is set: at least 12 characters, and not guessable by a strength
+ * estimator (common passwords, words, keyboard patterns, dates, repeats, or words of the account's name and email).
+ */
+export function assertPasswordStrength(password: string, account: { email?: string; name?: string } = {}): void {
+  const refuse = (message: string, field: string) => invalid(message, { fields: { password: field } });
+  if (password.length < MIN_PASSWORD_LENGTH) throw refuse(`The password must be at least ${MIN_PASSWORD_LENGTH} characters long.`, `At least ${MIN_PASSWORD_LENGTH} characters.`);
+  if (password.length > 200) throw refuse('The password must be at most 200 characters long.', 'At most 200 characters.');
+  estimator ??= new ZxcvbnFactory({ dictionary, graphs: adjacencyGraphs });
+  const personal = [account.email ?? '', ...(account.email ?? '').split(/[@.+_-]/), ...(account.name ?? '').split(/\s+/)].filter((word) => word.length >= 3);
+  if (estimator.check(password, [...PRODUCT_WORDS, ...personal]).score < MIN_STRENGTH_SCORE) {
+    throw refuse('The password is too easy to guess. Use a longer phrase of unrelated words, without names, dates or common passwords.', 'Too easy to guess: use a longer phrase of unrelated words.');
+  }
 }

@@ -78,7 +78,7 @@ export function createStaffService(db: Kysely<Database>, now: () => Date = () =>
       const name = input.name.trim();
       if (!name) throw invalid('Enter a name.', { fields: { name: 'Enter a name.' } });
       const password = input.password ?? generatePassword();
-      assertPasswordStrength(password);
+      assertPasswordStrength(password, { email, name });
       if (await byEmail(email)) throw new AppError('conflict', `A staff account with the email ${email} already exists.`);
       const at = now().toISOString();
       const row = await db
@@ -111,8 +111,8 @@ export function createStaffService(db: Kysely<Database>, now: () => Date = () =>
 
     /** Sets a new password (generated when none is given), lifts a lockout and ends the account's sessions. */
     async resetPassword(id: number, actor: Actor, password: string = generatePassword()): Promise<{ member: StaffMember; password: string }> {
-      assertPasswordStrength(password);
       const member = await requireMember(id);
+      assertPasswordStrength(password, member);
       const passwordHash = await hashPassword(password);
       await db.transaction().execute(async (trx) => {
         await trx.updateTable('staff_users').set({ password_hash: passwordHash, failed_attempts: 0, locked_until: null, updated_at: now().toISOString() }).where('id', '=', id).execute();
