@@ -1,49 +1,136 @@
+import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { buildApp } from '../../app';
 import { createTestApp, type TestApp } from '../../../test/support/app';
 import { TEST_DIALECTS } from '../../../test/support/db';
 import { DEMO_ORDER_WEBHOOK_SECRET } from '../../config';
-import { signPayload } from './order-sync';
+import { SIGNATURE_TOLERANCE_SECONDS, signPayload } from './order-sync';
 import { CatalogImportError, importCatalog, readRecords } from './catalog-import';
 
-const order = (status: string) => ({
+const order = (status: string, extra: { number?: string; updatedAt?: string; id?: string } = {}) => ({
   event: 'order.updated',
+  ...(extra.id && { id: extra.id }),
   order: {
-    number: 'GG-555001', email: 'Nia@Example.com', customerName: 'Nia Park', status, carrier: 'UPS', trackingNumber: '1Z999', trackingUrl: 'https://www.ups.com/track?tracknum=1Z999',
+    number: extra.number ?? 'GG-555001', email: 'Nia@Example.com', customerName: 'Nia Park', status, carrier: 'UPS', trackingNumber: '1Z999', trackingUrl: 'https://www.ups.com/track?tracknum=1Z999',
     placedAt: '2026-11-18T10:00:00.000Z', currency: 'USD', subtotal: 420, shipping: 15, total: 435,
     items: [{ sku: 'EXT-1', name: 'Halo Studs', quantity: 1, unitPrice: 420 }],
+    ...(extra.updatedAt && { updatedAt: extra.updatedAt }),
   },
 });
 
 describe.each(TEST_DIALECTS)('integrations on %s', (dialect) => {
   let t: TestApp;
+  // The service's clock: the tests move it to see remembered deliveries expire.
+  let clock = Date.now();
   beforeAll(async () => {
-    t = await createTestApp(dialect);
+    t = await createTestApp(dialect, { now: () => new Date(clock) });
   });
   afterAll(() => t.close());
 
-  const send = (body: unknown, options: { secret?: string; timestamp?: number; tamper?: boolean } = {}) => {
+  const send = (body: unknown, options: { secret?: string; timestamp?: number; tamper?: boolean; app?: FastifyInstance } = {}) => {
     const payload = JSON.stringify(body);
-    const timestamp = options.timestamp ?? Math.floor(Date.now() / 1000);
-    const signature = signPayload(options.secret ?? DEMO_ORDER_WEBHOOK_SECRET, timestamp, payload);
-    return t.app.inject({
+    const timestamp = options.timestamp ?? Math.floor(clock / 1000);
+    return sendSigned(options.app ?? t.app, payload, timestamp, signPayload(options.secret ?? DEMO_ORDER_WEBHOOK_SECRET, timestamp, payload), options.tamper);
+  };
+  const sendSigned = (app: FastifyInstance, payload: string, timestamp: number, signature: string, tamper = false) =>
+    app.inject({
       method: 'POST',
       url: '/api/integrations/orders',
       headers: { 'content-type': 'application/json', 'x-aurora-timestamp': String(timestamp), 'x-aurora-signature': signature },
-      payload: options.tamper ? payload.replace('Nia Park', 'Eve') : payload,
+      payload: tamper ? payload.replace('Nia Park', 'Eve') : payload,
     });
-  };
+  const timeline = async (number: string) => (await t.app.services.orders.byNumber(number))!.timeline.map((e) => e.type);
 
   it('creates an order from a signed webhook, then moves its status with a timeline event', async () => {
     const created = await send({ ...order('processing'), event: 'order.created' });
     expect(created.statusCode).toBe(200);
-    expect(created.json()).toEqual({ number: 'GG-555001', created: true, statusChanged: false });
+    expect(created.json()).toEqual({ number: 'GG-555001', applied: true, created: true, statusChanged: false });
     const shipped = await send(order('shipped'));
-    expect(shipped.json()).toMatchObject({ created: false, statusChanged: true });
-    const replay = await send(order('shipped'));
-    expect(replay.json()).toMatchObject({ statusChanged: false });
+    expect(shipped.json()).toMatchObject({ applied: true, created: false, statusChanged: true });
+    clock += 1000;
+    const resent = await send(order('shipped'));
+    expect(resent.json()).toEqual({ number: 'GG-555001', applied: true, created: false, statusChanged: false });
     const detail = await t.app.services.orders.byNumberAndEmail('GG-555001', 'nia@example.com');
     expect(detail?.order).toMatchObject({ status: 'shipped', carrier: 'UPS', total_cents: 43_500 });
     expect(detail?.timeline.map((e) => e.type)).toEqual(['order_placed', 'shipped']);
+  });
+
+  it('ignores every replay of an applied webhook, on this instance and on another one over the same database', async () => {
+    const number = 'GG-555101';
+    await send({ ...order('processing', { number }), event: 'order.created' });
+    clock += 1000;
+    const timestamp = Math.floor(clock / 1000);
+    const payload = JSON.stringify(order('shipped', { number }));
+    const signature = signPayload(DEMO_ORDER_WEBHOOK_SECRET, timestamp, payload);
+    expect((await sendSigned(t.app, payload, timestamp, signature)).json()).toMatchObject({ applied: true, statusChanged: true });
+    // Meanwhile the order system delivered it (no updatedAt: the signature's time stands for it).
+    clock += 1000;
+    expect((await send(order('delivered', { number }))).json()).toMatchObject({ applied: true, statusChanged: true });
+    const before = await t.app.services.orders.byNumber(number);
+
+    const other = await buildApp(t.config, { db: t.db, logger: false, now: () => new Date(clock) });
+    try {
+      const replies = [];
+      for (let i = 0; i < 10; i++) replies.push(await sendSigned(i % 2 ? other : t.app, payload, timestamp, signature));
+      expect(replies.map((r) => r.statusCode)).toEqual(Array(10).fill(200));
+      expect(replies.map((r) => r.json())).toEqual(Array(10).fill({ number, applied: false, ignored: 'replay', created: false, statusChanged: false }));
+    } finally {
+      await other.close();
+    }
+    const after = await t.app.services.orders.byNumber(number);
+    expect(after?.order).toEqual(before?.order);
+    expect(await timeline(number)).toEqual(['order_placed', 'shipped', 'delivered']);
+  });
+
+  it('applies one of 10 simultaneous deliveries of a signed request', async () => {
+    const number = 'GG-555107';
+    const timestamp = Math.floor(clock / 1000);
+    const payload = JSON.stringify({ ...order('processing', { number }), event: 'order.created' });
+    const signature = signPayload(DEMO_ORDER_WEBHOOK_SECRET, timestamp, payload);
+    const replies = await Promise.all(Array.from({ length: 10 }, () => sendSigned(t.app, payload, timestamp, signature)));
+    expect(replies.map((r) => r.statusCode)).toEqual(Array(10).fill(200));
+    expect(replies.filter((r) => r.json().applied)).toHaveLength(1);
+    expect(await timeline(number)).toEqual(['order_placed']);
+  });
+
+  it('recognises an event id sent again under a new signature', async () => {
+    const number = 'GG-555102';
+    await send({ ...order('processing', { number }), event: 'order.created' });
+    expect((await send(order('shipped', { number, id: 'evt_42' }))).json()).toMatchObject({ applied: true });
+    clock += 2000;
+    expect((await send(order('shipped', { number, id: 'evt_42' }))).json()).toMatchObject({ applied: false, ignored: 'replay' });
+  });
+
+  it('ignores an update older than the order\'s state (updatedAt, or the signature time without it)', async () => {
+    const number = 'GG-555103';
+    await send({ ...order('processing', { number, updatedAt: '2026-11-18T10:00:00Z' }), event: 'order.created' });
+    expect((await send(order('delivered', { number, updatedAt: '2026-11-20T09:00:00+01:00' }))).json()).toMatchObject({ applied: true, statusChanged: true });
+    const late = await send(order('shipped', { number, updatedAt: '2026-11-19T12:00:00Z' }));
+    expect(late.statusCode).toBe(200);
+    expect(late.json()).toEqual({ number, applied: false, ignored: 'stale', created: false, statusChanged: false });
+    expect((await t.app.services.orders.byNumber(number))?.order.status).toBe('delivered');
+    expect(await timeline(number)).toEqual(['order_placed', 'delivered']);
+
+    const other = 'GG-555104';
+    const sentAt = Math.floor(clock / 1000);
+    await send({ ...order('processing', { number: other }), event: 'order.created' }, { timestamp: sentAt - 120 });
+    expect((await send(order('delivered', { number: other }), { timestamp: sentAt })).json()).toMatchObject({ applied: true });
+    expect((await send(order('shipped', { number: other }), { timestamp: sentAt - 60 })).json()).toMatchObject({ applied: false, ignored: 'stale' });
+    expect((await t.app.services.orders.byNumber(other))?.order.status).toBe('delivered');
+  });
+
+  it('refuses an updatedAt in the future with 400 naming the field', async () => {
+    const res = await send(order('shipped', { number: 'GG-555105', updatedAt: new Date(clock + 3_600_000).toISOString() }));
+    expect(res.statusCode).toBe(400);
+    expect(res.json().error.message).toMatch(/order\.updatedAt/);
+  });
+
+  it('forgets a delivery once its signature has expired', async () => {
+    const remembered = () => t.db.kysely.selectFrom('webhook_deliveries').select('key').execute();
+    expect((await remembered()).length).toBeGreaterThan(0);
+    clock += (SIGNATURE_TOLERANCE_SECONDS + 1) * 1000;
+    await send({ ...order('processing', { number: 'GG-555106' }), event: 'order.created' });
+    expect(await remembered()).toHaveLength(1);
   });
 
   it('refuses unsigned, tampered, wrongly signed and stale requests with 401', async () => {
@@ -51,7 +138,7 @@ describe.each(TEST_DIALECTS)('integrations on %s', (dialect) => {
     expect(unsigned.statusCode).toBe(401);
     expect((await send(order('delivered'), { tamper: true })).statusCode).toBe(401);
     expect((await send(order('delivered'), { secret: 'not-the-secret' })).statusCode).toBe(401);
-    expect((await send(order('delivered'), { timestamp: Math.floor(Date.now() / 1000) - 3600 })).statusCode).toBe(401);
+    expect((await send(order('delivered'), { timestamp: Math.floor(clock / 1000) - 3600 })).statusCode).toBe(401);
     const detail = await t.app.services.orders.byNumber('GG-555001');
     expect(detail?.order.status).not.toBe('delivered');
   });

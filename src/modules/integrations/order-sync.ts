@@ -22,6 +22,8 @@ export function verifySignature(secret: string, timestampHeader: string | undefi
 
 export interface OrderWebhook {
   event: 'order.created' | 'order.updated';
+  /** The order system's id of this event: a resend under a new signature is still recognised. */
+  id?: string;
   order: {
     number: string;
     email: string;
@@ -35,6 +37,8 @@ export interface OrderWebhook {
     deliveredAt?: string | null;
     estimatedDelivery?: string | null;
     conciergeSessionId?: string | null;
+    /** When the order system changed the order to this state; without it, the signature's timestamp stands for it. */
+    updatedAt?: string;
     currency: string;
     subtotal: number;
     shipping: number;
@@ -43,16 +47,48 @@ export interface OrderWebhook {
   };
 }
 
+/** The signed request as it arrived: its signature and timestamp identify a delivery. */
+export interface WebhookDelivery {
+  signature: string;
+  timestamp: number;
+}
+
+/** What a webhook did; `ignored` says why nothing changed (a replay, or an update older than the order's state). */
+export type OrderSyncResult =
+  | { number: string; applied: true; created: boolean; statusChanged: boolean }
+  | { number: string; applied: false; ignored: 'replay' | 'stale'; created: false; statusChanged: false };
+
 const cents = (major: number) => Math.round(major * 100);
 
 export function createOrderSync(db: Kysely<Database>, now: () => Date = () => new Date()) {
   return {
-    /** Creates or updates the order by number; a status change adds a timeline event. Replays change nothing. */
-    async apply(webhook: OrderWebhook): Promise<{ number: string; created: boolean; statusChanged: boolean }> {
+    /**
+     * Creates or updates the order by number; a status change adds a timeline event. A delivery already applied
+     * (same signature or event id) and an update older than the last one applied change nothing.
+     */
+    async apply(webhook: OrderWebhook, delivery: WebhookDelivery): Promise<OrderSyncResult> {
       const o = webhook.order;
       const number = o.number.toUpperCase();
       const at = now().toISOString();
+      const updatedAt = new Date(o.updatedAt ?? delivery.timestamp * 1000).toISOString();
+      // A time in the future would make every later (real) update look stale.
+      if (Date.parse(updatedAt) > now().getTime() + SIGNATURE_TOLERANCE_SECONDS * 1000) {
+        throw new AppError('invalid_request', 'order.updatedAt is in the future; send the time the order system changed the order.');
+      }
+      const ignored = (why: 'replay' | 'stale') => ({ number, applied: false, ignored: why, created: false, statusChanged: false }) as const;
       return db.transaction().execute(async (trx) => {
+        // Held in the database so a replay to another instance is caught too; kept only while the signature is valid.
+        await trx.deleteFrom('webhook_deliveries').where('expires_at', '<', at).execute();
+        const keys = [`sig:${delivery.signature}`, ...(webhook.id ? [`id:${webhook.id}`] : [])];
+        const expiresAt = new Date((delivery.timestamp + SIGNATURE_TOLERANCE_SECONDS) * 1000).toISOString();
+        const fresh = await trx
+          .insertInto('webhook_deliveries')
+          .values(keys.map((key) => ({ key, expires_at: expiresAt })))
+          .onConflict((oc) => oc.column('key').doNothing())
+          .returning('key')
+          .execute();
+        if (fresh.length < keys.length) return ignored('replay');
+
         const existing = await trx.selectFrom('orders').select(['id', 'status']).where('number', '=', number).executeTakeFirst();
         const customer = await trx.selectFrom('customers').select('id').where('email', '=', o.email.toLowerCase()).executeTakeFirst();
         const values = {
@@ -72,6 +108,7 @@ export function createOrderSync(db: Kysely<Database>, now: () => Date = () => ne
           total_cents: cents(o.total),
           currency: o.currency.toUpperCase(),
           updated_at: at,
+          source_updated_at: updatedAt,
         };
         if (!existing) {
           const inserted = await trx
@@ -85,13 +122,20 @@ export function createOrderSync(db: Kysely<Database>, now: () => Date = () => ne
             .values(o.items.map((i) => ({ order_id: inserted.id, product_id: skus.find((p) => p.sku === i.sku)?.id ?? null, sku: i.sku, name: i.name, size: i.size ?? null, quantity: i.quantity, unit_price_cents: cents(i.unitPrice), final_sale: i.finalSale ? 1 : 0 })))
             .execute();
           await trx.insertInto('order_events').values({ order_id: inserted.id, type: 'order_placed', at: o.placedAt, data: JSON.stringify({ source: 'webhook' }) }).execute();
-          return { number, created: true, statusChanged: false };
+          return { number, applied: true, created: true, statusChanged: false };
         }
-        await trx.updateTable('orders').set(values).where('id', '=', existing.id).execute();
-        if (existing.status === o.status) return { number, created: false, statusChanged: false };
+        // Webhooks may arrive out of order: only an update at least as new as the stored state is written.
+        const written = await trx
+          .updateTable('orders')
+          .set(values)
+          .where('id', '=', existing.id)
+          .where((eb) => eb.or([eb('source_updated_at', 'is', null), eb('source_updated_at', '<=', updatedAt)]))
+          .executeTakeFirst();
+        if (Number(written.numUpdatedRows) === 0) return ignored('stale');
+        if (existing.status === o.status) return { number, applied: true, created: false, statusChanged: false };
         const eventType = o.status === 'processing' ? 'status_updated' : o.status;
         await trx.insertInto('order_events').values({ order_id: existing.id, type: eventType, at, data: JSON.stringify({ from: existing.status, to: o.status, source: 'webhook' }) }).execute();
-        return { number, created: false, statusChanged: true };
+        return { number, applied: true, created: false, statusChanged: true };
       });
     },
   };

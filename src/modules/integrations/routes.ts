@@ -12,6 +12,7 @@ const Nullable = <T extends Parameters<typeof Type.Optional>[0]>(t: T) => Type.O
 
 const OrderWebhookBody = Type.Object({
   event: Type.Union([Type.Literal('order.created'), Type.Literal('order.updated')]),
+  id: Type.Optional(Type.String({ pattern: '^[A-Za-z0-9_.:-]{1,100}$' })),
   order: Type.Object({
     number: Type.String({ pattern: '^[Gg][Gg]-\\d{6}$' }),
     email: Type.String({ format: 'email', maxLength: 254 }),
@@ -25,6 +26,7 @@ const OrderWebhookBody = Type.Object({
     deliveredAt: Nullable(Time),
     estimatedDelivery: Nullable(Type.String({ format: 'date' })),
     conciergeSessionId: Nullable(Type.String({ pattern: '^[A-Za-z0-9_-]{8,64}$' })),
+    updatedAt: Type.Optional(Time),
     currency: Type.String({ pattern: '^[A-Za-z]{3}$' }),
     subtotal: Money,
     shipping: Money,
@@ -73,6 +75,8 @@ export async function integrationRoutes(fastify: FastifyInstance, { services }: 
         verifySignature(secret, request.headers['x-aurora-timestamp'] as string | undefined, request.headers['x-aurora-signature'] as string | undefined, request.rawBody ?? '', services.now());
       },
     },
-    async (request) => services.orderSync.apply(request.body as OrderWebhook),
+    // A replay or an out-of-date update answers 200 with `ignored`, so the sender does not retry it.
+    async (request) =>
+      services.orderSync.apply(request.body as OrderWebhook, { signature: String(request.headers['x-aurora-signature']), timestamp: Number(request.headers['x-aurora-timestamp']) }),
   );
 }
