@@ -9,6 +9,7 @@ import {
   parseWeeklySchedule,
   type BusinessHours,
 } from './modules/tickets/business-hours';
+import type { VisitorEmailCaps } from './modules/limits/visitor-emails';
 import { MIN_SECRET_LENGTH, weakSecretReason } from './secret-strength';
 
 export type Mode = 'demo' | 'production';
@@ -43,6 +44,8 @@ export interface Config {
     allowedOrigins: string[];
     /** Widget API requests per minute per client address (per instance). */
     rateLimitPerMinute: number;
+    /** Emails a visitor's forms may trigger per hour, per recipient, session and client address (in the database). */
+    visitorEmails: VisitorEmailCaps;
   };
   /** The shop's FAQ articles (JSON); null uses the bundled data/knowledge-base.json. */
   knowledgeBaseFile: string | null;
@@ -324,7 +327,12 @@ function readTrustProxy(env: Env): TrustProxy {
 function readWidgetSettings(env: Env, mode: Mode): Config['widget'] {
   const rateLimitPerMinute = readNumber(env, 'WIDGET_RATE_LIMIT_PER_MINUTE', 120, { min: 1, max: 1_000_000, integer: true });
   // Demo: any page may embed the widget. Production: only the shop's own origins, listed explicitly.
-  return { allowedOrigins: readOrigins(env, 'WIDGET_ALLOWED_ORIGINS', mode === 'demo' ? ['*'] : []), rateLimitPerMinute };
+  const visitorEmails = {
+    perRecipient: readNumber(env, 'VISITOR_EMAILS_PER_RECIPIENT', 3, { min: 1, max: 1_000_000, integer: true }),
+    perSession: readNumber(env, 'VISITOR_EMAILS_PER_SESSION', 5, { min: 1, max: 1_000_000, integer: true }),
+    perClient: readNumber(env, 'VISITOR_EMAILS_PER_ADDRESS', 20, { min: 1, max: 1_000_000, integer: true }),
+  };
+  return { allowedOrigins: readOrigins(env, 'WIDGET_ALLOWED_ORIGINS', mode === 'demo' ? ['*'] : []), rateLimitPerMinute, visitorEmails };
 }
 
 /**

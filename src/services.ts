@@ -12,6 +12,8 @@ import { createAnalyticsService } from './modules/analytics/service';
 import { createEngine } from './engine/index';
 import { createShortlistService } from './modules/shortlist/service';
 import { createOrderTracking } from './modules/orders/tracking';
+import { createAttemptLimits } from './modules/limits/attempts';
+import { createVisitorEmailLimits } from './modules/limits/visitor-emails';
 import { createOrderSync } from './modules/integrations/order-sync';
 import { createStaffService } from './modules/staff/service';
 import { createAuthService } from './modules/auth/service';
@@ -48,7 +50,10 @@ export function createServices(db: Db, config: Config, options: ServiceOptions =
   const conversations = createConversationService(db.kysely, now, { dialect: db.dialect });
   const engine = createEngine({ currency: config.currency, now, knowledgeBase: config.knowledgeBaseFile ? loadKnowledgeBase(config.knowledgeBaseFile) : undefined });
   const shortlist = createShortlistService(db.kysely, catalog, now);
-  const orderTracking = createOrderTracking(db.kysely, orders, config.sessionSecret, now);
+  // Limits held in the database (order lookups, emails a visitor can trigger), so they hold across instances.
+  const attempts = createAttemptLimits(db, config.sessionSecret, now);
+  const orderTracking = createOrderTracking(attempts, orders);
+  const visitorEmails = createVisitorEmailLimits(attempts, config.widget.visitorEmails);
   const orderSync = createOrderSync(db.kysely, now);
   const staff = createStaffService(db.kysely, now);
   const auth = createAuthService(db.kysely, now);
@@ -57,9 +62,9 @@ export function createServices(db: Db, config: Config, options: ServiceOptions =
   const mail = createMailService(db, config, { now });
   const alerts = createAlertService(db, config, now);
   const errorRate = createErrorRateCheck(db, config, alerts, now, analytics.flush);
-  const tickets = createTicketService({ db, config, now, mail, alerts, conversations, shortlist, understand: (text, context) => engine.understand(text, context) });
+  const tickets = createTicketService({ db, config, now, mail, visitorEmails, alerts, conversations, shortlist, understand: (text, context) => engine.understand(text, context) });
   const stylistForm = createStylistForm({ config, conversations, tickets });
-  const returns = createReturnService({ db, config, now, orders, orderTracking, mail, conversations, tickets, understand: (text) => engine.understand(text) });
+  const returns = createReturnService({ db, config, now, orders, orderTracking, mail, visitorEmails, conversations, tickets, understand: (text) => engine.understand(text) });
   const csat = createCsatService(db.kysely, conversations, now);
   const retention = createRetentionService(db.kysely, undefined, now);
   return { config, db, now, catalog, cart, orders, contact, flags, conversations, engine, analytics, shortlist, orderTracking, orderSync, staff, auth, dashboard, mail, alerts, errorRate, tickets, stylistForm, returns, csat, retention };

@@ -178,11 +178,11 @@ export interface AnalyticsEventsTable {
   created_at: string;
 }
 
-export interface OrderLookupAttemptsTable {
+export interface LimitAttemptsTable {
   id: Generated<number>;
-  /** 'session' or 'client' (the client address). */
+  /** Which limit: 'session' or 'client' (order lookups), 'email_recipient', 'email_session', 'email_client'. */
   scope: string;
-  /** HMAC of the session id or the client address: no raw address is stored. */
+  /** HMAC of the session id, client address or email address: none is stored in clear. */
   subject: string;
   created_at: string;
 }
@@ -367,7 +367,7 @@ export interface Database {
   messages: MessagesTable;
   shortlist_items: ShortlistItemsTable;
   analytics_events: AnalyticsEventsTable;
-  order_lookup_attempts: OrderLookupAttemptsTable;
+  limit_attempts: LimitAttemptsTable;
   rmas: RmasTable;
   tickets: TicketsTable;
   ticket_events: TicketEventsTable;

@@ -10,6 +10,7 @@ import { dashboardMigration } from './030_dashboard';
 import { dashboardLoginAndAnalyticsMigration } from './031_dashboard_login_and_analytics';
 import { analyticsDailyMigration } from './032_analytics_daily';
 import { orderWebhookDeliveriesMigration } from './042_order_webhook_deliveries';
+import { limitAttemptsMigration } from './041_limit_attempts';
 
 export const migrations: Record<string, AuroraMigration> = {
   '001_core': coreMigration,
@@ -21,4 +22,5 @@ export const migrations: Record<string, AuroraMigration> = {
   '031_dashboard_login_and_analytics': dashboardLoginAndAnalyticsMigration,
   '032_analytics_daily': analyticsDailyMigration,
   '042_order_webhook_deliveries': orderWebhookDeliveriesMigration,
+  '041_limit_attempts': limitAttemptsMigration,
 };

@@ -1,6 +1,13 @@
-// The customer emails, each as subject + branded HTML + plain text. Customer text is always escaped.
+// The customer emails, each as subject + branded HTML + plain text. Customer text is always escaped, and an email
+// a visitor can trigger never repeats what they typed: the shop's sender must not carry a stranger's words.
 import { html } from '../../web/html';
 import { button, callout, emailLayout, paragraph, quote, type EmailContent } from './layout';
+
+/** "Hello Ava," from a name: only a first word that is plainly a name (letters, ' and -), otherwise "Hello,". */
+export function greeting(name: string): string {
+  const first = name.trim().split(/\s+/)[0] ?? '';
+  return /^\p{L}[\p{L}\p{M}'’-]{0,23}$/u.test(first) ? `Hello ${first},` : 'Hello,';
+}
 
 const FOOTER = 'You are receiving this email because you contacted us through our website. Reply to this email to reach our team.';
 
@@ -27,7 +34,7 @@ export function rmaCreatedEmail(e: RmaCreatedEmail): EmailContent {
   const what = e.kind === 'return' ? 'return' : `resize to size ${e.newSize}`;
   const rule = shippingRule(e.kind, e.shipWithinDays, e.newSize);
   const subject = `Your ${e.kind} ${e.rmaNumber} for order ${e.orderNumber}`;
-  const body = html`${paragraph(`Hello ${e.customerName},`)}
+  const body = html`${paragraph(greeting(e.customerName))}
 ${paragraph(html`We have set up the ${what} of <strong>${e.itemName}</strong> from order ${e.orderNumber}.`)}
 ${callout('Your RMA number', e.rmaNumber)}
 ${paragraph(html`<strong>${rule}</strong>`)}
@@ -35,7 +42,7 @@ ${paragraph('1. Print your prepaid return label. 2. Pack the piece in its box wi
 ${button(e.labelUrl, 'Print your return label')}
 ${paragraph(html`Or open this link: <a href="${e.labelUrl}" style="color:#b3365f">${e.labelUrl}</a>`)}`;
   const text = [
-    `Hello ${e.customerName},`,
+    greeting(e.customerName),
     '',
     `We have set up the ${what} of ${e.itemName} from order ${e.orderNumber}.`,
     '',
@@ -58,19 +65,16 @@ export interface TicketConfirmationEmail {
   ticketId: number;
   /** "11:30 AM Monday (ET)", or null when urgent (a stylist reaches out right away). */
   answerBy: string | null;
-  message: string;
 }
 
 export function ticketConfirmationEmail(e: TicketConfirmationEmail): EmailContent {
   const promise = e.answerBy ? `A stylist will reply by ${e.answerBy}.` : 'You marked this as urgent: a stylist is reaching out to you right away.';
   const subject = `We received your request (ticket #${e.ticketId})`;
-  const body = html`${paragraph(`Hello ${e.customerName},`)}
+  const body = html`${paragraph(greeting(e.customerName))}
 ${paragraph('Thank you for reaching out. A member of our stylist team has your message and the conversation you had with our concierge.')}
 ${callout(`Ticket #${e.ticketId}`, promise)}
-${paragraph('Your message:')}
-${quote(e.message)}
 ${paragraph('Reply to this email if you want to add anything.')}`;
-  const text = [`Hello ${e.customerName},`, '', 'Thank you for reaching out. A member of our stylist team has your message.', '', `Ticket #${e.ticketId}: ${promise}`, '', 'Your message:', e.message, '', `— ${e.shopName}`].join('\n');
+  const text = [greeting(e.customerName), '', 'Thank you for reaching out. A member of our stylist team has your message.', '', `Ticket #${e.ticketId}: ${promise}`, '', `— ${e.shopName}`].join('\n');
   return { subject, html: emailLayout(e.shopName, 'A stylist is on it', body, FOOTER), text };
 }
 

@@ -70,7 +70,7 @@ describe.each(TEST_DIALECTS)('order tracking in the widget on %s', (dialect) => 
     }
     expect((await lookup(await start(), 'GG-104233', 'ava.martinez@example.com', '10.0.2.1')).statusCode).toBe(429);
     expect((await lookup(await start(), 'GG-104233', 'ava.martinez@example.com', '10.0.2.2')).statusCode).toBe(200);
-    const stored = await t.db.kysely.selectFrom('order_lookup_attempts').select('subject').execute();
+    const stored = await t.db.kysely.selectFrom('limit_attempts').select('subject').execute();
     expect(JSON.stringify(stored)).not.toContain('10.0.2.1');
   });
 

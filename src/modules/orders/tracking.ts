@@ -1,10 +1,8 @@
 // Order tracking for the widget (W5): a number + email pair shows the order, anything else reveals nothing,
 // and failed attempts are limited per session and per client address in the database (holds across instances).
-import { keyedHash } from '../../crypto';
-import type { Kysely } from 'kysely';
-import type { Database } from '../../db/schema';
 import type { OrderStatusView } from '../../engine/index';
 import { AppError } from '../../errors';
+import type { AttemptLimits } from '../limits/attempts';
 import type { OrderDetail, OrderService } from './service';
 import { STATUS_LABEL } from './timeline';
 import { normalizeOrderNumber } from './order-number';
@@ -45,33 +43,11 @@ function toTrackedOrder({ order, timeline }: OrderDetail): TrackedOrder {
 export const tooManyLookups = () =>
   new AppError('rate_limited', 'Too many order lookups. Please wait a few minutes, or contact our support team.');
 
-export function createOrderTracking(db: Kysely<Database>, orders: OrderService, secret: string, now: () => Date = () => new Date(), limits: TrackingLimits = DEFAULT_TRACKING_LIMITS) {
-  const subject = (value: string) => keyedHash(secret, value);
-
-  async function failuresSince(scope: 'session' | 'client', key: string, since: string): Promise<number> {
-    const row = await db
-      .selectFrom('order_lookup_attempts')
-      .select((eb) => eb.fn.countAll<number>().as('count'))
-      .where('scope', '=', scope)
-      .where('subject', '=', subject(key))
-      .where('created_at', '>', since)
-      .executeTakeFirstOrThrow();
-    return Number(row.count);
-  }
-
-  async function recordFailure(request: LookupRequest, at: Date): Promise<void> {
-    const createdAt = at.toISOString();
-    await db.transaction().execute(async (trx) => {
-      await trx
-        .insertInto('order_lookup_attempts')
-        .values([
-          { scope: 'session', subject: subject(request.sessionId), created_at: createdAt },
-          { scope: 'client', subject: subject(request.clientAddress), created_at: createdAt },
-        ])
-        .execute();
-      await trx.deleteFrom('order_lookup_attempts').where('created_at', '<=', new Date(at.getTime() - limits.windowMs).toISOString()).execute();
-    });
-  }
+export function createOrderTracking(attempts: AttemptLimits, orders: OrderService, limits: TrackingLimits = DEFAULT_TRACKING_LIMITS) {
+  const failed = (request: LookupRequest) => [
+    { scope: 'session', key: request.sessionId },
+    { scope: 'client', key: request.clientAddress },
+  ];
 
   return {
     /**
@@ -79,14 +55,12 @@ export function createOrderTracking(db: Kysely<Database>, orders: OrderService, 
      * the same). Throws AppError('rate_limited') once the session or the client address used up its attempts.
      */
     async lookup(request: LookupRequest): Promise<TrackedOrder | undefined> {
-      const at = now();
-      const since = new Date(at.getTime() - limits.windowMs).toISOString();
-      const [bySession, byClient] = await Promise.all([failuresSince('session', request.sessionId, since), failuresSince('client', request.clientAddress, since)]);
-      if (bySession >= limits.perSession || byClient >= limits.perClient) throw tooManyLookups();
+      const [bySession, byClient] = await Promise.all(failed(request).map((attempt) => attempts.count(attempt, limits.windowMs)));
+      if (bySession! >= limits.perSession || byClient! >= limits.perClient) throw tooManyLookups();
       const number = normalizeOrderNumber(request.orderNumber);
       const detail = number ? await orders.byNumberAndEmail(number, request.email) : undefined;
       if (!detail) {
-        await recordFailure(request, at);
+        await attempts.record(failed(request), limits.windowMs);
         return undefined;
       }
       return toTrackedOrder(detail);

@@ -21,6 +21,8 @@ import { checkEligibility, orderIneligibility } from './policy';
 import { createRmaRepo, newLabelToken, newRmaNumber, type RmaRow } from './repo';
 import type { ReturnFormBody } from './schema';
 import { parseJson } from '../../db/json-column';
+import { maskCardNumbersIn } from '../../engine/index';
+import type { EmailRequester, VisitorEmailLimits } from '../limits/visitor-emails';
 
 export interface ReturnDeps {
   db: Db;
@@ -29,6 +31,7 @@ export interface ReturnDeps {
   orders: Pick<OrderService, 'byNumberAndEmail'>;
   orderTracking: Pick<OrderTracking, 'lookup'>;
   mail: MailService;
+  visitorEmails: Pick<VisitorEmailLimits, 'reserve'>;
   conversations: Pick<ConversationService, 'requireActive' | 'appendExchange'>;
   tickets: Pick<TicketService, 'escalate'>;
   understand: Understand;
@@ -38,6 +41,12 @@ export interface ReturnAnswer {
   replies: FormReply[];
   rma?: { number: string; kind: RmaKind; labelUrl: string };
   ticket?: { id: number; priority: string; answerBy: string };
+}
+
+/** The widget's Idempotency-Key and the client address (order-lookup and email limits). */
+export interface ReturnContext {
+  idempotencyKey?: string;
+  clientAddress: string;
 }
 
 export interface LabelView {
@@ -84,16 +93,17 @@ export function createReturnService(deps: ReturnDeps) {
     };
   }
 
-  async function createRma(sessionId: string, detail: OrderDetail, item: OrderItemRow, form: ReturnFormBody, key: string | null): Promise<ReturnAnswer> {
+  async function createRma(requester: EmailRequester, detail: OrderDetail, item: OrderItemRow, form: ReturnFormBody, key: string | null): Promise<ReturnAnswer> {
     const { order } = detail;
     const at = now().toISOString();
+    const reservation = await deps.visitorEmails.reserve(order.email, requester);
     for (let attempt = 0; ; attempt++) {
       const number = newRmaNumber();
       try {
         const rma = await db.kysely.transaction().execute(async (trx) => {
           const row = await repo.insertWithEvent(
             trx,
-            { number, order_id: order.id, order_item_id: item.id, kind: form.kind, reason: [form.reason, form.note].filter(Boolean).join('\n\n'), new_size: form.kind === 'resize' ? form.newSize! : null, status: 'created', conversation_id: sessionId, label_token: newLabelToken(), idempotency_key: key, created_at: at },
+            { number, order_id: order.id, order_item_id: item.id, kind: form.kind, reason: [form.reason, form.note].filter(Boolean).join('\n\n'), new_size: form.kind === 'resize' ? form.newSize! : null, status: 'created', conversation_id: requester.sessionId, label_token: newLabelToken(), idempotency_key: key, created_at: at },
             { rmaNumber: number, kind: form.kind, itemId: item.id, itemName: item.name, ...(form.kind === 'resize' ? { newSize: form.newSize } : {}) },
           );
           const content = rmaCreatedEmail({ shopName: config.shop.name, customerName: order.customer_name, rmaNumber: number, orderNumber: order.number, itemName: item.name, kind: form.kind, newSize: row.new_size, labelUrl: labelUrl(row), shipWithinDays: config.returns.shipWithinDays });
@@ -102,18 +112,20 @@ export function createReturnService(deps: ReturnDeps) {
         });
         return rmaAnswer(rma, item, order.number, false);
       } catch (error) {
-        if (!isUniqueViolation(error)) throw error;
+        const collided = isUniqueViolation(error);
         // A concurrent double submit, or another open RMA for this item, won: answer with it.
-        const winner = (key && (await repo.byIdempotencyKey(key))) || (await repo.openForItem(item.id));
+        const winner = collided ? (key && (await repo.byIdempotencyKey(key))) || (await repo.openForItem(item.id)) : undefined;
+        const retry = collided && !winner && attempt < 3; // the RMA number itself collided: draw another
+        if (!retry) await reservation.release(); // no email was queued
         if (winner) return rmaAnswer(winner, item, order.number, winner.idempotency_key !== key || key === null);
-        if (attempt >= 3) throw error; // the RMA number itself collided three times: give up loudly
+        if (!retry) throw error; // another failure, or three collisions: give up loudly
       }
     }
   }
 
-  async function toStylist(conversation: { id: string; visitorId: string | null }, detail: OrderDetail, item: OrderItemRow, form: ReturnFormBody, reason: string, idempotencyKey?: string): Promise<ReturnAnswer> {
+  async function toStylist(conversation: { id: string; visitorId: string | null }, detail: OrderDetail, item: OrderItemRow, form: ReturnFormBody, reason: string, context: ReturnContext): Promise<ReturnAnswer> {
     const message = [`Resize request for ${item.name} (order ${detail.order.number}) from size ${item.size} to ${form.newSize}.`, `Reason: ${form.reason}`, form.note ? `Note: ${form.note}` : ''].filter(Boolean).join('\n');
-    const { ticket, answerByText } = await deps.tickets.escalate(conversation, { name: detail.order.customer_name, email: detail.order.email, message, urgent: false }, { idempotencyKey, reasons: ['complex_resizing'] });
+    const { ticket, answerByText } = await deps.tickets.escalate(conversation, { name: detail.order.customer_name, email: detail.order.email, message, urgent: false }, { idempotencyKey: context.idempotencyKey, reasons: ['complex_resizing'], requester: { sessionId: conversation.id, clientAddress: context.clientAddress } });
     return {
       replies: [
         { type: 'text', text: `${reason} I have passed your request to our stylists as ticket #${ticket.id}: a stylist will reply by ${answerByText ?? 'right away'} and we sent a confirmation to your email.` },
@@ -123,7 +135,7 @@ export function createReturnService(deps: ReturnDeps) {
     };
   }
 
-  async function answer(sessionId: string, form: ReturnFormBody, context: { idempotencyKey?: string; clientAddress: string }): Promise<{ answer: ReturnAnswer; item?: OrderItemRow }> {
+  async function answer(sessionId: string, form: ReturnFormBody, context: ReturnContext): Promise<{ answer: ReturnAnswer; item?: OrderItemRow }> {
     const conversation = await deps.conversations.requireActive(sessionId);
     const key = context.idempotencyKey ? `${sessionId}:${context.idempotencyKey}` : null;
     const tracked = await deps.orderTracking.lookup({ sessionId, clientAddress: context.clientAddress, orderNumber: form.orderNumber, email: form.email });
@@ -150,13 +162,15 @@ export function createReturnService(deps: ReturnDeps) {
     if (eligibility.outcome === 'ineligible') {
       return { answer: { replies: [{ type: 'text', text: eligibility.reason }, ...stylistOffer(detail.order, `About ${item.name} from order ${detail.order.number}: ${eligibility.reason}`)] }, item };
     }
-    if (eligibility.outcome === 'stylist') return { answer: await toStylist(conversation, detail, item, form, eligibility.reason, context.idempotencyKey), item };
-    return { answer: await createRma(sessionId, detail, item, form, key), item };
+    if (eligibility.outcome === 'stylist') return { answer: await toStylist(conversation, detail, item, form, eligibility.reason, context), item };
+    return { answer: await createRma({ sessionId, clientAddress: context.clientAddress }, detail, item, form, key), item };
   }
 
   return {
     /** The return form: an RMA, a stylist ticket, the reason it is not possible, or the vague "not found". */
-    async submit(sessionId: string, form: ReturnFormBody, context: { idempotencyKey?: string; clientAddress: string }): Promise<ReturnAnswer> {
+    async submit(sessionId: string, typed: ReturnFormBody, context: ReturnContext): Promise<ReturnAnswer> {
+      // The reason and note reach the RMA, a stylist ticket and the transcript: no card number goes further.
+      const form = maskCardNumbersIn(typed);
       const { answer: result, item } = await answer(sessionId, form, context);
       const what = form.kind === 'resize' ? `Resize to size ${form.newSize}` : 'Return';
       await deps.conversations.appendExchange(sessionId, {

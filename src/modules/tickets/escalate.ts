@@ -1,6 +1,7 @@
 // A stylist request from the widget becomes a ticket: priority from tier and urgency, an answer-by time in
 // business hours, reasons from the engine's triggers, the transcript and shortlist as they were, a
-// confirmation email and (on a management trigger) an alert, all in one transaction.
+// confirmation email (within the visitor's email caps, without echoing what they typed) and (on a management
+// trigger) an alert, all in one transaction. Card numbers in the name or message are masked before anything is kept.
 import type { Config } from '../../config';
 import type { Db } from '../../db/connection';
 import type { CustomerTier, TicketPriority } from '../../db/schema';
@@ -14,6 +15,8 @@ import { computeAnswerBy, describeAnswerBy } from './business-hours';
 import type { TicketRepo, TicketRow } from './repo';
 import { toTicket, type ShortlistSnapshotItem, type Ticket } from './types';
 import { normalizeEmail } from '../../email';
+import { maskCardNumbersIn } from '../../engine/index';
+import type { EmailRequester, VisitorEmailLimits } from '../limits/visitor-emails';
 
 /** The engine's reading of a message; only its triggers matter here. */
 export type Understand = (text: string, context?: { customerTier?: CustomerTier }) => { triggers: { stylist: readonly string[]; management: readonly string[] } };
@@ -24,6 +27,7 @@ export interface EscalationDeps {
   now: () => Date;
   repo: TicketRepo;
   mail: MailService;
+  visitorEmails: Pick<VisitorEmailLimits, 'reserve'>;
   alerts: AlertService;
   conversations: Pick<ConversationService, 'transcript'>;
   shortlist: Pick<ShortlistService, 'list'>;
@@ -42,6 +46,8 @@ export interface EscalationOptions {
   idempotencyKey?: string;
   /** Reasons the caller already knows (e.g. complex_resizing from the returns form). */
   reasons?: string[];
+  /** The visitor's session and address: the confirmation email counts against their caps. */
+  requester: EmailRequester;
 }
 
 export interface Escalation {
@@ -83,12 +89,13 @@ export function createEscalation(deps: EscalationDeps) {
     return (await deps.shortlist.list(visitorId)).map((p) => ({ id: p.id, name: p.name, slug: p.slug, url: `/products/${p.slug}`, price: p.priceCents / 100, currency: p.currency }));
   }
 
-  return async function escalate(conversation: { id: string; visitorId: string | null }, request: StylistRequest, options: EscalationOptions = {}): Promise<Escalation> {
+  return async function escalate(conversation: { id: string; visitorId: string | null }, typed: StylistRequest, options: EscalationOptions): Promise<Escalation> {
     const key = options.idempotencyKey ? `${conversation.id}:${options.idempotencyKey}` : null;
     const answered = key ? await repo.byIdempotencyKey(key) : undefined;
     if (answered) return { ticket: toTicket(answered, now().toISOString()), created: false, answerByText: describe(answered) };
 
     const at = now();
+    const request = maskCardNumbersIn(typed);
     const email = normalizeEmail(request.email);
     const tier = await repo.tierOf(email);
     const transcript = await deps.conversations.transcript(conversation.id);
@@ -97,6 +104,7 @@ export function createEscalation(deps: EscalationDeps) {
     const priority = priorityFor(request.urgent, tier);
     const answerBy = computeAnswerBy(at, answerHoursFor(priority, config), config.businessHours).toISOString();
     const shortlist = await shortlistSnapshot(conversation.visitorId);
+    const reservation = await deps.visitorEmails.reserve(email, options.requester);
 
     try {
       const row = await db.kysely.transaction().execute(async (trx) => {
@@ -120,7 +128,7 @@ export function createEscalation(deps: EscalationDeps) {
           updated_at: at.toISOString(),
         });
         await repo.addEvent(trx, { ticket_id: ticket.id, actor_id: null, type: 'created', body: ticket.message, data: JSON.stringify({ priority, tier, answerBy, reasons }), created_at: at.toISOString() });
-        const content = ticketConfirmationEmail({ shopName: config.shop.name, customerName: ticket.customer_name, ticketId: ticket.id, answerBy: describe(ticket), message: ticket.message });
+        const content = ticketConfirmationEmail({ shopName: config.shop.name, customerName: ticket.customer_name, ticketId: ticket.id, answerBy: describe(ticket) });
         await deps.mail.enqueue({ kind: 'ticket_confirmation', to: email, ...content, dedupeKey: `ticket:${ticket.id}:confirmation`, ticketId: ticket.id }, trx);
         if (management.length > 0) {
           await deps.alerts.raise(
@@ -135,6 +143,7 @@ export function createEscalation(deps: EscalationDeps) {
       });
       return { ticket: toTicket(row, at.toISOString()), created: true, answerByText: describe(row) };
     } catch (error) {
+      await reservation.release(); // nothing was queued
       const winner = key && isUniqueViolation(error) ? await repo.byIdempotencyKey(key) : undefined;
       if (winner) return { ticket: toTicket(winner, now().toISOString()), created: false, answerByText: describe(winner) };
       throw error;

@@ -16,7 +16,7 @@ export async function stylistFormRoutes(fastify: FastifyInstance, { services, li
     { schema: { params: SessionParams, headers: IdempotencyHeaders, body: StylistFormBody }, attachValidation: true, config: limit },
     async (request) => {
       rejectInvalidForm(request, StylistFormBody, STYLIST_FIELD_MESSAGES);
-      return services.stylistForm.submit(request.params.sessionId, request.body, idempotencyKeyOf(request));
+      return services.stylistForm.submit(request.params.sessionId, request.body, { idempotencyKey: idempotencyKeyOf(request), clientAddress: request.ip });
     },
   );
 }

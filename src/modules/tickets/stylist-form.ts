@@ -1,6 +1,7 @@
 // The widget's stylist form (W7): a ticket, the promised reply time in the customer's words, the transcript.
 import type { Config } from '../../config';
 import type { ConversationService } from '../conversations/service';
+import type { EmailRequester } from '../limits/visitor-emails';
 import type { TicketPriority } from '../../db/schema';
 import type { TicketService } from './service';
 import type { StylistFormBody } from './schema';
@@ -20,10 +21,11 @@ export const CSAT_PROMPT: FormReply = { type: 'form', form: 'csat', prefill: { t
 
 export function createStylistForm(deps: { config: Config; conversations: Pick<ConversationService, 'requireActive' | 'appendExchange'>; tickets: Pick<TicketService, 'escalate'> }) {
   return {
-    async submit(sessionId: string, body: StylistFormBody, idempotencyKey?: string, reasons: string[] = []): Promise<StylistFormAnswer> {
+    async submit(sessionId: string, body: StylistFormBody, context: { idempotencyKey?: string; clientAddress: string }): Promise<StylistFormAnswer> {
       const conversation = await deps.conversations.requireActive(sessionId);
       const request = { name: body.name, email: body.email, message: body.message, urgent: body.urgent ?? false };
-      const { ticket, answerByText } = await deps.tickets.escalate(conversation, request, { idempotencyKey, reasons });
+      const requester: EmailRequester = { sessionId, clientAddress: context.clientAddress };
+      const { ticket, answerByText } = await deps.tickets.escalate(conversation, request, { idempotencyKey: context.idempotencyKey, requester });
       const firstName = ticket.customerName.split(/\s+/)[0];
       const promise = answerByText
         ? `A stylist will reply by ${answerByText}.`

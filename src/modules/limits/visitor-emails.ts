@@ -1,0 +1,50 @@
+// Caps on the emails a visitor can make the shop send (stylist confirmations, RMA emails), per recipient address,
+// per session and per client address within an hour, held in the database so they hold across instances: without
+// them the forms are a relay that sends anyone's chosen address mail from the shop's own sender.
+import { AppError } from '../../errors';
+import { normalizeEmail } from '../../email';
+import type { AttemptLimits } from './attempts';
+
+export interface VisitorEmailCaps {
+  perRecipient: number;
+  perSession: number;
+  perClient: number;
+}
+
+export const VISITOR_EMAIL_WINDOW_MS = 60 * 60_000;
+
+/** Who asks for the email: the widget session and the client address. */
+export interface EmailRequester {
+  sessionId: string;
+  clientAddress: string;
+}
+
+export const tooManyEmails = () =>
+  new AppError(
+    'rate_limited',
+    'We already have several requests from you in the last hour, and each one reached our team. Please try again in an hour, or write to us through our contact page.',
+    { limit: 'visitor_emails' },
+  );
+
+export function createVisitorEmailLimits(attempts: AttemptLimits, caps: VisitorEmailCaps) {
+  return {
+    /**
+     * Takes one email of each cap before the email is queued; AppError('rate_limited') when one is used up.
+     * Call the returned release when no email went out after all (a double submit answered by the first).
+     */
+    async reserve(recipient: string, by: EmailRequester): Promise<{ release: () => Promise<void> }> {
+      const taken = await attempts.reserve(
+        [
+          { scope: 'email_recipient', key: normalizeEmail(recipient), max: caps.perRecipient },
+          { scope: 'email_session', key: by.sessionId, max: caps.perSession },
+          { scope: 'email_client', key: by.clientAddress, max: caps.perClient },
+        ],
+        VISITOR_EMAIL_WINDOW_MS,
+      );
+      if (!taken) throw tooManyEmails();
+      return taken;
+    },
+  };
+}
+
+export type VisitorEmailLimits = ReturnType<typeof createVisitorEmailLimits>;
