@@ -19,6 +19,7 @@ describe('loadConfig', () => {
     expect(() => loadConfig({ SEED_ON_EMPTY: 'maybe' })).toThrow(ConfigError);
     expect(() => loadConfig({ PG_POOL_MAX: 'many' })).toThrow(/PG_POOL_MAX/);
     expect(() => loadConfig({ WIDGET_RATE_LIMIT_PER_MINUTE: '0' })).toThrow(/WIDGET_RATE_LIMIT_PER_MINUTE/);
+    expect(() => loadConfig({ SHOP_CURRENCY: 'XYZ' })).toThrow(/SHOP_CURRENCY must be an ISO 4217 code/);
   });
 
   it('refuses to start production with the demo secret or none at all', () => {

@@ -11,6 +11,7 @@ import {
 } from './modules/tickets/business-hours';
 import type { VisitorEmailCaps } from './modules/limits/visitor-emails';
 import { MIN_SECRET_LENGTH, weakSecretReason } from './secret-strength';
+import { isCurrencyCode } from './modules/catalog/currency';
 
 export type Mode = 'demo' | 'production';
 
@@ -363,7 +364,7 @@ export function loadConfig(env: Env = process.env): Config {
   }
   const orderWebhookSecret = readSecret(env, mode, 'ORDER_WEBHOOK_SECRET', DEMO_ORDER_WEBHOOK_SECRET, { required: false });
   const currency = (env.SHOP_CURRENCY || 'USD').toUpperCase();
-  if (!/^[A-Z]{3}$/.test(currency)) throw new ConfigError('SHOP_CURRENCY', `must be a 3-letter ISO 4217 code (got "${env.SHOP_CURRENCY}")`);
+  if (!isCurrencyCode(currency)) throw new ConfigError('SHOP_CURRENCY', `must be an ISO 4217 code such as USD or EUR (got "${env.SHOP_CURRENCY}")`);
   return {
     mode,
     port,

@@ -5,7 +5,7 @@ import { migrateToLatest } from '../db/migrate';
 import { isEmpty, seedDemoData } from '../db/seed/index';
 import { createFlagService } from '../modules/flags/service';
 import { createRetentionService } from '../modules/retention/service';
-import { importCatalog, readRecords } from '../modules/integrations/catalog-import';
+import { importCatalog, importSettingsOf, readRecords } from '../modules/integrations/catalog-import';
 import fs from 'node:fs';
 
 export interface CliIo {
@@ -95,7 +95,7 @@ const commands: Record<string, Command> = {
       return 2;
     }
     const records = readRecords(fs.readFileSync(file, 'utf8'), file.toLowerCase().endsWith('.json') ? 'json' : 'csv');
-    const result = await withDb((db) => importCatalog(db.kysely, records, loadConfig().currency));
+    const result = await withDb((db) => importCatalog(db.kysely, records, importSettingsOf(loadConfig())));
     write(io.stdout, `Imported ${records.length} products: ${result.created} new, ${result.updated} updated.`);
     return 0;
   },

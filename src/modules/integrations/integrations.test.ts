@@ -5,7 +5,7 @@ import { createTestApp, type TestApp } from '../../../test/support/app';
 import { TEST_DIALECTS } from '../../../test/support/db';
 import { DEMO_ORDER_WEBHOOK_SECRET } from '../../config';
 import { SIGNATURE_TOLERANCE_SECONDS, signPayload } from './order-sync';
-import { CatalogImportError, importCatalog, readRecords } from './catalog-import';
+import { CatalogImportError, importCatalog, importSettingsOf, readRecords } from './catalog-import';
 
 const order = (status: string, extra: { number?: string; updatedAt?: string; id?: string } = {}) => ({
   event: 'order.updated',
@@ -147,17 +147,36 @@ describe.each(TEST_DIALECTS)('integrations on %s', (dialect) => {
     const res = await send({ ...order('lost'), event: 'order.updated' });
     expect(res.statusCode).toBe(400);
     expect(res.json().error.message).toMatch(/status/);
+    const odd = order('shipped', { number: 'GG-555108' });
+    const currency = await send({ ...odd, order: { ...odd.order, currency: 'XYZ' } });
+    expect(currency.statusCode).toBe(400);
+    expect(currency.json().error.message).toMatch(/order\.currency/);
   });
 
   it('imports a CSV catalog all-or-nothing, updating existing SKUs', async () => {
     const csv = 'sku,name,category,metal,price,stock,sizes,stone\nIMP-1,Dawn Ring,ring,rose gold,"1,250.00",4,5;6;7,diamond\nIMP-2,Dusk Hoops,earrings,silver,95,10,,\n';
-    expect(await importCatalog(t.db.kysely, readRecords(csv, 'csv'), 'USD')).toEqual({ created: 2, updated: 0 });
+    expect(await importCatalog(t.db.kysely, readRecords(csv, 'csv'), importSettingsOf(t.config))).toEqual({ created: 2, updated: 0 });
     const ring = (await t.app.inject({ url: '/api/products?q=Dawn' })).json().items[0];
     expect(ring).toMatchObject({ sku: 'IMP-1', metal: 'rose_gold', price: 1250, sizes: [5, 6, 7], stone: 'diamond' });
     const again = readRecords(JSON.stringify([{ sku: 'IMP-1', name: 'Dawn Ring', category: 'rings', metal: 'rose_gold', price: 1300, stock: 2 }]), 'json');
-    expect(await importCatalog(t.db.kysely, again, 'USD')).toEqual({ created: 0, updated: 1 });
+    expect(await importCatalog(t.db.kysely, again, importSettingsOf(t.config))).toEqual({ created: 0, updated: 1 });
     const bad = readRecords('sku,name,category,metal,price\nIMP-3,Good,ring,platinum,900\nIMP-4,Bad,hat,platinum,-5\n', 'csv');
-    await expect(importCatalog(t.db.kysely, bad, 'USD')).rejects.toThrow(CatalogImportError);
+    await expect(importCatalog(t.db.kysely, bad, importSettingsOf(t.config))).rejects.toThrow(CatalogImportError);
     expect((await t.app.inject({ url: '/api/products?q=Good' })).json().total).toBe(0);
+  });
+
+  it('imports nothing when one row has a bad currency or image URL, and names the row and the field', async () => {
+    const csv = [
+      'sku,name,category,metal,price,currency,image_url',
+      'IMP-5,Fine Band,ring,platinum,900,USD,/images/fine-band.png',
+      'IMP-6,Odd Band,ring,platinum,900,DOLLARS,',
+      'IMP-7,Pixel Band,ring,platinum,900,USD,https://tracker.example/p.gif?id=1',
+      'IMP-8,Script Band,ring,platinum,900,USD,javascript:alert(1)',
+    ].join('\n');
+    const error = await importCatalog(t.db.kysely, readRecords(csv, 'csv'), importSettingsOf(t.config)).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(CatalogImportError);
+    expect((error as CatalogImportError).errors.map((e) => [e.row, e.field])).toEqual([[2, 'currency'], [3, 'image_url'], [4, 'image_url']]);
+    expect((error as Error).message).toMatch(/row 2, currency: must be an ISO 4217 code/);
+    expect(await t.db.kysely.selectFrom('products').select('sku').where('sku', 'in', ['IMP-5', 'IMP-6', 'IMP-7', 'IMP-8']).execute()).toEqual([]);
   });
 });

@@ -4,6 +4,7 @@ import { constantTimeEqual } from '../../crypto';
 import type { Kysely } from 'kysely';
 import type { Database, OrderStatus } from '../../db/schema';
 import { AppError } from '../../errors';
+import { isCurrencyCode } from '../catalog/currency';
 
 /** Signatures older than this are refused, so a captured request cannot be replayed later. */
 export const SIGNATURE_TOLERANCE_SECONDS = 300;
@@ -71,6 +72,7 @@ export function createOrderSync(db: Kysely<Database>, now: () => Date = () => ne
       const number = o.number.toUpperCase();
       const at = now().toISOString();
       const updatedAt = new Date(o.updatedAt ?? delivery.timestamp * 1000).toISOString();
+      if (!isCurrencyCode(o.currency.toUpperCase())) throw new AppError('invalid_request', 'order.currency must be an ISO 4217 code such as USD.');
       // A time in the future would make every later (real) update look stale.
       if (Date.parse(updatedAt) > now().getTime() + SIGNATURE_TOLERANCE_SECONDS * 1000) {
         throw new AppError('invalid_request', 'order.updatedAt is in the future; send the time the order system changed the order.');

@@ -18,8 +18,13 @@ export function formatOverdue(iso: string, now = Date.now()): string {
   return `Overdue by ${amountOf(Math.max(1, Math.round((now - new Date(iso).getTime()) / 60_000)))}`;
 }
 
+/** A price; a currency code Intl does not know (stored by an old import) shows as "12.50 XYZ" instead of breaking the page. */
 export function formatMoney(amount: number, currency: string): string {
-  return new Intl.NumberFormat(undefined, { style: 'currency', currency }).format(amount);
+  try {
+    return new Intl.NumberFormat(undefined, { style: 'currency', currency }).format(amount);
+  } catch {
+    return [amount.toFixed(2), currency].filter(Boolean).join(' ');
+  }
 }
 
 export const formatPercent = (value: number | null) => (value === null ? '—' : `${(value * 100).toFixed(1)}%`);
