@@ -39,6 +39,27 @@ describe('aurora nlu (the CLI contract)', () => {
     expect(out).toMatch(/product_search/);
   });
 
+  it('eval of a folder reports each set on its own line and all sets together', async () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'nlu-sets-'));
+    fs.writeFileSync(path.join(dir, 'a.jsonl'), '{"text":"show me rings","intent":"product_search"}\n{"text":"hi there","intent":"greeting"}\n');
+    fs.writeFileSync(path.join(dir, 'b.jsonl'), '{"text":"how do I bake bread","intent":"out_of_scope"}\n');
+    fs.writeFileSync(path.join(dir, 'README.md'), 'not a set');
+    const { code, out } = await run(['nlu', 'eval', dir]);
+    expect(code).toBe(0);
+    const row = (name: string) => out.split('\n').find((line) => line.startsWith(name));
+    expect(row(path.join(dir, 'a.jsonl'))).toMatch(/\s2\s+100\.0%/);
+    expect(row(path.join(dir, 'b.jsonl'))).toMatch(/\s1\s+100\.0%.*100\.0%$/);
+    expect(row('all sets')).toMatch(/\s3\s+100\.0%/);
+    expect(out).not.toMatch(/README/);
+  });
+
+  it('eval of a folder without sets is an error that names it', async () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'nlu-empty-'));
+    const { code, err } = await run(['nlu', 'eval', dir]);
+    expect(code).toBe(1);
+    expect(err).toContain(dir);
+  });
+
   it('an unknown subcommand is a usage error, not a crash', async () => {
     const { code } = await run(['nlu', 'dance']);
     expect(code).toBeGreaterThan(0);

@@ -1,5 +1,6 @@
 // `aurora nlu predict` (one JSON line per input line), `aurora nlu eval FILE` (scores a labelled JSONL file), `aurora nlu train`.
-import { readFile, writeFile } from 'node:fs/promises';
+import { readdir, readFile, stat, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
 import { createInterface } from 'node:readline';
 import { createEngine, evaluate, INTENTS, serializeIntentModel, trainUnderstanding, type EvaluationReport, type Intent } from '../engine';
 import { DEFAULT_TRAINING_EXAMPLES } from '../engine/nlu/corpus';
@@ -8,7 +9,8 @@ import type { CliIo } from './main';
 
 const USAGE = [
   'usage: aurora nlu predict < messages.txt      one JSON line per message',
-  '       aurora nlu eval FILE.jsonl             score labelled lines of {"text","intent"}',
+  '       aurora nlu eval PATH...                score labelled lines of {"text","intent"}: one file in detail,',
+  '                                              or several files / folders of *.jsonl as one line per set',
   '       aurora nlu train                       retrain data/nlu/model.json from the corpus in data/nlu/',
   '',
 ].join('\n');
@@ -17,7 +19,7 @@ const MODEL_FILE = new URL('../../data/nlu/model.json', import.meta.url);
 export async function runNluCommand(args: string[], io: CliIo): Promise<number> {
   const [command, ...rest] = args;
   if (command === 'predict') return predict(io);
-  if (command === 'eval' && rest[0]) return evaluateFile(rest[0], io);
+  if (command === 'eval' && rest.length > 0) return evaluateSets(rest, io);
   if (command === 'train') return train(io);
   io.stderr.write(USAGE);
   return 2;
@@ -43,16 +45,47 @@ async function train(io: CliIo): Promise<number> {
   return 0;
 }
 
-async function evaluateFile(path: string, io: CliIo): Promise<number> {
-  let examples: { text: string; intent: Intent }[];
+/** The labelled sets named by the arguments: files as given, folders as their *.jsonl files (sorted). */
+async function labelledFiles(paths: string[]): Promise<string[]> {
+  const files: string[] = [];
+  for (const path of paths) {
+    if (!(await stat(path)).isDirectory()) files.push(path);
+    else files.push(...(await readdir(path)).filter((name) => name.endsWith('.jsonl')).sort().map((name) => join(path, name)));
+  }
+  return files;
+}
+
+async function evaluateSets(paths: string[], io: CliIo): Promise<number> {
+  const sets: { path: string; examples: { text: string; intent: Intent }[] }[] = [];
   try {
-    examples = parseLabelled(await readFile(path, 'utf8'));
+    for (const path of await labelledFiles(paths)) sets.push({ path, examples: parseLabelled(await readFile(path, 'utf8')) });
+    if (sets.length === 0) throw new Error(`no .jsonl files in ${paths.join(', ')}`);
   } catch (error) {
     io.stderr.write(`aurora nlu eval: ${(error as Error).message}\n`);
     return 1;
   }
   const engine = createEngine();
-  io.stdout.write(formatReport(path, evaluate(examples, (text) => engine.understand(text).intent)));
+  const classify = (text: string) => engine.understand(text).intent;
+  if (sets.length === 1) {
+    io.stdout.write(formatReport(sets[0].path, evaluate(sets[0].examples, classify)));
+    return 0;
+  }
+  // Several sets are reported one line each (and all together), so no set's score hides in another's.
+  const rows = sets.map(({ path, examples }) => ({ name: path, report: evaluate(examples, classify) }));
+  rows.push({ name: 'all sets', report: evaluate(sets.flatMap((set) => set.examples), classify) });
+  const width = Math.max(...rows.map((row) => row.name.length), 3);
+  const lines = [
+    `${'set'.padEnd(width)}  examples  accuracy  macro-F1  out-of-scope recall`,
+    ...rows.map(({ name, report }) =>
+      `${name.padEnd(width)}  ${String(report.total).padStart(8)}  ${percent(report.accuracy).padStart(8)}  ${percent(report.macroF1).padStart(8)}  ${report.outOfScopeRecall === undefined ? 'n/a' : percent(report.outOfScopeRecall)}`,
+    ),
+    '',
+    ...rows.slice(0, -1).flatMap(({ name, report }) => [
+      `${name}: top confusions (expected → predicted)`,
+      ...report.confusions.slice(0, 5).map((c) => `  ${String(c.count).padStart(3)}  ${c.expected} → ${c.predicted}   e.g. "${c.example}"`),
+    ]),
+  ];
+  io.stdout.write(`${lines.join('\n')}\n`);
   return 0;
 }
 
