@@ -231,7 +231,7 @@ test('agent: admin pages answer 403 and are not in the navigation', async ({ pag
   expect(api.status()).toBe(403);
   await expectNoAxeViolations(page);
   await screenshot(page, 'dashboard-agent-forbidden');
-  await page.getByRole('button', { name: 'Sign out' }).click();
+  await page.getByRole('button', { name: 'Sign out', exact: true }).click();
   await expect(page).toHaveURL(/\/dashboard\/login$/);
   expect((await page.request.get('/api/dashboard/tickets')).status()).toBe(401);
 });

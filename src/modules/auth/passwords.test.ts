@@ -12,7 +12,7 @@ const refusal = (password: string, account?: { email?: string; name?: string }) 
     return undefined;
   } catch (error) {
     expect(error).toBeInstanceOf(AppError);
-    return (error as AppError).details?.fields?.password;
+    return ((error as AppError).details?.fields as Record<string, string> | undefined)?.password;
   }
 };
 

@@ -1,4 +1,4 @@
-// Sign-in, sign-out and "who am I" for the dashboard SPA.
+// Sign-in, sign-out (here or everywhere) and "who am I" for the dashboard SPA.
 import type { FastifyInstance } from 'fastify';
 import { Type } from 'typebox';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
@@ -11,6 +11,8 @@ const LoginBody = Type.Object({
   email: Type.String({ minLength: 3, maxLength: 254 }),
   password: Type.String({ minLength: 1, maxLength: 200 }),
 });
+
+const LogoutBody = Type.Object({ everywhere: Type.Optional(Type.Boolean()) }, { additionalProperties: false });
 
 const SessionJson = Type.Object({
   user: Type.Object({ id: Type.Integer(), email: Type.String(), name: Type.String(), role: Type.Union([Type.Literal('agent'), Type.Literal('admin')]) }),
@@ -43,10 +45,25 @@ export async function authRoutes(fastify: FastifyInstance, { services }: { servi
 
   app.get('/api/dashboard/session', { config: { access: 'agent' }, schema: { response: { 200: SessionJson } } }, async (request) => sessionJson(staffOf(request)));
 
-  app.post('/api/dashboard/logout', { config: { access: 'agent' } }, async (request, reply) => {
-    const token = request.cookies[cookieName];
-    if (token) await services.auth.logout(token);
-    reply.clearCookie(cookieName, { path: '/' });
-    return reply.code(204).send();
-  });
+  // `{"everywhere": true}` ends every session of the account ("sign out everywhere"), not just this one.
+  app.post(
+    '/api/dashboard/logout',
+    {
+      config: { access: 'agent' },
+      schema: { body: LogoutBody },
+      // No body at all is a plain sign-out.
+      preValidation: async (request) => {
+        request.body ??= {};
+      },
+    },
+    async (request, reply) => {
+      if (request.body.everywhere) await services.staff.signOutEverywhere(staffOf(request).user.id);
+      else {
+        const token = request.cookies[cookieName];
+        if (token) await services.auth.logout(token);
+      }
+      reply.clearCookie(cookieName, { path: '/' });
+      return reply.code(204).send();
+    },
+  );
 }

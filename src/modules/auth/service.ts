@@ -1,4 +1,5 @@
-// Staff sign-in (D1): password check with a per-email lockout reserved in the database, cookie sessions stored as SHA-256 hashes.
+// Staff sign-in (D1): password check with a per-email lockout reserved in the database; cookie sessions stored as
+// SHA-256 hashes, at most 10 per account; sign out here or everywhere.
 import { createHash, randomBytes } from 'node:crypto';
 import { sql, type Kysely } from 'kysely';
 import type { Database, StaffRole } from '../../db/schema';
@@ -12,6 +13,8 @@ export const LOCKOUT_MS = 15 * 60_000;
 export const SESSION_IDLE_MS = 12 * 3_600_000;
 /** However active, a session ends a week after sign-in. */
 export const SESSION_MAX_MS = 7 * 86_400_000;
+/** Signed in on more devices than this, an account's oldest session ends. */
+export const MAX_SESSIONS_PER_STAFF = 10;
 /** Refresh the sliding expiry at most once a minute (one write, not one per request). */
 const TOUCH_EVERY_MS = 60_000;
 
@@ -89,7 +92,11 @@ export function createAuthService(db: Kysely<Database>, now: () => Date = () => 
       const at = iso();
       const expiresAt = iso(SESSION_IDLE_MS);
       await db.transaction().execute(async (trx) => {
-        await trx.insertInto('staff_sessions').values({ id: sha256(token), user_id: user.id, csrf_token: csrfToken, created_at: at, expires_at: expiresAt, last_seen_at: at }).execute();
+        const id = sha256(token);
+        await trx.insertInto('staff_sessions').values({ id, user_id: user.id, csrf_token: csrfToken, created_at: at, expires_at: expiresAt, last_seen_at: at }).execute();
+        // The cap: the new session and the newest others stay, the oldest end.
+        const newest = trx.selectFrom('staff_sessions').select('id').where('user_id', '=', user.id).where('id', '!=', id).orderBy('created_at', 'desc').orderBy('last_seen_at', 'desc').limit(MAX_SESSIONS_PER_STAFF - 1);
+        await trx.deleteFrom('staff_sessions').where('user_id', '=', user.id).where('id', '!=', id).where('id', 'not in', newest).execute();
         await trx.updateTable('staff_users').set({ last_login_at: at }).where('id', '=', user.id).execute();
         await trx.deleteFrom('staff_login_throttle').where('email', '=', email).execute();
         // Housekeeping: expired sessions of this user go.

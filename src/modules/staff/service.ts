@@ -109,6 +109,13 @@ export function createStaffService(db: Kysely<Database>, now: () => Date = () =>
       return toMember({ ...member, disabled: 0 });
     },
 
+    /** Ends every session of the account on every device; the member signed out everywhere is their own actor. */
+    async signOutEverywhere(id: number): Promise<void> {
+      const member = await requireMember(id);
+      await db.deleteFrom('staff_sessions').where('user_id', '=', id).execute();
+      await audit(id, 'staff.sign_out_everywhere', member.email);
+    },
+
     /** Sets a new password (generated when none is given), lifts a lockout and ends the account's sessions. */
     async resetPassword(id: number, actor: Actor, password: string = generatePassword()): Promise<{ member: StaffMember; password: string }> {
       const member = await requireMember(id);

@@ -1,4 +1,4 @@
-// The frame of every signed-in page: the left navigation (by role), who is signed in, sign out.
+// The frame of every signed-in page: the left navigation (by role), who is signed in, sign out (here or everywhere).
 import type { ComponentChildren } from 'preact';
 import { api, type StaffUser } from '../api';
 import { Link } from '../router';
@@ -14,8 +14,9 @@ const NAV: { href: string; label: string; admin?: boolean; match: RegExp }[] = [
 ];
 
 export function Layout(props: { user: StaffUser; path: string; children: ComponentChildren }) {
-  const signOut = async () => {
-    await api('/logout', { method: 'POST' }).catch(() => undefined);
+  // Everywhere: every session of this account ends, on every device (the others land on the login page).
+  const signOut = async (everywhere: boolean) => {
+    await api('/logout', { method: 'POST', body: { everywhere } }).catch(() => undefined);
     location.assign('/dashboard/login');
   };
   return (
@@ -40,9 +41,14 @@ export function Layout(props: { user: StaffUser; path: string; children: Compone
           <div class="whoami">
             <div class="whoami-name">{props.user.name}</div>
             <div class="whoami-role">{props.user.role === 'admin' ? 'Admin' : 'Agent'}</div>
-            <button type="button" class="button button-quiet" onClick={signOut}>
-              Sign out
-            </button>
+            <div class="whoami-actions">
+              <button type="button" class="button button-quiet" onClick={() => signOut(false)}>
+                Sign out
+              </button>
+              <button type="button" class="button button-quiet" onClick={() => signOut(true)}>
+                Sign out everywhere
+              </button>
+            </div>
           </div>
         </div>
       </aside>
