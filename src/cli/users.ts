@@ -16,7 +16,8 @@ export const USERS_USAGE = `Usage:
   aurora users enable E
   aurora users reset-password E [--password P]
   aurora users remove-demo        delete the demo accounts (*@glowglitch.test) before going to production
-A password that is not given is generated and printed once.`;
+A password that is not given is generated and printed once; a given one needs at least 12 characters and must
+not be easy to guess (common passwords, patterns and the account's own name or email are refused).`;
 
 /** Parses `--flag value` pairs and positional words. */
 export function parseFlags(args: string[]): { flags: Record<string, string>; positional: string[] } {
