@@ -24,7 +24,7 @@ import type {
 } from './types';
 
 export * from './types';
-export { maskCardNumbers } from './nlu/card-mask';
+export { maskCardNumbers, maskCardNumbersIn } from './nlu/card-mask';
 export { evaluate, type EvaluationReport } from './nlu/evaluate';
 export { serializeIntentModel, type SerializedIntentModel, type TrainingExample } from './nlu/model';
 export { trainUnderstanding } from './nlu/understand';

@@ -48,3 +48,8 @@ function maskRun(run: string): string {
 export function maskCardNumbers(text: string): string {
   return text.replace(DIGIT_RUN, (run) => (run.replace(/\D/g, '').length >= 13 ? maskRun(run) : run));
 }
+
+/** The same rule over every text field of a form a visitor filled in (other fields are kept as they are). */
+export function maskCardNumbersIn<T extends object>(form: T): T {
+  return Object.fromEntries(Object.entries(form).map(([key, value]) => [key, typeof value === 'string' ? maskCardNumbers(value) : value])) as T;
+}

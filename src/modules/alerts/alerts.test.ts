@@ -76,7 +76,7 @@ describe.each(TEST_DIALECTS)('alerts on %s', (dialect) => {
 
   async function events(total: number, errors: number, minutesAgo = 1) {
     const at = new Date(clock.getTime() - minutesAgo * 60_000).toISOString();
-    const rows = Array.from({ length: total }, (_, i) => ({ type: i < errors ? 'error' : 'message', session_id: null, visitor_hash: null, data: '{}', created_at: at }));
+    const rows = Array.from({ length: total }, (_, i) => ({ type: i < errors ? 'server_error' : 'message', session_id: null, visitor_hash: null, data: '{}', created_at: at }));
     await db.kysely.insertInto('analytics_events').values(rows).execute();
   }
 

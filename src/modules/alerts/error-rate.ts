@@ -1,4 +1,6 @@
 // The widget's error rate over the last minutes, from analytics events; over the threshold it raises an alert.
+// Errors are the `server_error` events the server records itself; the browser's own `error` reports are neither
+// errors nor events here, since anyone can post them (500 forged ones would otherwise raise the alert).
 import type { Config } from '../../config';
 import type { Db } from '../../db/connection';
 import type { AlertService } from './service';
@@ -15,8 +17,9 @@ export function createErrorRateCheck(db: Db, config: Config, alerts: AlertServic
     const since = new Date(now().getTime() - config.alerts.errorRateWindowMinutes * 60_000).toISOString();
     const row = await db.kysely
       .selectFrom('analytics_events')
-      .select((eb) => [eb.fn.countAll<number>().as('total'), eb.fn.sum<number>(eb.case().when('type', '=', 'error').then(1).else(0).end()).as('errors')])
+      .select((eb) => [eb.fn.countAll<number>().as('total'), eb.fn.sum<number>(eb.case().when('type', '=', 'server_error').then(1).else(0).end()).as('errors')])
       .where('created_at', '>=', since)
+      .where('type', '!=', 'error')
       .executeTakeFirstOrThrow();
     const total = Number(row.total);
     const errors = Number(row.errors ?? 0);

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { migrateToLatest } from '../../db/migrate';
 import { createTestDb, TEST_DIALECTS, type TestDb } from '../../../test/support/db';
+import { createTestApp, type TestApp } from '../../../test/support/app';
 import { createAnalyticsService } from './service';
 
 describe.each(TEST_DIALECTS)('analytics events on %s', (dialect) => {
@@ -22,6 +23,31 @@ describe.each(TEST_DIALECTS)('analytics events on %s', (dialect) => {
     expect(JSON.parse(row.data)).toMatchObject({ found: true, emailHash: expect.any(String), noteHash: expect.any(String) });
   });
 
+  it('keeps no email, phone or card number in clear, at any depth, judged by key and by value', async () => {
+    const analytics = createAnalyticsService(db.kysely, 'x'.repeat(32));
+    await analytics.track('order_lookup', {
+      data: {
+        found: false,
+        productId: 42,
+        page: '/products/rose-gold-ring-2026',
+        contact: { mobileNumber: '+44 7700 900123', backup: ['ava@example.com', 'call 415-555-0123'], tel: 4155550123 },
+        cardNumber: '4242 4242 4242 4242',
+        cc: 4242424242424242,
+        note: 'my card is 4242-4242-4242-4242',
+        callMe: '(415) 555 0188',
+      },
+    });
+    const row = await db.kysely.selectFrom('analytics_events').selectAll().orderBy('id', 'desc').executeTakeFirstOrThrow();
+    for (const secret of ['7700 900123', '7700900123', 'ava@example.com', '555-0123', '4155550123', '4242424242424242', '4242 4242 4242 4242', '4242-4242-4242-4242', '555 0188']) expect(row.data).not.toContain(secret);
+    const data = JSON.parse(row.data);
+    expect(data).toMatchObject({ found: false, productId: 42, page: '/products/rose-gold-ring-2026', note: 'my card is ****-****-****-4242', callMeHash: expect.any(String) });
+    expect(data.contact).toMatchObject({ mobileNumberHash: expect.any(String), backup: [expect.any(String), expect.any(String)], telHash: expect.any(String) });
+    expect(data).not.toHaveProperty('cardNumber');
+    expect(data).not.toHaveProperty('cc');
+    // Hashed, not dropped: the same number gives the same hash, so it can still be counted.
+    expect(analytics.hash('4155550123')).toBe(data.contact.telHash);
+  });
+
   it('with a flush interval, events wait in memory and are written together, or at once on flush()', async () => {
     const analytics = createAnalyticsService(db.kysely, 'x'.repeat(32), undefined, { flushMs: 60_000 });
     const before = await count();
@@ -38,5 +64,21 @@ describe.each(TEST_DIALECTS)('analytics events on %s', (dialect) => {
     await analytics.track('widget_closed');
     await new Promise((resolve) => setTimeout(resolve, 80));
     expect(await count()).toBe(before + 1);
+  });
+});
+
+describe.each(TEST_DIALECTS)('POST /api/widget/events on %s', (dialect) => {
+  let t: TestApp;
+  beforeAll(async () => {
+    t = await createTestApp(dialect, { seed: false });
+  });
+  afterAll(() => t.close());
+
+  it('stores no phone, email or card number a browser sends', async () => {
+    const data = { phone: '+1 415 555 0123', email: 'ava@example.com', mobile: '07700 900123', card: '4242 4242 4242 4242', page: '/contact?tel=4155550188' };
+    expect((await t.app.inject({ method: 'POST', url: '/api/widget/events', payload: { type: 'widget_opened', data } })).statusCode).toBe(202);
+    const row = await t.db.kysely.selectFrom('analytics_events').selectAll().where('type', '=', 'widget_opened').executeTakeFirstOrThrow();
+    for (const secret of ['555 0123', '4155550123', 'ava@example.com', '900123', '4242', '4155550188']) expect(row.data).not.toContain(secret);
+    expect(Object.keys(JSON.parse(row.data)).sort()).toEqual(['emailHash', 'mobileHash', 'pageHash', 'phoneHash']);
   });
 });

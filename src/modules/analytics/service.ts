@@ -1,8 +1,12 @@
-// Records widget analytics events for the dashboard. Visitor ids and emails are stored only as HMACs (P6).
+// Records widget analytics events for the dashboard. Visitor ids, emails and phone numbers are stored only as
+// HMACs and card numbers not at all (P6): see scrub-pii.ts.
 import { keyedHash } from '../../crypto';
 import { normalizeEmail } from '../../email';
 import type { Kysely } from 'kysely';
 import type { Database } from '../../db/schema';
+import { scrubPersonalData, type EventData } from './scrub-pii';
+
+export type { EventData } from './scrub-pii';
 
 export const EVENT_TYPES = [
   'widget_loaded',
@@ -15,19 +19,17 @@ export const EVENT_TYPES = [
   'shortlist_remove',
   'order_lookup',
   'error',
+  // Recorded by the server for each widget API request it answered with a 5xx: what the error-rate alert counts.
+  'server_error',
   'purchase',
 ] as const;
 export type EventType = (typeof EVENT_TYPES)[number];
-
-export type EventData = Record<string, string | number | boolean | null | readonly (string | number)[]>;
 
 export interface TrackInput {
   sessionId?: string | null;
   visitorId?: string | null;
   data?: EventData;
 }
-
-const EMAIL = /[^\s@]+@[^\s@]+\.[^\s@]+/;
 
 export interface AnalyticsOptions {
   /**
@@ -51,16 +53,6 @@ export function createAnalyticsService(db: Kysely<Database>, secret: string, now
   let pending: EventRow[] = [];
   let timer: NodeJS.Timeout | null = null;
   let inFlight: Promise<void> = Promise.resolve();
-
-  /** Emails never reach the table: an `email` field, or any text that looks like one, is replaced by its HMAC. */
-  function scrub(data: EventData): EventData {
-    const clean: EventData = {};
-    for (const [key, value] of Object.entries(data)) {
-      if (typeof value === 'string' && (key.toLowerCase().includes('email') || EMAIL.test(value))) clean[`${key}Hash`] = hash(value);
-      else clean[key] = value;
-    }
-    return clean;
-  }
 
   async function write(rows: EventRow[]): Promise<void> {
     for (let i = 0; i < rows.length; i += FLUSH_AT_ROWS) await db.insertInto('analytics_events').values(rows.slice(i, i + FLUSH_AT_ROWS)).execute();
@@ -94,7 +86,7 @@ export function createAnalyticsService(db: Kysely<Database>, secret: string, now
       type: event.type,
       session_id: event.sessionId ?? null,
       visitor_hash: event.visitorId ? hash(event.visitorId) : null,
-      data: JSON.stringify(scrub(event.data ?? {})),
+      data: JSON.stringify(scrubPersonalData(event.data ?? {}, hash)),
       created_at: createdAt,
     }));
     if (flushMs === 0) return write(rows);

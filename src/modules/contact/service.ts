@@ -1,6 +1,7 @@
-// Messages sent from the store's contact form.
+// Messages sent from the store's contact form. Card numbers typed into any field are masked before they are kept.
 import type { Kysely } from 'kysely';
 import type { Database } from '../../db/schema';
+import { maskCardNumbersIn } from '../../engine/index';
 
 export interface ContactInput {
   name: string;
@@ -11,7 +12,8 @@ export interface ContactInput {
 
 export function createContactService(db: Kysely<Database>, now: () => Date = () => new Date()) {
   return {
-    async submit(input: ContactInput): Promise<{ id: number }> {
+    async submit(typed: ContactInput): Promise<{ id: number }> {
+      const input = maskCardNumbersIn(typed);
       return db
         .insertInto('contact_messages')
         .values({ name: input.name, email: input.email, order_number: input.orderNumber ?? null, message: input.message, created_at: now().toISOString() })

@@ -3,6 +3,7 @@
 // (src/modules/dashboard/csat-queries.ts).
 import type { Kysely } from 'kysely';
 import type { Database } from '../../db/schema';
+import { maskCardNumbers } from '../../engine/index';
 import type { ConversationService } from '../conversations/service';
 import type { FormReply } from '../tickets/stylist-form';
 import type { CsatFormBody } from './schema';
@@ -36,7 +37,8 @@ export function createCsatService(db: Kysely<Database>, conversations: Pick<Conv
     async rate(sessionId: string, input: CsatFormBody): Promise<CsatAnswer> {
       await conversations.requireActive(sessionId);
       const at = now().toISOString();
-      const comment = input.comment?.trim() || null;
+      // Shown in the dashboard: a card number typed into the comment is masked before it is kept.
+      const comment = maskCardNumbers(input.comment?.trim() ?? '') || null;
       const before = await db.selectFrom('csat_ratings').select('id').where('conversation_id', '=', sessionId).executeTakeFirst();
       const row = await db
         .insertInto('csat_ratings')

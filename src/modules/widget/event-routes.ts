@@ -1,10 +1,23 @@
-// POST /api/widget/events: analytics from the browser, as JSON or as text/plain from navigator.sendBeacon.
-import type { FastifyInstance } from 'fastify';
+// POST /api/widget/events: analytics from the browser, as JSON or as text/plain from navigator.sendBeacon; and the
+// server's own count of the widget requests it failed.
+import type { FastifyError, FastifyInstance } from 'fastify';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import type { Services } from '../../services';
 import { AppError } from '../../errors';
 import type { RouteLimit } from './routes';
 import { EventBody } from './schema';
+
+/**
+ * Records a `server_error` event for every widget API request that failed on the server (a 5xx that is not a
+ * deliberate AppError answer such as widget_disabled). The error-rate alert counts these, not the browser's
+ * `error` events: anyone can post those, and 500 forged ones would raise the alert.
+ */
+export function countServerErrors(app: FastifyInstance, analytics: Services['analytics']): void {
+  app.addHook('onError', async (request, _reply, error: FastifyError | AppError) => {
+    const failed = error instanceof AppError ? error.code === 'internal' : (error.statusCode ?? 500) >= 500;
+    if (failed) await analytics.track('server_error', { data: { route: request.routeOptions.url ?? 'unknown' } });
+  });
+}
 
 export async function widgetEventRoutes(fastify: FastifyInstance, { services, limit }: { services: Services; limit: RouteLimit }) {
   // sendBeacon cannot set a JSON content type without a CORS preflight, so it sends the JSON as text.

@@ -10,7 +10,7 @@ import { stylistFormRoutes } from '../tickets/routes';
 import { createChatService } from './chat-service';
 import { widgetConfigRoutes } from './config-routes';
 import { installWidgetCors } from './cors';
-import { widgetEventRoutes } from './event-routes';
+import { countServerErrors, widgetEventRoutes } from './event-routes';
 import { widgetMessageRoutes } from './message-routes';
 import { widgetOrderLookupRoutes } from './order-lookup-routes';
 import { widgetSessionRoutes } from './session-routes';
@@ -34,6 +34,7 @@ function refuseWhileSwitchedOff(flags: FlagService) {
 
 export async function widgetRoutes(app: FastifyInstance, { services }: { services: Services }) {
   installWidgetCors(app, '/api/widget', services.config.widget.allowedOrigins);
+  countServerErrors(app, services.analytics);
   const limit: RouteLimit = { rateLimit: { max: services.config.widget.rateLimitPerMinute, timeWindow: 60_000 } };
   const chat = createChatService(services);
 

@@ -1,6 +1,7 @@
 // Validation of the store's HTML forms: field-level messages a shopper can act on.
 import type { CheckoutInput } from '../../modules/orders/service';
 import type { ContactInput } from '../../modules/contact/service';
+import { maskCardNumbersIn } from '../../engine/index';
 
 export const EMAIL_PATTERN = /^[^\s@<>()[\],;:"]+@[^\s@<>()[\],;:"]+\.[^\s@<>()[\],;:"]{2,}$/;
 const ORDER_NUMBER_PATTERN = /^(GG-?)?\d{6}$/i;
@@ -44,20 +45,19 @@ export function validateCheckout(values: FormValues): { errors: Record<string, s
     country: { required: true, max: 60, pattern: /^[A-Za-z]{2}$/, patternMessage: 'Please use a two-letter country code such as US.', label: 'a country' },
   });
   if (Object.keys(errors).length) return { errors };
-  return {
-    errors,
-    input: {
-      name: values.name!,
-      email: values.email!.toLowerCase(),
-      phone: values.phone || undefined,
-      line1: values.line1!,
-      line2: values.line2 || undefined,
-      city: values.city!,
-      postalCode: values.postalCode!,
-      country: values.country!.toUpperCase(),
-      conciergeSessionId: /^[A-Za-z0-9_-]{8,64}$/.test(values.conciergeSessionId ?? '') ? values.conciergeSessionId : undefined,
-    },
-  };
+  // The order keeps these and the dashboard shows them: a card number typed into any of them is masked (W16).
+  const typed = maskCardNumbersIn({
+    name: values.name!,
+    email: values.email!.toLowerCase(),
+    phone: values.phone || undefined,
+    line1: values.line1!,
+    line2: values.line2 || undefined,
+    city: values.city!,
+    postalCode: values.postalCode!,
+    country: values.country!.toUpperCase(),
+  });
+  const conciergeSessionId = /^[A-Za-z0-9_-]{8,64}$/.test(values.conciergeSessionId ?? '') ? values.conciergeSessionId : undefined;
+  return { errors, input: { ...typed, conciergeSessionId } };
 }
 
 export function validateContact(values: FormValues): { errors: Record<string, string>; input?: ContactInput } {
