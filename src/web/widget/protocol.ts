@@ -16,6 +16,8 @@ export interface StoredSession {
 export interface WidgetConfig {
   enabled: boolean;
   brand?: { name?: string; shopName?: string; greeting?: string };
+  /** The shop's contact page and email, shown when the concierge is switched off while the widget is open. */
+  contact?: { url?: string | null; email?: string | null };
 }
 
 export interface MountOptions {

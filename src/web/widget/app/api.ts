@@ -14,8 +14,11 @@ export class ApiError extends Error {
 const RETRY_DELAYS_MS = [300, 900];
 const wait = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
-/** Network failures and server errors are worth retrying; a 4xx answer is final. */
-const retryable = (error: unknown) => !(error instanceof ApiError) || error.status >= 500 || error.status === 408;
+/** The shop switched the concierge off (503 widget_disabled): final, and not a failure of ours. */
+export const isSwitchedOff = (error: unknown): boolean => error instanceof ApiError && error.code === 'widget_disabled';
+
+/** Network failures and server errors are worth retrying; a 4xx answer is final, and so is the switch. */
+const retryable = (error: unknown) => !(error instanceof ApiError) || ((error.status >= 500 || error.status === 408) && !isSwitchedOff(error));
 
 export interface RequestOptions {
   method?: 'GET' | 'POST' | 'DELETE';

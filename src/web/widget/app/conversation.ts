@@ -1,7 +1,7 @@
 // The conversation with the concierge: session start and expiry, messages, form submissions, failures.
 import { useRef, useState } from 'preact/hooks';
 import { sendEvent } from '../protocol';
-import { ApiError, type Api } from './api';
+import { ApiError, isSwitchedOff, type Api } from './api';
 import { randomId } from './format';
 import { clearSession, loadTranscript, markCsatAsked, readSession, saveSession, saveTranscript, touchSession, visitorId } from './storage';
 import type { Block, Entry, FieldErrors, FormName } from './types';
@@ -33,6 +33,8 @@ export function useConversation({ api, apiBase, productId, onSession }: Conversa
   const [entries, setEntries] = useState<Entry[]>(loadTranscript);
   const [busy, setBusy] = useState(false);
   const [failure, setFailure] = useState<Failure | null>(null);
+  // Switched off by the shop while open: the panel shows the contact links until the next page view.
+  const [closed, setClosed] = useState(false);
   const current = useRef(entries);
   const starting = useRef<Promise<string> | null>(null);
 
@@ -92,6 +94,10 @@ export function useConversation({ api, apiBase, productId, onSession }: Conversa
       return result;
     } catch (error) {
       if (error instanceof ApiError && error.status === 400 && Object.keys(error.fields).length) throw error;
+      if (isSwitchedOff(error)) {
+        setClosed(true);
+        return undefined;
+      }
       setFailure({ retry });
       sendEvent(apiBase, 'error', { status: error instanceof ApiError ? error.status : 0 });
       return undefined;
@@ -152,7 +158,7 @@ export function useConversation({ api, apiBase, productId, onSession }: Conversa
   const hadConversation = (): boolean => current.current.some((entry) => entry.role === 'customer' || entry.done === true);
 
   // `ask` adds a question the widget itself asks (the CSAT question on close).
-  return { entries, busy, failure, start, send, submitForm, ask: addReplies, hadConversation };
+  return { entries, busy, failure, closed, start, send, submitForm, ask: addReplies, hadConversation };
 }
 
 export type Conversation = ReturnType<typeof useConversation>;

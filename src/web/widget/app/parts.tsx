@@ -1,5 +1,6 @@
-// The panel's smaller parts: composer, failure notice, shortlist view, and the live-region summary of a reply.
+// The panel's smaller parts: composer, failure and closed notices, shortlist view, and the live-region summary of a reply.
 import type { Ref } from 'preact';
+import type { WidgetConfig } from '../protocol';
 import { absoluteUrl, formatPrice, metalLabel } from './format';
 import type { Shortlist } from './shortlist';
 import type { Block, Entry } from './types';
@@ -66,6 +67,56 @@ export function FailureNotice({ onRetry, apiBase }: { onRetry: () => void; apiBa
           <a href={absoluteUrl('/contact', apiBase)}>Contact us</a>
         </li>
       </ul>
+    </div>
+  );
+}
+
+interface ClosedProps {
+  contact: WidgetConfig['contact'];
+  shopName: string;
+  /** What the customer typed but could not send: the email link carries it. */
+  unsent: string;
+  apiBase: string;
+  headingRef: Ref<HTMLHeadingElement>;
+}
+
+/** The concierge was switched off while open: no chat and no forms, only ways to reach the team that work. */
+export function ClosedNotice({ contact, shopName, unsent, apiBase, headingRef }: ClosedProps) {
+  const page = contact && contact.url ? absoluteUrl(contact.url, apiBase) : null;
+  const email = contact && contact.email;
+  const mail = email ? `mailto:${email}?subject=${encodeURIComponent('A question for ' + shopName)}${unsent ? '&body=' + encodeURIComponent(unsent) : ''}` : null;
+  return (
+    <div class="closed" role="region" aria-labelledby="aurora-closed-title">
+      <span class="closed-mark" aria-hidden="true">
+        ✦
+      </span>
+      <h3 id="aurora-closed-title" tabIndex={-1} ref={headingRef}>
+        Our concierge is away for now
+      </h3>
+      <p>
+        Live chat is paused at the moment{unsent ? ', so your message wasn’t sent' : ''}. The {shopName} team is still here for you and replies personally.
+      </p>
+      {page || mail ? (
+        <ul class="closed-links">
+          {page && (
+            <li>
+              <a class="primary" href={page}>
+                Visit our contact page
+              </a>
+            </li>
+          )}
+          {mail && (
+            <li>
+              <a class="secondary" href={mail}>
+                Email {email}
+              </a>
+            </li>
+          )}
+        </ul>
+      ) : (
+        <p>Please come back a little later.</p>
+      )}
+      {unsent && mail && <p class="closed-note">The email link brings your message along, so there is no need to type it again.</p>}
     </div>
   );
 }

@@ -1,10 +1,10 @@
-// The concierge panel: header, conversation or shortlist, composer; open/close, focus and the CSAT ask on close.
+// The concierge panel: header, conversation (or the closed notice) or shortlist, composer; open/close, focus and the CSAT ask on close.
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { sendEvent, type AppHandle, type MountOptions } from '../protocol';
 import { createApi } from './api';
 import { useConversation } from './conversation';
 import { randomId } from './format';
-import { Composer, FailureNotice, ShortlistView, describeEntry } from './parts';
+import { ClosedNotice, Composer, FailureNotice, ShortlistView, describeEntry } from './parts';
 import { useShortlist } from './shortlist';
 import { csatAsked } from './storage';
 import { Transcript } from './transcript';
@@ -31,6 +31,8 @@ export function Widget({ options, handle }: { options: MountOptions; handle: App
   const sending = useRef(false);
   const input = useRef<HTMLTextAreaElement>(null);
   const panel = useRef<HTMLElement>(null);
+  const closedHeading = useRef<HTMLHeadingElement>(null);
+  const shopName = (options.config.brand && options.config.brand.shopName) || 'GlowGlitch';
 
   const updateDraft = (value: string) => {
     draftRef.current = value;
@@ -79,7 +81,7 @@ export function Widget({ options, handle }: { options: MountOptions; handle: App
 
   /** The customer's close: after a real conversation, ask for a rating once per session before closing. */
   const requestClose = () => {
-    if (view === 'chat' && conversation.hadConversation() && !csatAsked()) {
+    if (view === 'chat' && !conversation.closed && conversation.hadConversation() && !csatAsked()) {
       conversation.ask([
         { type: 'text', text: 'Before you go: how did I do today?' },
         { type: 'form', form: 'csat', prefill: { trigger: 'widget_closed' } },
@@ -99,6 +101,11 @@ export function Widget({ options, handle }: { options: MountOptions; handle: App
   useEffect(() => {
     if (open) focusMessageBox();
   }, [open]);
+
+  // The message box is gone once the concierge is switched off: focus (and the screen reader) go to the notice.
+  useEffect(() => {
+    if (conversation.closed && closedHeading.current) closedHeading.current.focus();
+  }, [conversation.closed, open, view]);
 
   const entries = conversation.entries;
   const retry = conversation.failure ? conversation.failure.retry : shortlistRetry;
@@ -124,7 +131,7 @@ export function Widget({ options, handle }: { options: MountOptions; handle: App
         </span>
         <div class="titles">
           <h2>Aurora Concierge</h2>
-          <p>{(options.config.brand && options.config.brand.shopName) || 'GlowGlitch'} stylists, here to help</p>
+          <p>{shopName} stylists, here to help</p>
         </div>
         <button
           type="button"
@@ -139,12 +146,14 @@ export function Widget({ options, handle }: { options: MountOptions; handle: App
           <span aria-hidden="true">×</span>
         </button>
       </div>
-      {view === 'chat' ? (
-        <Transcript conversation={conversation} shortlist={shortlist} apiBase={apiBase} onQuickReply={pickSuggestion} onFormSent={focusMessageBox} />
-      ) : (
+      {view === 'shortlist' ? (
         <ShortlistView shortlist={shortlist} apiBase={apiBase} />
+      ) : conversation.closed ? (
+        <ClosedNotice contact={options.config.contact} shopName={shopName} unsent={draft.trim()} apiBase={apiBase} headingRef={closedHeading} />
+      ) : (
+        <Transcript conversation={conversation} shortlist={shortlist} apiBase={apiBase} onQuickReply={pickSuggestion} onFormSent={focusMessageBox} />
       )}
-      {retry && (
+      {retry && !conversation.closed && (
         <FailureNotice
           apiBase={apiBase}
           onRetry={() => {
@@ -153,9 +162,9 @@ export function Widget({ options, handle }: { options: MountOptions; handle: App
           }}
         />
       )}
-      <Composer value={draft} onInput={updateDraft} onSend={() => void sendText(draftRef.current.trim())} inputRef={input} />
+      {!conversation.closed && <Composer value={draft} onInput={updateDraft} onSend={() => void sendText(draftRef.current.trim())} inputRef={input} />}
       <div class="sr-only" aria-live="polite">
-        {describeEntry(entries[entries.length - 1])}
+        {conversation.closed ? 'Aurora Concierge is away for now. Contact links are shown.' : describeEntry(entries[entries.length - 1])}
       </div>
     </section>
   );
