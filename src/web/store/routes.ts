@@ -22,6 +22,11 @@ import { formValues, validateCheckout, validateContact } from './forms';
 const CART_COOKIE = 'gg_cart';
 const HTML = 'text/html; charset=utf-8';
 
+// Form posts per client address and minute: a bag is edited often, but a script must not fill the orders or
+// the contact inbox. Over the limit a browser gets the "Too many requests" page.
+const perMinute = (max: number) => ({ rateLimit: { max, timeWindow: 60_000 } });
+const FORM_LIMITS = { cart: perMinute(60), checkout: perMinute(10), contact: perMinute(5) };
+
 export async function storeRoutes(fastify: FastifyInstance, { services }: { services: Services }) {
   const app = fastify.withTypeProvider<TypeBoxTypeProvider>();
   const { catalog, cart, orders, contact } = services;
@@ -31,6 +36,12 @@ export async function storeRoutes(fastify: FastifyInstance, { services }: { serv
     prefix: '/assets/',
     maxAge: '1h',
   });
+  // The assets stay either way: error, status and return-label pages use the store's stylesheet.
+  if (!services.config.storeEnabled) {
+    // A real shop has its own storefront (STORE_ENABLED off): its pages 404, and the root leads staff to the dashboard.
+    app.get('/', async (_request, reply) => reply.redirect('/dashboard', 302));
+    return;
+  }
 
   const cartId = (request: FastifyRequest): string | undefined => {
     const raw = request.cookies[CART_COOKIE];
@@ -64,7 +75,7 @@ export async function storeRoutes(fastify: FastifyInstance, { services }: { serv
     return reply.type(HTML).send(renderProductPage(product, related, await cartCount(request)));
   });
 
-  app.post('/cart/items', async (request, reply) => {
+  app.post('/cart/items', { config: FORM_LIMITS.cart }, async (request, reply) => {
     const values = formValues(request.body);
     const productId = Number(values.productId);
     const quantity = Number(values.quantity ?? '1');
@@ -82,7 +93,7 @@ export async function storeRoutes(fastify: FastifyInstance, { services }: { serv
     }
   });
 
-  app.post('/cart/lines/:lineId', { schema: { params: Type.Object({ lineId: Type.Integer({ minimum: 1 }) }) } }, async (request, reply) => {
+  app.post('/cart/lines/:lineId', { config: FORM_LIMITS.cart, schema: { params: Type.Object({ lineId: Type.Integer({ minimum: 1 }) }) } }, async (request, reply) => {
     const quantity = Number(formValues(request.body).quantity);
     if (!Number.isInteger(quantity) || quantity < 0 || quantity > 10) throw new AppError('invalid_request', 'Quantity must be a whole number from 0 to 10.');
     await cart.setQuantity(cartId(request), request.params.lineId, quantity);
@@ -95,7 +106,7 @@ export async function storeRoutes(fastify: FastifyInstance, { services }: { serv
     reply.type(HTML).send(renderCheckoutPage(await cart.get(cartId(request)), {}, {}, randomUUID())),
   );
 
-  app.post('/checkout', async (request, reply) => {
+  app.post('/checkout', { config: FORM_LIMITS.checkout }, async (request, reply) => {
     const values = formValues(request.body);
     const current = await cart.get(cartId(request));
     const key = /^[A-Za-z0-9-]{16,64}$/.test(values.idempotencyKey ?? '') ? values.idempotencyKey! : randomUUID();
@@ -122,7 +133,7 @@ export async function storeRoutes(fastify: FastifyInstance, { services }: { serv
     reply.type(HTML).send(renderContactPage({ topic: request.query.topic ?? '' }, {}, request.query.sent === '1')),
   );
 
-  app.post('/contact', async (request, reply) => {
+  app.post('/contact', { config: FORM_LIMITS.contact }, async (request, reply) => {
     const values = formValues(request.body);
     const { errors, input } = validateContact(values);
     if (!input) return reply.status(400).type(HTML).send(renderContactPage(values, errors, false));
