@@ -18,6 +18,8 @@ interface Replies {
 
 export interface Failure {
   retry: () => void;
+  /** The server's own words when it refused on purpose: a 429 says how long to wait and where else to turn. */
+  message?: string;
 }
 
 export type FormResult = 'sent' | 'failed' | FieldErrors;
@@ -98,7 +100,7 @@ export function useConversation({ api, apiBase, productId, onSession }: Conversa
         setClosed(true);
         return undefined;
       }
-      setFailure({ retry });
+      setFailure({ retry, message: error instanceof ApiError && error.status === 429 ? error.message : undefined });
       sendEvent(apiBase, 'error', { status: error instanceof ApiError ? error.status : 0 });
       return undefined;
     } finally {

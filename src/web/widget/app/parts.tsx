@@ -48,11 +48,12 @@ export function Composer({ value, onInput, onSend, inputRef }: ComposerProps) {
   );
 }
 
-export function FailureNotice({ onRetry, apiBase }: { onRetry: () => void; apiBase: string }) {
+/** A failed request; `message` is the server's when it refused on purpose (too many requests), shown as is. */
+export function FailureNotice({ onRetry, apiBase, message }: { onRetry: () => void; apiBase: string; message?: string }) {
   return (
     <div class="failure" role="alert">
-      <p class="failure-title">Something went wrong</p>
-      <p>We couldn’t reach the concierge. Nothing you typed is lost.</p>
+      <p class="failure-title">{message ? 'Please wait a little' : 'Something went wrong'}</p>
+      <p>{message || 'We couldn’t reach the concierge. Nothing you typed is lost.'}</p>
       <button type="button" class="primary" onClick={onRetry}>
         Try again
       </button>

@@ -156,6 +156,7 @@ export function Widget({ options, handle }: { options: MountOptions; handle: App
       {retry && !conversation.closed && (
         <FailureNotice
           apiBase={apiBase}
+          message={conversation.failure ? conversation.failure.message : undefined}
           onRetry={() => {
             setShortlistRetry(null);
             retry();
