@@ -30,6 +30,8 @@ export interface BuildOptions {
   now?: () => Date;
   /** false silences logs (tests). */
   logger?: boolean;
+  /** Where the logs go instead of stdout (tests read them). */
+  logStream?: { write(line: string): void };
 }
 
 declare module 'fastify' {
@@ -87,6 +89,7 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
         ? false
         : {
             level: config.logLevel,
+            ...(options.logStream && { stream: options.logStream }),
             // Customer data never reaches the logs: no bodies are logged, cookies and auth are redacted.
             redact: ['req.headers.cookie', 'req.headers.authorization', 'res.headers["set-cookie"]'],
             serializers: {
@@ -103,6 +106,9 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
   // Buffered analytics reach the database before it closes.
   app.addHook('preClose', async () => services.analytics.flush());
   if (!options.db) app.addHook('onClose', async () => db.close());
+  // A dropped database connection is logged and replaced on the next query; the process keeps serving.
+  const stopLoggingConnectionErrors = db.onConnectionError((error) => app.log.error({ err: error }, 'database connection lost'));
+  app.addHook('onClose', async () => stopLoggingConnectionErrors());
 
   await app.register(cookie, { secret: config.sessionSecret });
   await app.register(formbody);

@@ -14,8 +14,16 @@ export interface Db {
   dialect: DialectName;
   /** PostgreSQL: the schema this connection works in, when not the default. */
   schema?: string;
+  /**
+   * Calls `listener` when the database drops a pooled connection (a restart, a failover, an operator
+   * ending backends). The process keeps running: the pool opens new connections for the next queries.
+   * Returns the unsubscribe function.
+   */
+  onConnectionError(listener: ConnectionErrorListener): () => void;
   close(): Promise<void>;
 }
+
+export type ConnectionErrorListener = (error: Error) => void;
 
 // PostgreSQL returns COUNT/SUM as strings (int8/numeric); parse them so both dialects give numbers.
 pg.types.setTypeParser(20, (v) => Number(v));
@@ -28,7 +36,15 @@ export interface OpenOptions {
   backgroundCheckpoint?: boolean;
   /** PostgreSQL only: connections in the pool (`PG_POOL_MAX`). */
   poolMax?: number;
+  /** PostgreSQL only: `application_name` of the connections, as pg_stat_activity shows them. */
+  applicationName?: string;
 }
+
+/** How long /readyz waits for the database before it answers not ready (probes time out after a few seconds). */
+export const READY_TIMEOUT_MS = 2_000;
+// Waiting for a connection (a new one, or a free slot in a full pool) fails after this instead of hanging
+// while the database is unreachable.
+const PG_CONNECT_TIMEOUT_MS = 5_000;
 
 const CHECKPOINT_INTERVAL_MS = 1_000;
 const SQLITE_DEFAULT_AUTOCHECKPOINT = 1_000;
@@ -71,7 +87,9 @@ export function openDatabase(databaseUrl: string, options: OpenOptions = {}): Db
     database.pragma('busy_timeout = 5000');
     database.pragma('synchronous = NORMAL');
     const kysely = new Kysely<Database>({ dialect: new SqliteDialect({ database: withStatementCache(database) }) });
-    if (!options.backgroundCheckpoint || file === ':memory:') return { kysely, dialect: 'sqlite', close: () => kysely.destroy() };
+    // A SQLite file has no connection to lose.
+    const onConnectionError = () => () => undefined;
+    if (!options.backgroundCheckpoint || file === ':memory:') return { kysely, dialect: 'sqlite', onConnectionError, close: () => kysely.destroy() };
     database.pragma('wal_autocheckpoint = 0');
     const checkpointer = startCheckpointer(path.resolve(file), CHECKPOINT_INTERVAL_MS, () => {
       if (database.open) database.pragma(`wal_autocheckpoint = ${SQLITE_DEFAULT_AUTOCHECKPOINT}`);
@@ -79,27 +97,54 @@ export function openDatabase(databaseUrl: string, options: OpenOptions = {}): Db
     return {
       kysely,
       dialect: 'sqlite',
+      onConnectionError,
       close: async () => {
         await kysely.destroy();
         await checkpointer.stop();
       },
     };
   }
+  return openPostgres(databaseUrl, options);
+}
+
+function openPostgres(databaseUrl: string, options: OpenOptions): Db {
   const pool = new pg.Pool({
     connectionString: databaseUrl,
     max: options.poolMax ?? 10,
+    application_name: options.applicationName ?? 'aurora-concierge',
+    connectionTimeoutMillis: PG_CONNECT_TIMEOUT_MS,
+    // Notices a peer that vanished without closing (a failover) on idle connections.
+    keepAlive: true,
     ...(options.schema ? { options: `-c search_path=${options.schema}` } : {}),
   });
+  const listeners = new Set<ConnectionErrorListener>();
+  // An 'error' event without a listener ends the process. A connection emits one when the server drops
+  // it, also while it is checked out between two statements of a transaction (where the pool has no
+  // listener on it), so every connection gets one; the pool re-emits an idle connection's error, which
+  // the connection's own listener has reported already.
+  pool.on('connect', (client) => client.on('error', (error) => listeners.forEach((listener) => listener(error))));
+  pool.on('error', () => undefined);
   const kysely = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
-  return { kysely, dialect: 'postgres', schema: options.schema, close: () => kysely.destroy() };
+  return {
+    kysely,
+    dialect: 'postgres',
+    schema: options.schema,
+    onConnectionError(listener) {
+      listeners.add(listener);
+      return () => listeners.delete(listener);
+    },
+    close: () => kysely.destroy(),
+  };
 }
 
-/** True when the database answers a trivial query. */
-export async function pingDatabase(db: Db): Promise<boolean> {
+/** True when the database answers a trivial query within `timeoutMs`. */
+export async function pingDatabase(db: Db, timeoutMs = READY_TIMEOUT_MS): Promise<boolean> {
+  let timer: NodeJS.Timeout | undefined;
+  const timedOut = new Promise<false>((resolve) => (timer = setTimeout(() => resolve(false), timeoutMs)));
+  const answered = sql`select 1`.execute(db.kysely).then(() => true, () => false);
   try {
-    await sql`select 1`.execute(db.kysely);
-    return true;
-  } catch {
-    return false;
+    return await Promise.race([answered, timedOut]);
+  } finally {
+    clearTimeout(timer);
   }
 }

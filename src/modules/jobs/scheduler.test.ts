@@ -14,6 +14,7 @@ describe('scheduler', () => {
     const jobs: Job[] = [
       { name: 'fast', everyMs: 20, run: async () => void runs.push('fast') },
       { name: 'flaky', everyMs: 20, run: async () => { runs.push('flaky'); throw new Error('boom'); } },
+      { name: 'throws-at-once', everyMs: 20, run: () => { runs.push('throws-at-once'); throw new Error('no connection'); } },
       { name: 'slow', everyMs: 20, run: async () => { await sleep(80); finishing = true; } },
     ];
     const scheduler = createScheduler(jobs, log);
@@ -22,6 +23,8 @@ describe('scheduler', () => {
     expect(runs.filter((r) => r === 'fast').length).toBeGreaterThan(1);
     expect(runs.filter((r) => r === 'flaky').length).toBeGreaterThan(1);
     expect(errors).toContainEqual(expect.objectContaining({ job: 'flaky' }));
+    expect(runs.filter((r) => r === 'throws-at-once').length).toBeGreaterThan(1);
+    expect(errors).toContainEqual(expect.objectContaining({ job: 'throws-at-once' }));
     await scheduler.stop();
     expect(finishing).toBe(true);
     const after = runs.length;

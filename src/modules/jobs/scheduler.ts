@@ -37,8 +37,10 @@ export function createScheduler(jobs: Job[], log: FastifyBaseLogger) {
     if (stopped) return;
     const timer = setTimeout(() => {
       timers.delete(timer);
-      const run = job
-        .run()
+      // Started inside a promise: a job that throws before its first await is logged like any failure
+      // instead of escaping the timer and ending the process.
+      const run = Promise.resolve()
+        .then(() => job.run())
         .catch((error: unknown) => log.error({ err: error, job: job.name }, 'background job failed'))
         .finally(() => {
           running.delete(run);
