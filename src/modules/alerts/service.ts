@@ -7,7 +7,7 @@ import { sql, type Selectable, type Transaction } from 'kysely';
 import type { Config } from '../../config';
 import type { Db } from '../../db/connection';
 import type { AlertsTable, Database } from '../../db/schema';
-import { createQueue, type RetryPolicy } from '../jobs/queue';
+import { createQueue, type DeliveryResult, type RetryPolicy } from '../jobs/queue';
 import { isPermanentWebhookError, postWebhook, slackPayload } from './slack';
 import { parseJson } from '../../db/json-column';
 
@@ -16,19 +16,22 @@ export type AlertRow = Selectable<AlertsTable>;
 export type AlertLogger = (alert: { kind: string; message: string; data: Record<string, unknown> }) => void;
 
 export const ALERT_RETRY: RetryPolicy = { baseDelayMs: 15_000, maxDelayMs: 10 * 60_000, maxPermanentAttempts: 3 };
-const CLAIM_MS = 60_000;
+// Alerts one run delivers, and one alert's claim: longer than the webhook's 10 s timeout.
+const BATCH = 20;
+const LEASE_MS = 60_000;
 
 export function createAlertService(db: Db, config: Config, now: () => Date = () => new Date()) {
   const queue = createQueue(db.kysely, db.dialect, 'alerts', ALERT_RETRY);
 
-  async function deliver(row: AlertRow, log: AlertLogger | undefined): Promise<string> {
+  async function deliver(id: number, log: AlertLogger | undefined): Promise<{ transport: string }> {
+    const row = await db.kysely.selectFrom('alerts').selectAll().where('id', '=', id).executeTakeFirstOrThrow();
     const data = parseJson<Record<string, unknown>>(row.data, {});
     if (!config.alerts.webhookUrl) {
       log?.({ kind: row.kind, message: row.message, data });
-      return 'log';
+      return { transport: 'log' };
     }
     await postWebhook(config.alerts.webhookUrl, slackPayload(row.kind, row.message, data));
-    return 'webhook';
+    return { transport: 'webhook' };
   }
 
   return {
@@ -57,21 +60,9 @@ export function createAlertService(db: Db, config: Config, now: () => Date = () 
     },
 
     worker: {
-      async runOnce(options: { log?: AlertLogger } = {}): Promise<{ sent: number; retried: number; failed: number }> {
-        const result = { sent: 0, retried: 0, failed: 0 };
-        const claims = await queue.claimDue(now(), 20, CLAIM_MS);
-        if (claims.length === 0) return result;
-        const rows = new Map((await db.kysely.selectFrom('alerts').selectAll().where('id', 'in', claims.map((c) => c.id)).execute()).map((r) => [r.id, r]));
-        for (const claim of claims) {
-          try {
-            const transport = await deliver(rows.get(claim.id)!, options.log);
-            if (await queue.complete(claim, now(), transport)) result.sent++;
-          } catch (error) {
-            const outcome = await queue.fail(claim, now(), (error as Error).message, isPermanentWebhookError(error));
-            result[outcome === 'failed' ? 'failed' : 'retried']++;
-          }
-        }
-        return result;
+      /** Delivers due alerts, each claimed just before it goes out (safe on several instances). */
+      runOnce(options: { log?: AlertLogger } = {}): Promise<DeliveryResult> {
+        return queue.deliverDue({ now, limit: BATCH, leaseMs: LEASE_MS, deliver: (claim) => deliver(claim.id, options.log), isPermanent: isPermanentWebhookError });
       },
     },
   };

@@ -33,6 +33,30 @@ export interface Claim {
   lockedUntil: string;
 }
 
+/** What one worker run did. */
+export interface DeliveryResult {
+  sent: number;
+  retried: number;
+  failed: number;
+}
+
+/** How a row left: the transport stored on it, and columns to store with it (e.g. the message id). */
+export interface Delivered {
+  transport: string;
+  columns?: Record<string, string | null>;
+}
+
+export interface DeliverOptions {
+  now: () => Date;
+  /** Most rows one run delivers. */
+  limit: number;
+  /** How long one row's claim lasts: longer than delivering one row can take, or it may go out twice. */
+  leaseMs: number;
+  deliver(claim: Claim): Promise<Delivered>;
+  /** A permanent error gives up after `maxPermanentAttempts`; any other is retried. */
+  isPermanent(error: unknown): boolean;
+}
+
 export function retryDelayMs(attempts: number, policy: RetryPolicy): number {
   return Math.min(policy.baseDelayMs * 2 ** Math.max(0, attempts - 1), policy.maxDelayMs);
 }
@@ -41,63 +65,90 @@ export function createQueue(kysely: Kysely<Database>, dialect: DialectName, tabl
   // Both tables share the queue columns; one typed view over either keeps the claim logic in one place.
   const db = kysely as unknown as Kysely<Record<QueueTable, QueueColumns>>;
 
+  /**
+   * Takes the next due row for `leaseMs`. One UPDATE decides, so two workers never hold the same row;
+   * PostgreSQL skips a row another transaction is claiming instead of waiting for it. `id = (subquery)`,
+   * not `id in (…)`: PostgreSQL may run an IN-subquery again for every row it updates (a nested-loop
+   * semi join), and with SKIP LOCKED each run picks another row, so its LIMIT would not hold.
+   */
+  async function claimNext(now: Date, leaseMs: number): Promise<Claim | undefined> {
+    const at = now.toISOString();
+    const lockedUntil = new Date(now.getTime() + leaseMs).toISOString();
+    const row = await db
+      .updateTable(table)
+      .set({ locked_until: lockedUntil })
+      .where('id', '=', (eb) =>
+        eb
+          .selectFrom(table)
+          .select('id')
+          .where('status', '=', 'pending')
+          .where('next_attempt_at', '<=', at)
+          .where((w) => w.or([w('locked_until', 'is', null), w('locked_until', '<=', at)]))
+          .orderBy('id')
+          .limit(1)
+          .$if(dialect === 'postgres', (q) => q.forUpdate().skipLocked()),
+      )
+      .where('status', '=', 'pending')
+      .where((w) => w.or([w('locked_until', 'is', null), w('locked_until', '<=', at)]))
+      .returning(['id', 'attempts'])
+      .executeTakeFirst();
+    return row && { id: row.id, attempts: row.attempts, lockedUntil };
+  }
+
+  /** Marks a claimed row delivered; false when the claim had expired and another worker owns it now. */
+  async function complete(claim: Claim, at: Date, delivered: Delivered): Promise<boolean> {
+    const result = await db
+      .updateTable(table)
+      .set({ ...delivered.columns, status: 'sent', sent_at: at.toISOString(), transport: delivered.transport, locked_until: null, attempts: claim.attempts + 1, last_error: null })
+      .where('id', '=', claim.id)
+      .where('locked_until', '=', claim.lockedUntil)
+      .executeTakeFirst();
+    return Number(result.numUpdatedRows) === 1;
+  }
+
+  /** Records a failed attempt: back to pending with a later next_attempt_at, or failed for good; 'lost' when another worker owns the row now. */
+  async function fail(claim: Claim, at: Date, error: string, permanent: boolean): Promise<'retry' | 'failed' | 'lost'> {
+    const attempts = claim.attempts + 1;
+    const outcome = permanent && attempts >= policy.maxPermanentAttempts ? 'failed' : 'retry';
+    const result = await db
+      .updateTable(table)
+      .set({
+        status: outcome === 'failed' ? 'failed' : 'pending',
+        attempts,
+        last_error: error.slice(0, 1000),
+        next_attempt_at: new Date(at.getTime() + retryDelayMs(attempts, policy)).toISOString(),
+        locked_until: null,
+      })
+      .where('id', '=', claim.id)
+      .where('locked_until', '=', claim.lockedUntil)
+      .executeTakeFirst();
+    return Number(result.numUpdatedRows) === 1 ? outcome : 'lost';
+  }
+
   return {
     /**
-     * Takes up to `limit` due rows for `lockMs`. One UPDATE decides, so two workers never hold the same row;
-     * PostgreSQL skips rows another transaction is claiming instead of waiting for them.
+     * Delivers due rows one at a time, each under a claim of its own taken just before it goes out: a slow
+     * transport holds up only the row in hand, instead of a batch whose claims expire while it waits and are
+     * taken (and sent again) by another instance. A lost claim means this worker fell behind: it stops.
      */
-    async claimDue(now: Date, limit: number, lockMs: number): Promise<Claim[]> {
-      const at = now.toISOString();
-      const lockedUntil = new Date(now.getTime() + lockMs).toISOString();
-      const rows = await db
-        .updateTable(table)
-        .set({ locked_until: lockedUntil })
-        .where('id', 'in', (eb) =>
-          eb
-            .selectFrom(table)
-            .select('id')
-            .where('status', '=', 'pending')
-            .where('next_attempt_at', '<=', at)
-            .where((w) => w.or([w('locked_until', 'is', null), w('locked_until', '<=', at)]))
-            .orderBy('id')
-            .limit(limit)
-            .$if(dialect === 'postgres', (q) => q.forUpdate().skipLocked()),
-        )
-        .where('status', '=', 'pending')
-        .where((w) => w.or([w('locked_until', 'is', null), w('locked_until', '<=', at)]))
-        .returning(['id', 'attempts'])
-        .execute();
-      return rows.map((r) => ({ id: r.id, attempts: r.attempts, lockedUntil }));
-    },
-
-    /** Marks a claimed row delivered; false when the claim had expired and another worker owns it now. */
-    async complete(claim: Claim, at: Date, transport: string, extra: Record<string, string | null> = {}): Promise<boolean> {
-      const result = await db
-        .updateTable(table)
-        .set({ ...extra, status: 'sent', sent_at: at.toISOString(), transport, locked_until: null, attempts: claim.attempts + 1, last_error: null })
-        .where('id', '=', claim.id)
-        .where('locked_until', '=', claim.lockedUntil)
-        .executeTakeFirst();
-      return Number(result.numUpdatedRows) === 1;
-    },
-
-    /** Records a failed attempt: back to pending with a later next_attempt_at, or failed for good. */
-    async fail(claim: Claim, at: Date, error: string, permanent: boolean): Promise<'retry' | 'failed'> {
-      const attempts = claim.attempts + 1;
-      const outcome = permanent && attempts >= policy.maxPermanentAttempts ? 'failed' : 'retry';
-      await db
-        .updateTable(table)
-        .set({
-          status: outcome === 'failed' ? 'failed' : 'pending',
-          attempts,
-          last_error: error.slice(0, 1000),
-          next_attempt_at: new Date(at.getTime() + retryDelayMs(attempts, policy)).toISOString(),
-          locked_until: null,
-        })
-        .where('id', '=', claim.id)
-        .where('locked_until', '=', claim.lockedUntil)
-        .execute();
-      return outcome;
+    async deliverDue(options: DeliverOptions): Promise<DeliveryResult> {
+      const result: DeliveryResult = { sent: 0, retried: 0, failed: 0 };
+      while (result.sent + result.retried + result.failed < options.limit) {
+        const claim = await claimNext(options.now(), options.leaseMs);
+        if (!claim) break;
+        let delivered: Delivered;
+        try {
+          delivered = await options.deliver(claim);
+        } catch (error) {
+          const outcome = await fail(claim, options.now(), (error as Error).message, options.isPermanent(error));
+          if (outcome === 'lost') break;
+          result[outcome === 'failed' ? 'failed' : 'retried']++;
+          continue;
+        }
+        if (!(await complete(claim, options.now(), delivered))) break;
+        result.sent++;
+      }
+      return result;
     },
   };
 }

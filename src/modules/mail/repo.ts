@@ -44,11 +44,6 @@ export function createOutboxRepo(db: Kysely<Database>) {
       return existing.id;
     },
 
-    byIds(ids: number[]): Promise<OutboxRow[]> {
-      if (ids.length === 0) return Promise.resolve([]);
-      return db.selectFrom('outbox').selectAll().where('id', 'in', ids).orderBy('id').execute();
-    },
-
     get(id: number): Promise<OutboxRow | undefined> {
       return db.selectFrom('outbox').selectAll().where('id', '=', id).executeTakeFirst();
     },

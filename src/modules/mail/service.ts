@@ -1,12 +1,12 @@
 // Email (P3): an outbox in the database, a worker that delivers it with retries, and the demo mailbox.
 //
 // - `enqueue(email, executor?)` queues one email (in the caller's transaction when given) → outbox id.
-// - `worker.runOnce()` claims due emails atomically (safe with several instances) and sends them.
+// - `worker.runOnce()` sends due emails, each claimed atomically just before it goes (safe with several instances).
 // - `mailbox.list({ to?, ticketId?, limit?, offset? })` / `mailbox.get(id)`: what was (or will be) sent,
 //   for the demo mailbox page and the dashboard's ticket thread.
 import type { Config } from '../../config';
 import type { Db } from '../../db/connection';
-import { createQueue, type RetryPolicy } from '../jobs/queue';
+import { createQueue, type DeliveryResult, type RetryPolicy } from '../jobs/queue';
 import { createOutboxRepo, type Executor, type NewOutboxRow, type OutboxRow } from './repo';
 import { isPermanentMailError, mailboxSender, smtpSender, type MailSender } from './transport';
 
@@ -32,16 +32,14 @@ export interface MailboxMessage extends MailboxEntry {
   messageId: string | null;
 }
 
-export interface WorkerResult {
-  sent: number;
-  retried: number;
-  failed: number;
-}
+export type WorkerResult = DeliveryResult;
 
 export const MAIL_RETRY: RetryPolicy = { baseDelayMs: 30_000, maxDelayMs: 30 * 60_000, maxPermanentAttempts: 3 };
+// Emails one run sends; the next run comes after WORKER_POLL_SECONDS.
 const BATCH = 20;
-// Longer than a slow SMTP conversation (connect 10 s + socket 30 s): a live claim never expires mid-send.
-const CLAIM_MS = 120_000;
+// One email's claim: longer than a slow SMTP conversation (connect 10 s, greeting 10 s, 30 s of silence at
+// most per reply), so a live claim does not expire mid-send.
+const LEASE_MS = 120_000;
 
 function entry(row: OutboxRow): MailboxEntry {
   return {
@@ -63,6 +61,8 @@ export interface MailOptions {
   now?: () => Date;
   /** Overrides the sender chosen from the config (tests). */
   sender?: MailSender;
+  /** How long one email's claim lasts (tests shorten it). */
+  leaseMs?: number;
 }
 
 /** SMTP when SMTP_URL is set; the local mailbox in demo mode; none in production (mail waits, pending). */
@@ -77,14 +77,10 @@ export function createMailService(db: Db, config: Config, options: MailOptions =
   const queue = createQueue(db.kysely, db.dialect, 'outbox', MAIL_RETRY);
   const sender = options.sender ?? chooseSender(config);
 
-  async function deliver(row: OutboxRow, claim: { id: number; attempts: number; lockedUntil: string }, result: WorkerResult) {
-    try {
-      const { messageId } = await sender!.send({ from: config.mail.from, to: row.to_address, subject: row.subject, text: row.text_body, html: row.html_body });
-      if (await queue.complete(claim, now(), sender!.name, { message_id: messageId })) result.sent++;
-    } catch (error) {
-      const outcome = await queue.fail(claim, now(), (error as Error).message, isPermanentMailError(error));
-      result[outcome === 'failed' ? 'failed' : 'retried']++;
-    }
+  async function deliver(mailSender: MailSender, id: number) {
+    const row = (await repo.get(id))!;
+    const { messageId } = await mailSender.send({ from: config.mail.from, to: row.to_address, subject: row.subject, text: row.text_body, html: row.html_body });
+    return { transport: mailSender.name, columns: { message_id: messageId } };
   }
 
   return {
@@ -110,12 +106,8 @@ export function createMailService(db: Db, config: Config, options: MailOptions =
     worker: {
       /** Sends every due email once; safe to run on several instances at the same time. */
       async runOnce(): Promise<WorkerResult> {
-        const result: WorkerResult = { sent: 0, retried: 0, failed: 0 };
-        if (!sender) return result;
-        const claims = await queue.claimDue(now(), BATCH, CLAIM_MS);
-        const rows = new Map((await repo.byIds(claims.map((c) => c.id))).map((r) => [r.id, r]));
-        for (const claim of claims) await deliver(rows.get(claim.id)!, claim, result);
-        return result;
+        if (!sender) return { sent: 0, retried: 0, failed: 0 };
+        return queue.deliverDue({ now, limit: BATCH, leaseMs: options.leaseMs ?? LEASE_MS, deliver: (claim) => deliver(sender, claim.id), isPermanent: isPermanentMailError });
       },
     },
 

@@ -72,8 +72,13 @@ export interface SmtpReceiver {
   stop(): Promise<void>;
 }
 
+export interface SmtpReceiverOptions {
+  /** How long the server takes to accept each message (a slow SMTP relay); it counts as received then. */
+  acceptDelayMs?: number;
+}
+
 /** A real SMTP server (STARTTLS off: its built-in certificate has expired), accepting any login. */
-export async function startSmtpReceiver(port: number): Promise<SmtpReceiver> {
+export async function startSmtpReceiver(port: number, options: SmtpReceiverOptions = {}): Promise<SmtpReceiver> {
   const messages: ReceivedMail[] = [];
   const server = new SMTPServer({
     disabledCommands: ['STARTTLS'],
@@ -85,8 +90,12 @@ export async function startSmtpReceiver(port: number): Promise<SmtpReceiver> {
       stream.on('data', (chunk: Buffer) => chunks.push(chunk));
       stream.on('end', () => {
         const envelope = { from: session.envelope.mailFrom ? session.envelope.mailFrom.address : '', to: session.envelope.rcptTo.map((r) => r.address) };
-        messages.push(parseMail(Buffer.concat(chunks).toString('utf8'), envelope));
-        callback();
+        const accept = () => {
+          messages.push(parseMail(Buffer.concat(chunks).toString('utf8'), envelope));
+          callback();
+        };
+        if (options.acceptDelayMs) setTimeout(accept, options.acceptDelayMs);
+        else accept();
       });
     },
   });
