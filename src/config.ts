@@ -349,7 +349,7 @@ function readSecret(env: Env, mode: Mode, name: string, demoValue: string, { req
   }
   if (raw === demoValue) throw new ConfigError(name, 'must not be the demo secret in production mode');
   const weakness = weakSecretReason(raw);
-  if (weakness) throw new ConfigError(name, `${weakness} in production mode`);
+  if (weakness) throw new ConfigError(name, `${weakness} in production mode (generate one with: openssl rand -hex 32)`);
   return raw;
 }
 

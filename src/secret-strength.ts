@@ -39,7 +39,7 @@ function repeatingPeriod(chars: string[]): number {
 export function weakSecretReason(secret: string): string | null {
   if (secret.length < MIN_SECRET_LENGTH) return `must be at least ${MIN_SECRET_LENGTH} characters long`;
   if (estimateSecretBits(secret) < MIN_SECRET_BITS) {
-    return 'must be random, not a pattern or repeated characters (generate one with: openssl rand -hex 32)';
+    return 'must be random, not a pattern or repeated characters';
   }
   return null;
 }
