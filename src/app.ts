@@ -1,5 +1,5 @@
 // buildApp(config): opens storage, migrates, seeds the demo, and composes every module. Used by main and tests.
-import Fastify, { type FastifyInstance } from 'fastify';
+import Fastify, { type FastifyInstance, type RouteOptions } from 'fastify';
 import cookie from '@fastify/cookie';
 import formbody from '@fastify/formbody';
 import rateLimit from '@fastify/rate-limit';
@@ -10,6 +10,7 @@ import { isEmpty, seedDemoData } from './db/seed/index';
 import { seedDemoActivity } from './db/seed/activity';
 import { createServices, type Services } from './services';
 import { installErrorHandling } from './http/errors';
+import { installStrictValidation } from './http/validation';
 import { installSecurityHeaders } from './http/security-headers';
 import { healthRoutes } from './modules/health/routes';
 import { catalogRoutes } from './modules/catalog/routes';
@@ -32,6 +33,8 @@ export interface BuildOptions {
   logger?: boolean;
   /** Where the logs go instead of stdout (tests read them). */
   logStream?: { write(line: string): void };
+  /** Sees every route as it is registered (the fuzz test reads their schemas). */
+  onRoute?: (route: RouteOptions) => void;
 }
 
 declare module 'fastify' {
@@ -100,8 +103,8 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
     // Only TRUST_PROXY's proxies may name the client: request.ip keys every per-address limit.
     trustProxy: fastifyTrustProxy(config.trustProxy),
     bodyLimit: 256 * 1024,
-    ajv: { customOptions: { coerceTypes: 'array', removeAdditional: false, allErrors: false } },
   });
+  if (options.onRoute) app.addHook('onRoute', options.onRoute);
   app.decorate('services', services);
   // Buffered analytics reach the database before it closes.
   app.addHook('preClose', async () => services.analytics.flush());
@@ -116,6 +119,7 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
   // Scoped to the API: routes opt in with `config.rateLimit` (static files are never counted).
   await app.register(rateLimit, { global: false });
   installErrorHandling(app, renderErrorPage);
+  installStrictValidation(app);
 
   await app.register(healthRoutes, { services });
   await app.register(catalogRoutes, { services });

@@ -1,7 +1,7 @@
 // Builds the real app over a real test database, seeded with the demo data.
 import type { FastifyInstance } from 'fastify';
 import { loadConfig, type Config } from '../../src/config';
-import { buildApp } from '../../src/app';
+import { buildApp, type BuildOptions } from '../../src/app';
 import { migrateToLatest } from '../../src/db/migrate';
 import { seedDemoData } from '../../src/db/seed/index';
 import { createTestDb, type TestDb, type TestDialect } from './db';
@@ -17,13 +17,17 @@ export interface TestApp {
   close(): Promise<void>;
 }
 
-export async function createTestApp(dialect: TestDialect, options: { seed?: boolean; env?: Record<string, string>; now?: () => Date } = {}): Promise<TestApp> {
+export async function createTestApp(
+  dialect: TestDialect,
+  options: { seed?: boolean; env?: Record<string, string>; now?: () => Date } & Pick<BuildOptions, 'logStream' | 'onRoute'> = {},
+): Promise<TestApp> {
   const db = await createTestDb(dialect);
   // Analytics are written at once in tests so assertions can read them; analytics.test.ts covers the buffer.
   const config = loadConfig({ AURORA_MODE: 'demo', SEED_ON_EMPTY: 'false', LOG_LEVEL: 'silent', ANALYTICS_FLUSH_MS: '0', ...options.env });
   await migrateToLatest(db);
   if (options.seed !== false) await seedDemoData(db, { now: SEED_NOW });
-  const app = await buildApp(config, { db, logger: false, now: options.now });
+  // Logs stay silent unless a test reads them (logStream, with LOG_LEVEL in env).
+  const app = await buildApp(config, { db, logger: Boolean(options.logStream), logStream: options.logStream, onRoute: options.onRoute, now: options.now });
   await app.ready();
   return { app, db, config, close: async () => { await app.close(); await db.destroy(); } };
 }

@@ -16,14 +16,14 @@ export async function mailRoutes(fastify: FastifyInstance, { services }: { servi
     return reply.type('text/html; charset=utf-8').header('cache-control', 'no-store').send(renderMailboxList(items, total));
   });
 
-  app.get('/dev/mailbox/:id', { schema: { params: Type.Object({ id: Type.Integer({ minimum: 1 }) }) } }, async (request, reply) => {
+  app.get('/dev/mailbox/:id', { schema: { params: Type.Object({ id: Type.Integer({ minimum: 1, maximum: 2_147_483_647 }) }) } }, async (request, reply) => {
     const message = await services.mail.mailbox.get(request.params.id);
     if (!message) throw notFound('That email');
     return reply.type('text/html; charset=utf-8').header('cache-control', 'no-store').send(renderMailboxMessage(message));
   });
 
   // The email's own HTML, framed by the page above: no scripts, no requests, styles inline only.
-  app.get('/dev/mailbox/:id/html', { schema: { params: Type.Object({ id: Type.Integer({ minimum: 1 }) }) } }, async (request, reply) => {
+  app.get('/dev/mailbox/:id/html', { schema: { params: Type.Object({ id: Type.Integer({ minimum: 1, maximum: 2_147_483_647 }) }) } }, async (request, reply) => {
     const message = await services.mail.mailbox.get(request.params.id);
     if (!message) throw notFound('That email');
     return reply

@@ -18,6 +18,7 @@ import { renderCartPage } from './pages/cart';
 import { renderCheckoutPage, renderOrderCompletePage } from './pages/checkout';
 import { renderContactPage, renderCustomizerPage } from './pages/info';
 import { formValues, validateCheckout, validateContact } from './forms';
+import { MAX_ROW_ID, parseWholeNumber } from '../../http/validation';
 
 const CART_COOKIE = 'gg_cart';
 const HTML = 'text/html; charset=utf-8';
@@ -77,10 +78,10 @@ export async function storeRoutes(fastify: FastifyInstance, { services }: { serv
 
   app.post('/cart/items', { config: FORM_LIMITS.cart }, async (request, reply) => {
     const values = formValues(request.body);
-    const productId = Number(values.productId);
-    const quantity = Number(values.quantity ?? '1');
-    if (!Number.isInteger(productId) || productId <= 0) throw new AppError('invalid_request', 'Choose a piece to add to your bag.');
-    if (!Number.isInteger(quantity) || quantity < 1 || quantity > 10) throw new AppError('invalid_request', 'Quantity must be a whole number from 1 to 10.');
+    const productId = parseWholeNumber(values.productId, { min: 1, max: MAX_ROW_ID });
+    const quantity = parseWholeNumber(values.quantity ?? '1', { min: 1, max: 10 });
+    if (productId === undefined) throw new AppError('invalid_request', 'Choose a piece to add to your bag.');
+    if (quantity === undefined) throw new AppError('invalid_request', 'Quantity must be a whole number from 1 to 10.');
     const size = values.size ? Number(values.size) : null;
     try {
       const id = await cart.add(cartId(request), productId, size !== null && Number.isFinite(size) ? size : null, quantity);
@@ -93,9 +94,9 @@ export async function storeRoutes(fastify: FastifyInstance, { services }: { serv
     }
   });
 
-  app.post('/cart/lines/:lineId', { config: FORM_LIMITS.cart, schema: { params: Type.Object({ lineId: Type.Integer({ minimum: 1 }) }) } }, async (request, reply) => {
-    const quantity = Number(formValues(request.body).quantity);
-    if (!Number.isInteger(quantity) || quantity < 0 || quantity > 10) throw new AppError('invalid_request', 'Quantity must be a whole number from 0 to 10.');
+  app.post('/cart/lines/:lineId', { config: FORM_LIMITS.cart, schema: { params: Type.Object({ lineId: Type.Integer({ minimum: 1, maximum: MAX_ROW_ID }) }) } }, async (request, reply) => {
+    const quantity = parseWholeNumber(formValues(request.body).quantity, { min: 0, max: 10 });
+    if (quantity === undefined) throw new AppError('invalid_request', 'Quantity must be a whole number from 0 to 10.');
     await cart.setQuantity(cartId(request), request.params.lineId, quantity);
     return reply.redirect('/cart', 303);
   });
