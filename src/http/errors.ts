@@ -1,4 +1,5 @@
 // Turns every error into the one API shape {"error":{"code","message"}}, or a branded page for browsers.
+import type { Socket } from 'node:net';
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { AppError, type ErrorCode } from '../errors';
 
@@ -52,6 +53,11 @@ export function installErrorHandling(app: FastifyInstance, renderErrorPage: Erro
     }
     return send(request, reply, status, code, message, details);
   });
+
+  // A client error (stray bytes after a request) makes Node destroy the socket while that request may still be in
+  // its hooks; a destroyed socket no longer knows its peer, so request.ip became undefined and the rate limit threw a
+  // TypeError (a false 5xx alarm). net.Socket keeps the address once read: read it when the connection opens.
+  app.server.on('connection', (socket: Socket) => void socket.remoteAddress);
 
   app.setNotFoundHandler((request, reply) => send(request, reply, 404, 'not_found', `Nothing lives at ${request.method} ${request.url.split('?')[0]}.`));
 }
