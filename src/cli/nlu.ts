@@ -66,8 +66,9 @@ async function evaluateSets(paths: string[], io: CliIo): Promise<number> {
   }
   const engine = createEngine();
   const classify = (text: string) => engine.understand(text).intent;
-  if (sets.length === 1) {
-    io.stdout.write(formatReport(sets[0].path, evaluate(sets[0].examples, classify)));
+  const [only] = sets;
+  if (sets.length === 1 && only) {
+    io.stdout.write(formatReport(only.path, evaluate(only.examples, classify)));
     return 0;
   }
   // Several sets are reported one line each (and all together), so no set's score hides in another's.
