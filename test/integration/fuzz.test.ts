@@ -57,7 +57,7 @@ describe.each(TEST_DIALECTS)('fuzzing every route on %s', (dialect) => {
 
   beforeAll(async () => {
     // Errors are logged so a failure can show its cause.
-    const logStream = { write: (line: string) => void logged.push((JSON.parse(line) as { err?: { message?: string }; msg?: string }).err?.message ?? '') };
+    const logStream = { write: (line: string) => void logged.push(((line: { err?: { message?: string }; msg?: string }) => line.err?.message ?? line.msg ?? '')(JSON.parse(line))) };
     t = await createTestApp(dialect, { env: { WIDGET_RATE_LIMIT_PER_MINUTE: '1000000', LOG_LEVEL: 'error' }, onRoute: collect, logStream });
     const session = (await t.app.inject({ method: 'POST', url: '/api/widget/sessions', payload: {} })).json() as { sessionId: string };
     const product = (await t.app.inject({ url: '/api/products?pageSize=1' })).json() as { items: { id: number; slug: string }[] };
