@@ -6,6 +6,8 @@ import { buildApp } from '../../app';
 import { openDatabase } from '../../db/connection';
 import { createTestApp, SEED_NOW, type TestApp } from '../../../test/support/app';
 import { TEST_DIALECTS } from '../../../test/support/db';
+import { createAttemptLimits } from './attempts';
+import { createVisitorEmailLimits, ORDER_EMAILS_PER_HOUR } from './visitor-emails';
 
 const PHISHING = 'Your GlowGlitch account is locked. Verify your card at http://glowglitch-verify.example within 24 hours.';
 
@@ -95,18 +97,24 @@ describe.each(TEST_DIALECTS)('emails a visitor can trigger on %s', (dialect) => 
     expect((await t.db.kysely.selectFrom('tickets').select('message').where('email', '=', 'echo@example.net').executeTakeFirstOrThrow()).message).toBe(PHISHING);
   });
 
-  it('return emails share the recipient cap: a fourth email to the same customer is refused and makes no RMA', async () => {
+  it('an RMA email goes to the order\'s own address: it is capped per order, not by the confirmations sent to that address', async () => {
     const sessionId = await session();
     for (let i = 0; i < 3; i++) expect((await stylist(sessionId, { email: 'ava.martinez@example.com' })).statusCode).toBe(200);
+    expect((await stylist(await session(), { email: 'ava.martinez@example.com' })).statusCode).toBe(429);
     const item = await t.db.kysely.selectFrom('order_items').innerJoin('orders', 'orders.id', 'order_items.order_id').select('order_items.id').where('orders.number', '=', 'GG-104234').executeTakeFirstOrThrow();
-    const refused = await t.app.inject({
+    const answer = await t.app.inject({
       method: 'POST',
       url: `/api/widget/sessions/${await session()}/forms/return`,
       payload: { orderNumber: 'GG-104234', email: 'ava.martinez@example.com', kind: 'return', itemId: item.id, reason: 'Too small' },
     });
-    expect(refused.statusCode, refused.body).toBe(429);
-    expect(refused.json().error.code).toBe('rate_limited');
-    expect(await t.db.kysely.selectFrom('rmas').select('id').execute()).toHaveLength(0);
+    expect(answer.statusCode, answer.body).toBe(200);
+    expect((await queuedTo('ava.martinez@example.com')).filter((row) => row.kind === 'rma_created')).toHaveLength(1);
+    // The per-order cap itself, with the same store: ORDER_EMAILS_PER_HOUR, then refused.
+    const limits = createVisitorEmailLimits(createAttemptLimits(t.db, t.config.sessionSecret, () => clock), { perRecipient: 3, perSession: 100, perClient: 100 });
+    const by = { sessionId: 'order-cap-session', clientAddress: '10.8.0.1' };
+    for (let i = 1; i < ORDER_EMAILS_PER_HOUR; i++) await limits.reserveForOrder('GG-104234', by);
+    await expect(limits.reserveForOrder('GG-104234', by)).rejects.toMatchObject({ code: 'rate_limited' });
+    await limits.reserveForOrder('GG-104233', by);
   });
 
   it('the caps hold across two instances on one database', async () => {

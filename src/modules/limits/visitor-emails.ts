@@ -26,24 +26,30 @@ export const tooManyEmails = () =>
     { limit: 'visitor_emails' },
   );
 
+/**
+ * Emails about an order (the RMA email) go to the address on the order, which the visitor proved by giving it with
+ * the order number: they cannot relay to an address of the visitor's choosing, so they count per order instead of
+ * against the recipient cap of confirmations (a customer returning four pieces of one order is not asked to wait).
+ */
+export const ORDER_EMAILS_PER_HOUR = 10;
+
 export function createVisitorEmailLimits(attempts: AttemptLimits, caps: VisitorEmailCaps) {
+  async function reserve(first: { scope: string; key: string; max: number }, by: EmailRequester): Promise<{ release: () => Promise<void> }> {
+    const taken = await attempts.reserve(
+      [first, { scope: 'email_session', key: by.sessionId, max: caps.perSession }, { scope: 'email_client', key: by.clientAddress, max: caps.perClient }],
+      VISITOR_EMAIL_WINDOW_MS,
+    );
+    if (!taken) throw tooManyEmails();
+    return taken;
+  }
   return {
     /**
      * Takes one email of each cap before the email is queued; AppError('rate_limited') when one is used up.
      * Call the returned release when no email went out after all (a double submit answered by the first).
      */
-    async reserve(recipient: string, by: EmailRequester): Promise<{ release: () => Promise<void> }> {
-      const taken = await attempts.reserve(
-        [
-          { scope: 'email_recipient', key: normalizeEmail(recipient), max: caps.perRecipient },
-          { scope: 'email_session', key: by.sessionId, max: caps.perSession },
-          { scope: 'email_client', key: by.clientAddress, max: caps.perClient },
-        ],
-        VISITOR_EMAIL_WINDOW_MS,
-      );
-      if (!taken) throw tooManyEmails();
-      return taken;
-    },
+    reserve: (recipient: string, by: EmailRequester) => reserve({ scope: 'email_recipient', key: normalizeEmail(recipient), max: caps.perRecipient }, by),
+    /** The same for an email to the order's own address (see ORDER_EMAILS_PER_HOUR). */
+    reserveForOrder: (orderNumber: string, by: EmailRequester) => reserve({ scope: 'email_order', key: orderNumber, max: ORDER_EMAILS_PER_HOUR }, by),
   };
 }
 

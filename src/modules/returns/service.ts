@@ -31,7 +31,7 @@ export interface ReturnDeps {
   orders: Pick<OrderService, 'byNumberAndEmail'>;
   orderTracking: Pick<OrderTracking, 'lookup'>;
   mail: MailService;
-  visitorEmails: Pick<VisitorEmailLimits, 'reserve'>;
+  visitorEmails: Pick<VisitorEmailLimits, 'reserveForOrder'>;
   conversations: Pick<ConversationService, 'requireActive' | 'appendExchange'>;
   tickets: Pick<TicketService, 'escalate'>;
   understand: Understand;
@@ -96,7 +96,7 @@ export function createReturnService(deps: ReturnDeps) {
   async function createRma(requester: EmailRequester, detail: OrderDetail, item: OrderItemRow, form: ReturnFormBody, key: string | null): Promise<ReturnAnswer> {
     const { order } = detail;
     const at = now().toISOString();
-    const reservation = await deps.visitorEmails.reserve(order.email, requester);
+    const reservation = await deps.visitorEmails.reserveForOrder(order.number, requester);
     for (let attempt = 0; ; attempt++) {
       const number = newRmaNumber();
       try {
