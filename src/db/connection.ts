@@ -148,3 +148,16 @@ export async function pingDatabase(db: Db, timeoutMs = READY_TIMEOUT_MS): Promis
     clearTimeout(timer);
   }
 }
+
+const UNREACHABLE_CODES = new Set(['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'EPIPE', 'EHOSTUNREACH', 'ENETUNREACH', 'ENOTFOUND', 'EAI_AGAIN']);
+
+/**
+ * The database cannot be reached right now (refused, dropped, timed out, shutting down, starting): the request
+ * deserves a 503 that says "try again", not a 500 that pages someone for a bug. SQLSTATE class 08 is a connection
+ * exception; 57P01-57P03 are an administrator's or a crash's shutdown and "cannot connect now" (a starting server).
+ */
+export function isDatabaseUnavailable(error: unknown): boolean {
+  const { code, message } = (error ?? {}) as { code?: unknown; message?: unknown };
+  if (typeof code === 'string' && (UNREACHABLE_CODES.has(code) || /^(08|57P0[123])/.test(code))) return true;
+  return typeof message === 'string' && /Connection terminated|timeout exceeded when trying to connect|Client has encountered a connection error/i.test(message);
+}

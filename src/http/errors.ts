@@ -2,6 +2,7 @@
 import type { Socket } from 'node:net';
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { AppError, type ErrorCode } from '../errors';
+import { isDatabaseUnavailable } from '../db/connection';
 
 export type ErrorPageRenderer = (status: number, title: string, message: string) => string;
 
@@ -31,10 +32,11 @@ function classify(error: FastifyError | AppError | Error): { status: number; cod
     const message = fastifyError.code === 'FST_ERR_CTP_INVALID_JSON_BODY' || error instanceof SyntaxError ? 'The request body is not valid JSON.' : error.message;
     return { status, code, message };
   }
+  if (isDatabaseUnavailable(error)) return { status: 503, code: 'unavailable', message: 'We are briefly unavailable. Please try again in a moment.' };
   return { status: 500, code: 'internal', message: 'Something went wrong on our side. Please try again in a moment.' };
 }
 
-const TITLES: Record<number, string> = { 400: 'That request didn’t look right', 404: 'We couldn’t find that page', 409: 'That didn’t go through', 429: 'Too many requests' };
+const TITLES: Record<number, string> = { 400: 'That request didn’t look right', 404: 'We couldn’t find that page', 409: 'That didn’t go through', 429: 'Too many requests', 503: 'We’ll be right back' };
 
 export function installErrorHandling(app: FastifyInstance, renderErrorPage: ErrorPageRenderer): void {
   const send = (request: FastifyRequest, reply: FastifyReply, status: number, code: ErrorCode, message: string, details?: Record<string, unknown>) => {
@@ -46,7 +48,11 @@ export function installErrorHandling(app: FastifyInstance, renderErrorPage: Erro
 
   app.setErrorHandler((error: FastifyError | AppError, request, reply) => {
     const { status, code, message, details } = classify(error);
-    if (status >= 500) request.log.error({ err: error }, 'request failed');
+    if (status === 503 && !(error instanceof AppError)) {
+      // The database is unreachable: /readyz says so too, and the pool reconnects by itself.
+      request.log.warn({ err: error }, 'request failed: database unavailable');
+      reply.header('retry-after', '5');
+    } else if (status >= 500) request.log.error({ err: error }, 'request failed');
     if (status === 429 && (error as FastifyError).statusCode === 429) {
       const headers = (error as { headers?: Record<string, string> }).headers;
       if (headers) reply.headers(headers);

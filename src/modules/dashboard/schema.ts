@@ -45,8 +45,8 @@ export const NewStaffBody = Type.Object(
     email: Type.String({ minLength: 3, maxLength: 254 }),
     name: Type.String({ minLength: 1, maxLength: 100, pattern: '\\S' }),
     role: literals(['agent', 'admin'] as const),
-    password: Type.Optional(Type.String({ minLength: 10, maxLength: 200 })),
+    password: Type.Optional(Type.String({ minLength: 12, maxLength: 200 })),
   },
   { additionalProperties: false },
 );
-export const ResetPasswordBody = Type.Object({ password: Type.Optional(Type.String({ minLength: 10, maxLength: 200 })) }, { additionalProperties: false });
+export const ResetPasswordBody = Type.Object({ password: Type.Optional(Type.String({ minLength: 12, maxLength: 200 })) }, { additionalProperties: false });

@@ -52,7 +52,7 @@ describe.runIf(TEST_DIALECTS.includes('postgres'))('health when PostgreSQL drops
   let appDb: Db | undefined;
   let app: FastifyInstance | undefined;
   let proxy: TcpProxy | undefined;
-  let logs: { msg: string; job?: string; err?: { message: string } }[] = [];
+  let logs: { msg: string; level: number; job?: string; err?: { message: string } }[] = [];
   const applicationName = `aurora-test-${randomBytes(4).toString('hex')}`;
   const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
   const readyz = async () => (await app!.inject({ url: '/readyz' })).statusCode;
@@ -142,6 +142,15 @@ describe.runIf(TEST_DIALECTS.includes('postgres'))('health when PostgreSQL drops
     expect(down.statusCode).toBe(503);
     expect(down.json()).toEqual({ status: 'unavailable', checks: { database: 'down' } });
     expect(performance.now() - asked).toBeLessThan(1_000);
+    // Requests that need the database say "try again" (503 with Retry-After), not a 500; a page says it in HTML.
+    const api = await t.inject({ url: '/api/products' });
+    expect(api.statusCode, api.body).toBe(503);
+    expect(api.headers['retry-after']).toBe('5');
+    expect(api.json().error.code).toBe('unavailable');
+    const page = await t.inject({ url: '/catalog', headers: { accept: 'text/html' } });
+    expect(page.statusCode).toBe(503);
+    expect(page.body).toContain('We’ll be right back');
+    expect(logs.some((line) => line.level >= 50 && line.msg === 'request failed')).toBe(false);
     // Queued meanwhile by another instance; this one's outbox job fails on every run until the database is back.
     const id = await createOutboxRepo(testDb.kysely).insert(testDb.kysely, { kind: 'test', to: 'ava@example.com', subject: 'Queued while down', text: 'Hi', html: '<p>Hi</p>' }, new Date().toISOString());
     await within(2_000, async () => logs.some((line) => line.msg === 'background job failed' && line.job === 'outbox'));
