@@ -11,7 +11,7 @@ interface Flag {
 }
 
 const DESCRIPTIONS: Record<string, { title: string; text: string }> = {
-  widget_enabled: { title: 'Aurora Concierge widget', text: 'When off, the widget disappears from every page of the shop for everyone.' },
+  widget_enabled: { title: 'Aurora Concierge widget', text: 'When off, the widget disappears from every page of the shop, and a widget a customer already has open says the concierge is away, with your contact links (within 5 seconds on every instance).' },
 };
 
 export function FlagsPage() {
