@@ -4,6 +4,7 @@ import defaultModel from '../../data/nlu/model.json' with { type: 'json' };
 import { decide } from './dialog/decide';
 import { initialState, recordOrderLookup, recordShownProducts } from './dialog/state';
 import { createFaqIndex } from './knowledge/faq-index';
+import type { OrderNumberFormat } from './nlu/extract-contact';
 import { loadIntentModel, type SerializedIntentModel, type TrainingExample } from './nlu/model';
 import { createUnderstander, trainUnderstanding } from './nlu/understand';
 import * as common from './replies/common';
@@ -43,6 +44,8 @@ export interface EngineOptions {
   model?: SerializedIntentModel;
   /** Probability under which an intent is not acted on (0-1). */
   confidenceThreshold?: number;
+  /** The shop's order-number format, e.g. `{ prefix: 'GG', digits: 6 }`; default GG- with 4-8 digits. */
+  orderNumber?: OrderNumberFormat;
 }
 
 /** Reply builders for the results of the actions the server runs. */
@@ -77,7 +80,7 @@ export function createEngine(options: EngineOptions = {}): Engine {
   const model = options.trainingExamples
     ? trainUnderstanding(options.trainingExamples)
     : loadIntentModel(options.model ?? (defaultModel as unknown as SerializedIntentModel));
-  const understand = createUnderstander(model, { threshold: options.confidenceThreshold });
+  const understand = createUnderstander(model, { threshold: options.confidenceThreshold, orderNumber: options.orderNumber });
   const faq = createFaqIndex(options.knowledgeBase ?? (defaultKnowledgeBase as FaqArticle[]));
   const replies: EngineReplies = {
     welcome: common.welcome,

@@ -33,7 +33,7 @@ export interface LinearClassifier {
 const DEFAULTS: TrainingOptions = { epochs: 6, learningRate: 0.7, l2: 1e-6, seed: 7, minFeatureCount: 2, minError: 0.01, runs: 5 };
 
 // A small seeded generator so training, and so every prediction, is the same on every start.
-function seededRandom(seed: number): () => number {
+export function seededRandom(seed: number): () => number {
   let state = seed >>> 0;
   return () => {
     state = (state + 0x6d2b79f5) >>> 0;

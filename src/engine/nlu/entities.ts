@@ -1,6 +1,6 @@
 // Runs the extractors in a safe order (email, order number, size, price, product words) over one message.
 import type { Entities } from '../types';
-import { extractOrderNumber } from './extract-contact';
+import { extractOrderNumber, type OrderNumberReader } from './extract-contact';
 import { extractPrice } from './extract-price';
 import { extractProductTerms, type ProductTerms } from './extract-product';
 import { extractRingSize, type SizeFound } from './extract-size';
@@ -14,8 +14,8 @@ export interface Extraction {
 }
 
 /** `text` is normalised and spelled right; the email was taken out before the speller could touch it. */
-export function extractEntities(text: string, email: string | undefined): Extraction {
-  const order = extractOrderNumber(text);
+export function extractEntities(text: string, email: string | undefined, readOrderNumber: OrderNumberReader = extractOrderNumber): Extraction {
+  const order = readOrderNumber(text);
   const sizes = extractRingSize(order?.rest ?? text);
   const price = extractPrice(sizes.rest);
   const { ruledOut, ...terms } = extractProductTerms(price.rest);

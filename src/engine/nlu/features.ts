@@ -1,3 +1,5 @@
+import { canonicalWord } from './support-lexicon';
+
 // Turns a prepared message into sparse classifier features: words, word pairs and character n-grams.
 
 const CHAR_GRAM_SIZES = [3, 4];
@@ -20,6 +22,9 @@ export function featuresOf(text: string, extras: readonly string[] = []): string
   let previous = '<s>';
   for (const word of words) {
     features.push(`w:${word}`, `b:${previous} ${word}`);
+    // "reimbursement" also counts as "refund": a synonym the corpus never used still carries the concept.
+    const canonical = canonicalWord(word);
+    if (canonical) features.push(`s:${canonical}`);
     // Character n-grams let unseen spellings ("jewellry", "necklaces") share evidence with known words.
     if (word.length >= 3 && !word.startsWith('__')) charGrams(word, features);
     previous = word;

@@ -2,7 +2,7 @@
 import type { Entities } from '../types';
 import { maskCardNumbers } from './card-mask';
 import { extractEntities, type Extraction } from './entities';
-import { extractEmail } from './extract-contact';
+import { extractEmail, type OrderNumberReader } from './extract-contact';
 import { expandSlang, normalizeText } from './normalize';
 import { numberWordsToDigits } from './number-words';
 import type { SpellingCorrector } from './spelling';
@@ -20,13 +20,13 @@ const SIGNAL_KEYS: (keyof Entities)[] = ['category', 'metal', 'stone', 'priceMin
 /** Only this much of a message is analysed (the widget accepts 1,000 characters): it bounds the time per message. */
 export const MAX_ANALYSED_LENGTH = 1000;
 
-export function prepareMessage(raw: string, speller: SpellingCorrector | undefined): PreparedMessage {
+export function prepareMessage(raw: string, speller: SpellingCorrector | undefined, readOrderNumber?: OrderNumberReader): PreparedMessage {
   const masked = maskCardNumbers(raw);
   const normalized = normalizeText(masked.slice(0, MAX_ANALYSED_LENGTH));
   const email = extractEmail(normalized);
   const base = expandSlang(email?.rest ?? normalized);
   const clean = numberWordsToDigits(speller ? speller.correctText(base) : base).replace(/\s+/g, ' ').trim();
-  const extraction = extractEntities(clean, email?.value);
+  const extraction = extractEntities(clean, email?.value, readOrderNumber);
   const signals = SIGNAL_KEYS.filter((key) => extraction.entities[key] !== undefined).map((key) => `__${key}__`);
   return { ...extraction, masked, clean, signals };
 }

@@ -2,6 +2,7 @@
 import { INTENTS, type Cues, type CustomerTier, type EngineContext, type Intent, type Triggers, type Understanding } from '../types';
 import type { TrainingOptions } from './classifier';
 import { detectCues } from './cues';
+import { createOrderNumberReader, extractOrderNumber, type OrderNumberFormat, type OrderNumberReader } from './extract-contact';
 import { featuresOf } from './features';
 import { keywordHints } from './intent-keywords';
 import { ENGLISH_WORDS } from './known-words';
@@ -13,6 +14,8 @@ import { detectTriggers } from './triggers';
 export interface UnderstanderOptions {
   /** Below this probability the top in-scope intent is not acted on: the answer is `out_of_scope`. */
   threshold?: number;
+  /** The shop's order-number format; default GG- and 4-8 digits. */
+  orderNumber?: OrderNumberFormat;
 }
 
 export type Understand = (text: string, context?: EngineContext) => Understanding;
@@ -36,8 +39,8 @@ function classifierFeatures(message: PreparedMessage, cues: Cues, triggers: Trig
   return featuresOf(message.rest, [...message.signals, ...keywordHints(message.clean), ...ruleSignals(cues, triggers)]);
 }
 
-function analyse(text: string, speller: SpellingCorrector, tier: CustomerTier | undefined) {
-  const message = prepareMessage(text, speller);
+function analyse(text: string, speller: SpellingCorrector, tier: CustomerTier | undefined, readOrderNumber: OrderNumberReader = extractOrderNumber) {
+  const message = prepareMessage(text, speller, readOrderNumber);
   const ruledOut = message.ruledOut;
   const cues = { ...detectCues(message.clean), ...(Object.keys(ruledOut).length > 0 && { ruledOut }) };
   const triggers = detectTriggers(message.clean, tier);
@@ -53,12 +56,13 @@ export function createUnderstander(model: IntentModel, options: UnderstanderOpti
   const threshold = options.threshold ?? DEFAULT_THRESHOLD;
   const speller = spellerFor(model.vocabulary);
   const classifier = model.classifier;
+  const readOrderNumber = options.orderNumber ? createOrderNumberReader(options.orderNumber) : extractOrderNumber;
 
   const thresholdFor = (intent: Intent, message: PreparedMessage) =>
     intent === 'product_search' && (message.entities.category || Object.keys(message.ruledOut).length > 0) ? Math.min(threshold, SEARCH_THRESHOLD_WITH_JEWELRY) : threshold;
 
   return (text, context = {}) => {
-    const { message, cues, triggers, features } = analyse(text, speller, context.customerTier);
+    const { message, cues, triggers, features } = analyse(text, speller, context.customerTier, readOrderNumber);
     const probabilities = classifier.probabilities(features);
     const best = bestIntent(probabilities, message);
     const topIntent = INTENTS[best]!;
@@ -66,7 +70,7 @@ export function createUnderstander(model: IntentModel, options: UnderstanderOpti
     if (isComplexResize(message, topIntent) && !triggers.stylist.includes('complex_resizing')) triggers.stylist.push('complex_resizing');
     const base = { text: message.masked, entities: message.entities, triggers, cues };
     // An order number on its own is unmistakable, whatever the classifier thinks of so few words.
-    if (message.entities.orderNumber && message.rest.replace(/__\w+__|\W|order|number|ref|reference|confirmation|my|is|it/g, '').length === 0) {
+    if (message.entities.orderNumber && message.rest.replace(/__\w+__|\W|order|purchase|number|ref|reference|confirmation|my|is|it/g, '').length === 0) {
       return { ...base, intent: 'order_tracking', confidence: 0.99 };
     }
     if (best !== OUT_OF_SCOPE && topConfidence < thresholdFor(topIntent, message)) {
