@@ -51,7 +51,8 @@ export interface EngineOptions {
 /** Reply builders for the results of the actions the server runs. */
 export interface EngineReplies {
   welcome(): ReplyBlock[];
-  searchResults(search: Pick<SearchProductsAction, 'filters' | 'offset'>, result: SearchResult): ReplyBlock[];
+  /** `turn` (the conversation's) varies the follow-up line deterministically. */
+  searchResults(search: Pick<SearchProductsAction, 'filters' | 'offset'>, result: SearchResult, turn?: number): ReplyBlock[];
   orderStatus(order: OrderStatusView): ReplyBlock[];
   orderNotFound(): ReplyBlock[];
   shortlistSaved(product?: Pick<ProductSummary, 'name'>): ReplyBlock[];
@@ -84,7 +85,7 @@ export function createEngine(options: EngineOptions = {}): Engine {
   const faq = createFaqIndex(options.knowledgeBase ?? (defaultKnowledgeBase as FaqArticle[]));
   const replies: EngineReplies = {
     welcome: common.welcome,
-    searchResults: (request, result) => search.searchResults(request, result, currency),
+    searchResults: (request, result, turn) => search.searchResults(request, result, currency, turn),
     orderStatus: orders.orderStatus,
     orderNotFound: orders.orderNotFound,
     shortlistSaved: shortlist.shortlistSaved,
@@ -99,7 +100,7 @@ export function createEngine(options: EngineOptions = {}): Engine {
     recordShownProducts,
     presentSearch(state, request, result) {
       const shown = result.items.length > 0 ? result.items : request.offset === 0 ? (result.alternatives ?? []) : [];
-      return { state: recordShownProducts(state, shown), blocks: replies.searchResults(request, result) };
+      return { state: recordShownProducts(state, shown), blocks: replies.searchResults(request, result, state.turn) };
     },
     presentOrder(state, order) {
       return { state: recordOrderLookup(state, order !== null), blocks: order ? orders.orderStatus(order) : orders.orderNotFound() };

@@ -24,6 +24,11 @@ export type Category = (typeof CATEGORIES)[number];
 export const METALS = ['yellow_gold', 'white_gold', 'rose_gold', 'gold', 'platinum', 'silver'] as const;
 export type Metal = (typeof METALS)[number];
 
+/** Styles a customer names ("engagement rings", "mens wedding bands", "hoops"): the server maps each to catalog designs. */
+export const STYLES = ['engagement', 'wedding', 'mens', 'stacking', 'signet', 'solitaire', 'halo', 'cocktail', 'three_stone', 'eternity', 'hoops', 'studs', 'huggies', 'tennis', 'bangle', 'cuff', 'charm', 'locket', 'choker', 'lariat'] as const;
+export type Style = (typeof STYLES)[number];
+
+
 /** Only the keys that were found are present (the public contract of `aurora nlu predict`). */
 export interface Entities {
   category?: Category;
@@ -35,6 +40,8 @@ export interface Entities {
   orderNumber?: string;
   email?: string;
   ringSize?: number;
+  /** A design style ("engagement", "mens", "hoops"); read by extract-style.ts. */
+  style?: Style;
 }
 
 export type StylistReason =
@@ -90,7 +97,21 @@ export interface Understanding {
 
 export type CustomerTier = 'standard' | 'vip';
 
-/** The product on the page the customer is viewing. */
+/** Whether a piece can ship now: ready to ship (in stock), made to order (with a lead time), or sold out. */
+export type Availability = 'ready_to_ship' | 'made_to_order' | 'sold_out';
+
+/** The same design in another metal (same name and category in the catalog). */
+export interface ProductVariant {
+  id: ProductId;
+  slug?: string;
+  metal: Metal;
+  price: number;
+  availability: Availability;
+  url?: string;
+  imageUrl?: string;
+}
+
+/** The product on the page the customer is viewing: every fact the concierge may state about it. */
 export interface CurrentProduct {
   id: ProductId;
   name: string;
@@ -98,6 +119,17 @@ export interface CurrentProduct {
   metal: Metal;
   stone?: string | null;
   price: number;
+  availability?: Availability;
+  /** How long a made-to-order piece takes ("3–4 weeks"). */
+  leadTime?: string;
+  /** Ring sizes offered; empty for pieces without sizes. */
+  sizes?: number[];
+  /** The same design in other metals. */
+  variants?: ProductVariant[];
+  slug?: string;
+  url?: string;
+  imageUrl?: string;
+  /** @deprecated the metals of `variants` and `metal`; kept for callers that only know the metals. */
   availableMetals?: Metal[];
 }
 
@@ -118,8 +150,9 @@ export interface SearchFilters {
   priceMin?: number;
   priceMax?: number;
   sort?: SearchSort;
-  /** Rings offered in this size. */
+  /** Rings offered in this size (sized categories only: rings). */
   ringSize?: number;
+  style?: Style;
   /** Pieces similar to this product (e.g. the one on the page). */
   similarTo?: ProductId;
 }

@@ -96,7 +96,7 @@ describe('on a product page', () => {
 
   it('offers similar pieces when the metal is not available', () => {
     const { last } = converse(['does this come in platinum?'], context);
-    expect(textOf(last)).toMatch(/only made in rose gold and white gold/);
+    expect(textOf(last)).toMatch(/isn't made in platinum: it comes in rose gold and white gold only/);
     expect(searchOf(last)).toMatchObject({ filters: { category: 'ring', metal: 'platinum', similarTo: 'p9' } });
   });
 

@@ -6,7 +6,8 @@ import * as policies from '../replies/policies';
 import type { Action, ConversationState, Decision, EngineContext, Intent, ReplyBlock, StylistReason, Understanding } from '../types';
 import { managementAlert, stylistRequest, triggeredOffer } from './escalation';
 import { decideOrderChange, decideOrderLookup, decideReturnOrResize, fillsPendingLookup } from './orders';
-import { decideSearch, priceOfCurrentProduct } from './search';
+import { decideProductPage } from './product-page';
+import { decideSearch } from './search';
 import { decideShortlist } from './shortlist';
 
 export interface DecideDependencies {
@@ -61,8 +62,9 @@ function route(deps: DecideDependencies, state: ConversationState, understanding
   if (understanding.cues.answer === 'no' && state.pendingForm) return { state: base, actions: [reply(askOrderDetailsLater())] };
   if (understanding.cues.answer === 'no') return closing(base, common.farewell(), true);
   if (understanding.cues.answer === 'yes') return { state: base, actions: [reply(common.greeting())] };
-  const price = priceOfCurrentProduct(understanding, context, deps.currency);
-  if (price) return { state: base, actions: price };
+  // On a product page, a question about that piece is answered from its catalog facts (product-page.ts).
+  const onPage = decideProductPage(deps, base, understanding, context);
+  if (onPage) return onPage;
   const withOffer = (decision: Decision): Decision =>
     decision.actions.some((action) => action.type === 'offer_stylist') ? decision : { ...decision, actions: [...decision.actions, ...triggeredOffer(understanding)] };
 

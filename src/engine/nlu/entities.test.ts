@@ -92,7 +92,7 @@ describe('category, metal and stone', () => {
   });
 
   it('reads a whole request exactly', () => {
-    expect(entities('rose gold hoops under 300')).toEqual({ category: 'earrings', metal: 'rose_gold', priceMax: 300 });
+    expect(entities('rose gold hoops under 300')).toEqual({ category: 'earrings', metal: 'rose_gold', priceMax: 300, style: 'hoops' });
     expect(entities('Emerald necklaces in white gold between $1,000 and $2,500')).toEqual({
       category: 'necklace',
       metal: 'white_gold',

@@ -9,6 +9,15 @@ const price = (text: string) => extractPrice(numberWordsToDigits(text.toLowerCas
 describe('extractPrice', () => {
   it.each([
     ['under $500', { priceMax: 500 }],
+    // Issue 11: separators, currency signs or none, "k", and "in <metal>" after the range.
+    ['between $1,000 and $2,000', { priceMin: 1000, priceMax: 2000 }],
+    ['rings between $1,000 and $2,000 please', { priceMin: 1000, priceMax: 2000 }],
+    ['earrings between 200 and 400 in silver', { priceMin: 200, priceMax: 400 }],
+    ['a pendant from 150 to 300 in rose gold', { priceMin: 150, priceMax: 300 }],
+    ['200-400', { priceMin: 200, priceMax: 400 }],
+    ['1k-2k', { priceMin: 1000, priceMax: 2000 }],
+    ['under 1,500', { priceMax: 1500 }],
+    ['an 18 in chain under 300', { priceMax: 300 }],
     ['earrings less than 800', { priceMax: 800 }],
     ['no more than $350', { priceMax: 350 }],
     ['max 400', { priceMax: 400 }],

@@ -33,7 +33,8 @@ const AROUND = new RegExp(`(?:^|[^a-z])(?:${AROUND_WORDS})\\s?${AMOUNT}|${AMOUNT
 // A plain amount counts only when it looks like money: "a ring for $500", "500 dollars", "1,200".
 const WITH_CURRENCY = new RegExp(`(${CURRENCY_BEFORE}(?:${NUMBER})(?:${SCALE})?|(?:${NUMBER})(?:${SCALE})?${CURRENCY_AFTER}|\\b\\d{1,3}(?:,\\d{3})+(?:\\.\\d{1,2})?)${NOT_MONEY}`);
 // "14k gold", "18kt", "1 carat", "2ct", "6mm", "18 inch": measures, not prices.
-const MEASURES = /\b\d+(?:\.\d+)?\s?(?:kt|karat|karats|carat|carats|ct|ctw|mm|cm|inch|inches|in\b|")|\b(?:9|10|14|18|22|24)k(?=\s+(?:solid\s+)?(?:gold|yellow|white|rose|plated))/g;
+// "18 in" is a length only before the end, punctuation or a chain word: "between 200 and 400 in silver" is a price.
+const MEASURES = /\b\d+(?:\.\d+)?\s?(?:kt|karat|karats|carat|carats|ct|ctw|mm|cm|inch|inches|in\b(?=\s*(?:$|[^\sa-z]|long\b|chain|necklace|length))|")|\b(?:9|10|14|18|22|24)k(?=\s+(?:solid\s+)?(?:gold|yellow|white|rose|plated))/g;
 
 const ANY_AMOUNT = new RegExp(AMOUNT, 'g');
 const AROUND_SPREAD = 0.2;

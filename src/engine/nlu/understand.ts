@@ -5,6 +5,7 @@ import { detectCues } from './cues';
 import { createOrderNumberReader, extractOrderNumber, type OrderNumberFormat, type OrderNumberReader } from './extract-contact';
 import { featuresOf } from './features';
 import { keywordHints } from './intent-keywords';
+import { isLongMessage, strongestInScopeClause } from './long-message';
 import { ENGLISH_WORDS } from './known-words';
 import { spellerFor, trainIntentModel, type IntentModel, type TrainingExample } from './model';
 import { prepareMessage, type PreparedMessage } from './prepare';
@@ -22,6 +23,7 @@ export type Understand = (text: string, context?: EngineContext) => Understandin
 
 const OUT_OF_SCOPE = INTENTS.indexOf('out_of_scope');
 const DEFAULT_THRESHOLD = 0.45;
+const SMALL_TALK = new Set((['greeting', 'thanks', 'goodbye'] as const).map((intent) => INTENTS.indexOf(intent)));
 
 // What the rules found (a stylist trigger, "the second one", a refund) is evidence for the intent too.
 function ruleSignals(cues: Cues, triggers: Triggers): string[] {
@@ -58,12 +60,19 @@ export function createUnderstander(model: IntentModel, options: UnderstanderOpti
   const classifier = model.classifier;
   const readOrderNumber = options.orderNumber ? createOrderNumberReader(options.orderNumber) : extractOrderNumber;
 
+  // A long message that reads as out of scope as a whole is read sentence by sentence (see long-message.ts).
+  const readClauses = (whole: Float64Array, message: PreparedMessage, tier: CustomerTier | undefined): Float64Array => {
+    if (!isLongMessage(message.clean) || whole.indexOf(Math.max(...whole)) !== OUT_OF_SCOPE) return whole;
+    const classify = (clause: string) => classifier.probabilities(analyse(clause, speller, tier, readOrderNumber).features);
+    return strongestInScopeClause(message.masked, OUT_OF_SCOPE, SMALL_TALK, classify) ?? whole;
+  };
+
   const thresholdFor = (intent: Intent, message: PreparedMessage) =>
     intent === 'product_search' && (message.entities.category || Object.keys(message.ruledOut).length > 0) ? Math.min(threshold, SEARCH_THRESHOLD_WITH_JEWELRY) : threshold;
 
   return (text, context = {}) => {
     const { message, cues, triggers, features } = analyse(text, speller, context.customerTier, readOrderNumber);
-    const probabilities = classifier.probabilities(features);
+    const probabilities = readClauses(classifier.probabilities(features), message, context.customerTier);
     const best = bestIntent(probabilities, message);
     const topIntent = INTENTS[best]!;
     const topConfidence = probabilities[best]!;

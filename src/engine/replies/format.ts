@@ -1,5 +1,5 @@
 // Wording helpers shared by the replies: money, filter descriptions, dates.
-import type { Category, Metal, SearchFilters } from '../types';
+import type { Category, Metal, SearchFilters, Style } from '../types';
 
 const CATEGORY_PLURAL: Record<Category, string> = {
   ring: 'rings',
@@ -43,6 +43,13 @@ export function formatMoney(amount: number, currency: string): string {
   return format ? format.format(amount) : `${amount} ${currency}`;
 }
 
+/** A style in a sentence, before the category ("mens rings", "hoop earrings"). */
+const STYLE_NAME: Record<Style, string> = {
+  engagement: 'engagement', wedding: 'wedding', mens: "men's", stacking: 'stacking', signet: 'signet', solitaire: 'solitaire', halo: 'halo',
+  cocktail: 'cocktail', three_stone: 'three-stone', eternity: 'eternity', hoops: 'hoop', studs: 'stud', huggies: 'huggie', tennis: 'tennis',
+  bangle: 'bangle', cuff: 'cuff', charm: 'charm', locket: 'locket', choker: 'choker', lariat: 'lariat',
+};
+
 export function pluralCategory(category: Category | undefined): string {
   return category ? CATEGORY_PLURAL[category] : 'pieces';
 }
@@ -51,8 +58,10 @@ export function pluralCategory(category: Category | undefined): string {
 export function describeFilters(filters: SearchFilters, currency: string): string {
   const words = [
     filters.metal && METAL_NAME[filters.metal],
-    filters.stone,
+    filters.stone === 'none' ? undefined : filters.stone,
+    filters.style && STYLE_NAME[filters.style],
     pluralCategory(filters.category),
+    filters.stone === 'none' && 'without stones',
     filters.ringSize !== undefined && `in size ${filters.ringSize}`,
     describePrice(filters, currency),
   ];

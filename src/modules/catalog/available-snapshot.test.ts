@@ -50,6 +50,13 @@ describe.each(TEST_DIALECTS)('the available-products snapshot on %s', (dialect) 
     expect(nonEmpty).toBeGreaterThan(grid.length / 4);
     expect(nonEmpty).toBeLessThan(grid.length);
     expect(await snapshot.search({ availableOnly: true, excludeIds: [1, 2, 3], query: 'ring' }, 'featured', 0, 10)).toEqual(await repo.search({ availableOnly: true, excludeIds: [1, 2, 3], query: 'ring' }, 'featured', 0, 10));
+    // Ring sizes (a JSON column, matched as text in SQL) and style names.
+    for (const filters of [{ ringSize: 7 }, { ringSize: 4.5, metal: 'gold' as const }, { ringSize: 9.5 }, { nameAny: ['Signet Ring', 'Eternity Band'] }, { nameAny: ['hoop'], stone: 'none' }]) {
+      const expected = await repo.search({ ...filters, availableOnly: true }, 'price_asc', 0, 50);
+      expect(expected.total, JSON.stringify(filters)).toBeGreaterThan(0);
+      expect(await snapshot.search({ ...filters, availableOnly: true }, 'price_asc', 0, 50), JSON.stringify(filters)).toEqual(expected);
+      if (filters.ringSize !== undefined) for (const p of expected.items) expect(p.sizes).toContain(filters.ringSize);
+    }
   });
 
   it('shows a stock change at once after productsChanged(), and one made elsewhere once it is older than its age limit', async () => {

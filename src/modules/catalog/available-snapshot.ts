@@ -20,6 +20,8 @@ export function matchesFilters(p: Product, f: ProductFilters): boolean {
   if (f.priceMaxCents !== undefined && p.priceCents > f.priceMaxCents) return false;
   if (f.availableOnly && !(p.readyToShip && p.stock > 0)) return false;
   if (f.excludeIds?.includes(p.id)) return false;
+  if (f.ringSize !== undefined && !p.sizes.includes(f.ringSize)) return false;
+  if (f.nameAny?.length && !f.nameAny.some((word) => p.name.toLowerCase().includes(word.toLowerCase()))) return false;
   if (f.query) {
     const needle = f.query.toLowerCase().replace(/[%_\\]/g, '');
     if (!p.name.toLowerCase().includes(needle) && !p.description.toLowerCase().includes(needle)) return false;

@@ -1,5 +1,5 @@
 // Catalog queries: the only place that reads the products table.
-import type { Kysely, SelectQueryBuilder } from 'kysely';
+import { sql, type Kysely, type SelectQueryBuilder } from 'kysely';
 import type { Database, ProductRow } from '../../db/schema';
 import type { Product, ProductFilters, ProductPage, ProductSort } from './types';
 import { parseJson } from '../../db/json-column';
@@ -37,6 +37,12 @@ function applyFilters(query: ProductQuery, f: ProductFilters): ProductQuery {
   if (f.priceMaxCents !== undefined) q = q.where('price_cents', '<=', f.priceMaxCents);
   if (f.availableOnly) q = q.where('ready_to_ship', '=', 1).where('stock', '>', 0);
   if (f.excludeIds?.length) q = q.where('id', 'not in', f.excludeIds);
+  // sizes is a JSON array written by JSON.stringify ("[4,4.5,7]"): ",7," inside ",4,4.5,7," is that size.
+  if (f.ringSize !== undefined) q = q.where(sql<string>`',' || replace(replace(sizes, '[', ''), ']', '') || ','`, 'like', `%,${f.ringSize},%`);
+  if (f.nameAny?.length) {
+    const names = f.nameAny;
+    q = q.where((eb) => eb.or(names.map((word) => eb(eb.fn('lower', ['name']), 'like', `%${word.toLowerCase()}%`))));
+  }
   if (f.query) {
     const like = `%${f.query.toLowerCase().replace(/[%_\\]/g, '')}%`;
     q = q.where((eb) => eb.or([eb(eb.fn('lower', ['name']), 'like', like), eb(eb.fn('lower', ['description']), 'like', like)]));
@@ -73,6 +79,12 @@ export function createCatalogRepo(db: Kysely<Database>) {
     /** Every ready-to-ship, in-stock product (the concierge's snapshot, available-snapshot.ts). */
     async available(): Promise<Product[]> {
       const rows = await applyFilters(db.selectFrom('products'), { availableOnly: true }).selectAll().orderBy('id').execute();
+      return rows.map(toProduct);
+    },
+
+    /** The same design in other metals: the same name in the same category (DESIGN.md, "Product variants"). */
+    async variantsOf(product: Pick<Product, 'id' | 'name' | 'category'>): Promise<Product[]> {
+      const rows = await db.selectFrom('products').selectAll().where('name', '=', product.name).where('category', '=', product.category).where('id', '!=', product.id).orderBy('id').execute();
       return rows.map(toProduct);
     },
 

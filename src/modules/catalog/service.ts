@@ -39,6 +39,7 @@ export function createCatalogService(repo: CatalogRepo, options: CatalogOptions 
     },
 
     findByIds: (ids: number[]) => repo.findByIds(ids),
+    variantsOf: (product: Product) => repo.variantsOf(product),
     featured: (limit: number) => repo.featured(limit),
     priceBounds: () => repo.priceBounds(),
 

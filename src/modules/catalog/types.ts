@@ -34,6 +34,19 @@ export interface ProductFilters {
   availableOnly?: boolean;
   query?: string;
   excludeIds?: number[];
+  /** Pieces offered in this ring size. */
+  ringSize?: number;
+  /** Pieces whose name contains any of these words (a style: "Signet Ring", "Hoop"). */
+  nameAny?: string[];
+}
+
+/** How long a made-to-order piece takes: the one source for the store page and the concierge. */
+export const MADE_TO_ORDER_LEAD_TIME = '3–4 weeks';
+
+/** Whether a piece can ship now, as the product page and the concierge say it. */
+export function availabilityOf(product: Pick<Product, 'readyToShip' | 'stock'>): 'ready_to_ship' | 'made_to_order' | 'sold_out' {
+  if (!product.readyToShip) return 'made_to_order';
+  return product.stock > 0 ? 'ready_to_ship' : 'sold_out';
 }
 
 export type ProductSort = 'featured' | 'price_asc' | 'price_desc' | 'newest';

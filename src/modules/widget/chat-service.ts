@@ -93,7 +93,7 @@ export function createChatService(deps: ChatDependencies) {
       const { conversation, previous } = await conversations.requireActiveWithReplay(input.sessionId, input.idempotencyKey);
       if (previous) return { intent: previous.intent ?? 'out_of_scope', confidence: previous.confidence ?? 0, replies: previous.replies, messageId: previous.messageId };
       const product = await findProduct(input.productId ?? conversation.productId ?? undefined);
-      const context: EngineContext = product ? { productId: product.id, product: currentProduct(product) } : {};
+      const context: EngineContext = product ? { productId: product.id, product: currentProduct(product, await catalog.variantsOf(product)) } : {};
       const text = cleanCustomerText(input.text);
       if (!text.trim()) throw invalid('Please type a message.', { fields: { text: 'Please type a message.' } });
       const understanding = engine.understand(text, context);

@@ -3,7 +3,7 @@ import { html } from '../../html';
 import { formatMoney } from '../../format';
 import { renderPage } from '../layout';
 import { availability, productGrid } from '../components';
-import { CATEGORY_LABEL, METAL_LABEL, type Product } from '../../../modules/catalog/types';
+import { CATEGORY_LABEL, MADE_TO_ORDER_LEAD_TIME, METAL_LABEL, type Product } from '../../../modules/catalog/types';
 
 export function renderProductPage(product: Product, related: Product[], cartCount: number, error?: string): string {
   const badge = availability(product);
@@ -32,7 +32,7 @@ export function renderProductPage(product: Product, related: Product[], cartCoun
         <dt>Metal</dt><dd>${METAL_LABEL[product.metal]}</dd>
         <dt>Stone</dt><dd>${product.stone ? product.stone.charAt(0).toUpperCase() + product.stone.slice(1) : 'None'}</dd>
         <dt>SKU</dt><dd>${product.sku}</dd>
-        <dt>Shipping</dt><dd>${product.readyToShip ? 'Ships in 1–2 business days' : 'Made to order: ships in 3–4 weeks'}</dd>
+        <dt>Shipping</dt><dd>${product.readyToShip ? 'Ships in 1–2 business days' : `Made to order: ships in ${MADE_TO_ORDER_LEAD_TIME}`}</dd>
       </dl>
       ${canBuy
         ? html`<form class="buy-box" method="post" action="/cart/items">
