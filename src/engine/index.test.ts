@@ -60,12 +60,13 @@ describe('search replies', () => {
     expect(blocks[1]).toEqual({ type: 'order_status', order });
   });
 
-  it('words every order status by its code, and gives no delivery estimate once it is over', () => {
+  it('words every order status by its code, never "good news" for a delay or a cancellation, and gives no delivery estimate once it is over', () => {
     const order = { number: 'GG-104233', carrier: null, trackingNumber: null, trackingUrl: null, estimatedDelivery: '2025-11-28', timeline: [] };
     const said = (status: string, statusLabel: string) => (engine.replies.orderStatus({ ...order, status, statusLabel })[0] as { text: string }).text;
-    expect(said('delayed', 'Delayed')).toBe('Good news, I found it: order GG-104233 is running late. Estimated delivery: Fri, Nov 28.');
+    expect(said('delayed', 'Delayed')).toBe("I'm sorry, I've checked: order GG-104233 is running late. Latest estimated delivery: Fri, Nov 28.");
     expect(said('out_for_delivery', 'Out for delivery')).toContain('is out for delivery today.');
-    expect(said('delivered', 'Delivered')).toBe('Good news, I found it: order GG-104233 has been delivered.');
-    expect(said('cancelled', 'Cancelled')).toBe('Good news, I found it: order GG-104233 was cancelled.');
+    expect(said('delivered', 'Delivered')).toBe('I found it: order GG-104233 has been delivered.');
+    expect(said('cancelled', 'Cancelled')).toBe('I found it: order GG-104233 was cancelled.');
+    expect(said('processing', 'Processing')).toBe('I found it: order GG-104233 is being prepared in our studio. Estimated delivery: Fri, Nov 28.');
   });
 });

@@ -103,7 +103,7 @@ export function createEngine(options: EngineOptions = {}): Engine {
       return { state: recordShownProducts(state, shown), blocks: replies.searchResults(request, result, state.turn) };
     },
     presentOrder(state, order) {
-      return { state: recordOrderLookup(state, order !== null), blocks: order ? orders.orderStatus(order) : orders.orderNotFound() };
+      return { state: recordOrderLookup(state, order !== null), blocks: order ? orders.orderStatus(order, state.followUp) : orders.orderNotFound() };
     },
     welcome: common.welcome,
     replies,

@@ -28,7 +28,6 @@ export type Metal = (typeof METALS)[number];
 export const STYLES = ['engagement', 'wedding', 'mens', 'stacking', 'signet', 'solitaire', 'halo', 'cocktail', 'three_stone', 'eternity', 'hoops', 'studs', 'huggies', 'tennis', 'bangle', 'cuff', 'charm', 'locket', 'choker', 'lariat'] as const;
 export type Style = (typeof STYLES)[number];
 
-
 /** Only the keys that were found are present (the public contract of `aurora nlu predict`). */
 export interface Entities {
   category?: Category;
@@ -81,7 +80,27 @@ export interface Cues {
   asksPrice?: boolean;
   /** What the customer ruled out ("not rose gold", "no diamonds"): clears that filter. */
   ruledOut?: Pick<Entities, 'category' | 'metal' | 'stone'>;
+  /** How the customer sounds: upset, anxious or pressed for time (acknowledged before anything else). */
+  feeling?: Feeling;
+  /** The event behind it ("wedding", "birthday"), to acknowledge in its own words. */
+  occasion?: string;
+  /** A situation the intent alone would get wrong (see nlu/concerns.ts). */
+  situation?: Situation;
+  /** The message held a card number (masked in `text`). */
+  sharedCard?: boolean;
 }
+
+export type Feeling = 'upset' | 'anxious' | 'urgent';
+
+/**
+ * future_delivery: "will it arrive by Friday if I order today" (shipping, not a lookup);
+ * material_worry: "it turned my finger green, is it fake"; dismissal: "sorry, wrong chat";
+ * change_before_shipping: "can I exchange it before it ships" (an order change, not a return).
+ */
+export type Situation = 'future_delivery' | 'material_worry' | 'dismissal' | 'change_before_shipping';
+
+/** Languages recognised well enough to answer honestly in them (the concierge itself speaks English). */
+export type Language = 'es' | 'fr' | 'de' | 'it' | 'pt';
 
 export interface Understanding {
   /** The message after card masking: safe to store and to quote back. */
@@ -93,6 +112,12 @@ export interface Understanding {
   cues: Cues;
   /** The classifier's best in-scope guess when it was too unsure to act on it. */
   guess?: { intent: Intent; confidence: number };
+  /** The likeliest in-scope intents, best first (at most three): the options of a clarifying question. */
+  alternatives?: { intent: Intent; confidence: number }[];
+  /** Set when the message is in another language than English. */
+  language?: Language;
+  /** Each request of a message that asks several things ("where is my order and can I return it?"). */
+  parts?: Understanding[];
 }
 
 export type CustomerTier = 'standard' | 'vip';
@@ -170,12 +195,16 @@ export interface ConversationState {
   pendingForm?: { form: 'order_lookup'; slots: { orderNumber?: string; email?: string } };
   /** The concierge just asked "Would you like me to connect you with a stylist?" for these reasons. */
   pendingOffer?: { reasons: StylistReason[] };
+  /** Asked beside an order lookup ("…and can I return it?"): answered with the order's status in hand. */
+  followUp?: OrderFollowUp;
   knownEmail?: string;
   knownOrderNumber?: string;
   consecutiveFallbacks: number;
   resolvedFlow: boolean;
   csatAsked: boolean;
 }
+
+export type OrderFollowUp = 'return' | 'resize' | 'change_before_shipping';
 
 export interface ProductSummary {
   id: ProductId;

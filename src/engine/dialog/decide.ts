@@ -1,13 +1,17 @@
 // decide(state, understanding): the next conversation state and the actions for the server to run.
 import type { FaqIndex } from '../knowledge/faq-index';
 import * as common from '../replies/common';
+import { otherLanguage } from '../replies/languages';
 import { cannotDo } from '../replies/orders';
 import * as policies from '../replies/policies';
 import type { Action, ConversationState, Decision, EngineContext, Intent, ReplyBlock, StylistReason, Understanding } from '../types';
+import { decideSituation, decideWithFeeling } from './care';
+import { clarifyIfUnsure } from './clarify';
 import { managementAlert, stylistRequest, triggeredOffer } from './escalation';
 import { decideOrderChange, decideOrderLookup, decideReturnOrResize, fillsPendingLookup } from './orders';
 import { decideProductPage } from './product-page';
 import { decideSearch } from './search';
+import { decideSeveral } from './several';
 import { decideShortlist } from './shortlist';
 
 export interface DecideDependencies {
@@ -31,9 +35,12 @@ const QUESTION = /^(?:how|does|do you|will|is|are|can i|where|why|when)\b/;
 const reply = (blocks: ReplyBlock[]): Action => ({ type: 'reply', blocks });
 
 export function decide(deps: DecideDependencies, state: ConversationState, understanding: Understanding, context: EngineContext = {}): Decision {
-  const { pendingOffer, ...rest } = state;
-  const next: ConversationState = { ...rest, turn: state.turn + 1, lastIntent: understanding.intent };
-  const decision = pendingOffer && understanding.cues.answer ? answerOffer(next, understanding, pendingOffer.reasons) : route(deps, next, understanding, context);
+  const { pendingOffer, followUp, ...rest } = state;
+  // A follow-up waits for its order lookup only while the order form is open.
+  const next: ConversationState = { ...rest, ...(state.pendingForm && followUp && { followUp }), turn: state.turn + 1, lastIntent: understanding.intent };
+  const decided = pendingOffer && understanding.cues.answer ? answerOffer(next, understanding, pendingOffer.reasons) : route(deps, next, understanding, context);
+  // A card number was masked before anything was stored: say so first, whatever else the answer is.
+  const decision = understanding.cues.sharedCard ? { ...decided, actions: [reply([common.cardWarning()]), ...decided.actions] } : decided;
   const fallback = understanding.intent === 'out_of_scope' && !understanding.cues.answer;
   const offer = decision.actions.find((action) => action.type === 'offer_stylist' && !action.management);
   const offered = offer?.type === 'offer_stylist' ? { pendingOffer: { reasons: offer.reasons.filter(isStylistReason) } } : {};
@@ -54,8 +61,9 @@ function answerOffer(state: ConversationState, understanding: Understanding, rea
 
 function route(deps: DecideDependencies, state: ConversationState, understanding: Understanding, context: EngineContext): Decision {
   const email = understanding.entities.email ?? state.knownEmail;
-  if (understanding.triggers.management.length > 0) return { state, actions: managementAlert(understanding, email) };
+  if (understanding.triggers.management.length > 0) return managementAlert(state, understanding, email);
   if (fillsPendingLookup(state, understanding)) return decideOrderLookup(state, understanding);
+  if (understanding.language) return { state, actions: [reply(otherLanguage(understanding.language))] };
   const { pendingForm: _leftBehind, ...withoutForm } = state;
   const base: ConversationState = understanding.intent === 'order_tracking' ? state : withoutForm;
   // A bare "yes" or "no" with no question pending: "no" closes, "yes" asks what they need.
@@ -65,6 +73,11 @@ function route(deps: DecideDependencies, state: ConversationState, understanding
   // On a product page, a question about that piece is answered from its catalog facts (product-page.ts).
   const onPage = decideProductPage(deps, base, understanding, context);
   if (onPage) return onPage;
+  const again = (next: ConversationState, part: Understanding) => route(deps, next, part, context);
+  const special = decideSituation(deps.faq, base, understanding) ?? decideWithFeeling(base, understanding, again) ?? decideSeveral(deps.faq, base, understanding, again);
+  if (special) return special;
+  const unsure = clarifyIfUnsure(base, understanding);
+  if (unsure) return unsure;
   const withOffer = (decision: Decision): Decision =>
     decision.actions.some((action) => action.type === 'offer_stylist') ? decision : { ...decision, actions: [...decision.actions, ...triggeredOffer(understanding)] };
 
@@ -146,7 +159,7 @@ function closing(state: ConversationState, blocks: ReplyBlock[], askRating: bool
 function fallback(state: ConversationState, understanding: Understanding): Decision {
   // "Where's my refund?" phrased in a way the classifier has not seen: the honest W8 answer still applies.
   const limitation = understanding.cues.limitation;
-  if (limitation) return { state, actions: [reply(cannotDo(limitation))] };
+  if (limitation) return { state, actions: [reply(cannotDo(limitation, understanding.cues.sharedCard))] };
   // "Any way to get this by tomorrow?": unsure of the intent, but a stylist is the right help.
   if (understanding.triggers.stylist.length > 0) return { state, actions: triggeredOffer(understanding) };
   if (!understanding.guess) return { state, actions: [reply(common.outOfScope())] };

@@ -1,6 +1,6 @@
 // Stylist escalation (W7): the customer's own request, the guide's triggers, and management alerts.
 import { managementEscalation, offerStylist, stylistForm } from '../replies/policies';
-import type { Action, FormPrefill, Understanding } from '../types';
+import type { Action, ConversationState, Decision, FormPrefill, Understanding } from '../types';
 
 // Short requests like "talk to a stylist" say nothing worth copying into the ticket.
 const MIN_MESSAGE_WORDS = 6;
@@ -23,12 +23,22 @@ export function stylistRequest(understanding: Understanding, email: string | und
   ];
 }
 
-export function managementAlert(understanding: Understanding, email: string | undefined): Action[] {
+/**
+ * A legal threat, a wrong charge, a privacy worry, an unhappy VIP: reported to the server with `management: true`
+ * (it alerts the team), the order's facts when both its number and email are known, and the urgent form.
+ */
+export function managementAlert(state: ConversationState, understanding: Understanding, email: string | undefined): Decision {
   const { management, stylist } = understanding.triggers;
-  return [
-    { type: 'offer_stylist', reasons: [...management, ...stylist], management: true },
-    { type: 'reply', blocks: managementEscalation({ ...prefillFrom(understanding, email), message: understanding.text, topic: management.join(',') }) },
-  ];
+  const orderNumber = understanding.entities.orderNumber ?? state.knownOrderNumber;
+  const lookup: Action[] = orderNumber && email ? [{ type: 'lookup_order', orderNumber, email }] : [];
+  return {
+    state: { ...state, ...(orderNumber && { knownOrderNumber: orderNumber }), ...(email && { knownEmail: email }) },
+    actions: [
+      { type: 'offer_stylist', reasons: [...management, ...stylist], management: true },
+      ...lookup,
+      { type: 'reply', blocks: managementEscalation({ ...prefillFrom(understanding, email), message: understanding.text, topic: management.join(',') }) },
+    ],
+  };
 }
 
 /** A stylist offer appended to another answer, when the message shows one of the guide's triggers. */

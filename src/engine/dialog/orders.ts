@@ -56,5 +56,5 @@ export function decideReturnOrResize(state: ConversationState, understanding: Un
 
 export function decideOrderChange(state: ConversationState, understanding: Understanding): Decision {
   const limitation = understanding.cues.limitation ?? 'order_change';
-  return { state, actions: [{ type: 'reply', blocks: cannotDo(limitation === 'image_upload' ? 'order_change' : limitation) }] };
+  return { state, actions: [{ type: 'reply', blocks: cannotDo(limitation === 'image_upload' ? 'order_change' : limitation, understanding.cues.sharedCard) }] };
 }

@@ -13,9 +13,11 @@ export function recordShownProducts(state: ConversationState, items: readonly { 
   return { ...state, shown: items.map(({ id, price }) => ({ id, price })) };
 }
 
-/** Call after an order lookup: a found order resolves the flow (CSAT may follow) and is remembered. */
+/** Call after an order lookup: a found order resolves the flow (CSAT may follow) and answers the follow-up asked with it. */
 export function recordOrderLookup(state: ConversationState, found: boolean): ConversationState {
-  return found ? { ...state, resolvedFlow: true } : state;
+  if (!found) return state;
+  const { followUp: _answered, ...rest } = state;
+  return { ...rest, resolvedFlow: true };
 }
 
 /** The product the customer points at: "the second one" in the last results, or the one on the page. */

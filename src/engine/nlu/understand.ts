@@ -1,14 +1,18 @@
 // understand(text): intent (learned classifier with an out-of-scope class and threshold), entities, triggers, cues.
 import { INTENTS, type Cues, type CustomerTier, type EngineContext, type Intent, type Triggers, type Understanding } from '../types';
 import type { TrainingOptions } from './classifier';
+import { detectConcerns } from './concerns';
 import { detectCues } from './cues';
+import { extractStyle } from './extract-style';
 import { createOrderNumberReader, extractOrderNumber, type OrderNumberFormat, type OrderNumberReader } from './extract-contact';
 import { featuresOf } from './features';
 import { keywordHints } from './intent-keywords';
 import { isLongMessage, strongestInScopeClause } from './long-message';
 import { ENGLISH_WORDS } from './known-words';
+import { detectLanguage } from './language';
 import { spellerFor, trainIntentModel, type IntentModel, type TrainingExample } from './model';
 import { prepareMessage, type PreparedMessage } from './prepare';
+import { splitRequests } from './requests';
 import type { SpellingCorrector } from './spelling';
 import { detectTriggers } from './triggers';
 
@@ -44,7 +48,12 @@ function classifierFeatures(message: PreparedMessage, cues: Cues, triggers: Trig
 function analyse(text: string, speller: SpellingCorrector, tier: CustomerTier | undefined, readOrderNumber: OrderNumberReader = extractOrderNumber) {
   const message = prepareMessage(text, speller, readOrderNumber);
   const ruledOut = message.ruledOut;
-  const cues = { ...detectCues(message.clean), ...(Object.keys(ruledOut).length > 0 && { ruledOut }) };
+  const cues: Cues = {
+    ...detectCues(message.clean),
+    ...detectConcerns(message.clean),
+    ...(Object.keys(ruledOut).length > 0 && { ruledOut }),
+    ...(message.masked !== text && { sharedCard: true }),
+  };
   const triggers = detectTriggers(message.clean, tier);
   return { message, cues, triggers, features: classifierFeatures(message, cues, triggers) };
 }
@@ -63,21 +72,27 @@ export function createUnderstander(model: IntentModel, options: UnderstanderOpti
   // A long message that reads as out of scope as a whole is read sentence by sentence (see long-message.ts).
   const readClauses = (whole: Float64Array, message: PreparedMessage, tier: CustomerTier | undefined): Float64Array => {
     if (!isLongMessage(message.clean) || whole.indexOf(Math.max(...whole)) !== OUT_OF_SCOPE) return whole;
-    const classify = (clause: string) => classifier.probabilities(analyse(clause, speller, tier, readOrderNumber).features);
+    const classify = (clause: string) => {
+      const part = analyse(clause, speller, tier, readOrderNumber);
+      const probabilities = classifier.probabilities(part.features);
+      // As for a whole message: a clause naming a piece is in scope unless the model is sure it is not.
+      if (namesJewelry(part.message) && probabilities[OUT_OF_SCOPE]! < SURE_OUT_OF_SCOPE) probabilities[OUT_OF_SCOPE] = 0;
+      return probabilities;
+    };
     return strongestInScopeClause(message.masked, OUT_OF_SCOPE, SMALL_TALK, classify) ?? whole;
   };
 
   const thresholdFor = (intent: Intent, message: PreparedMessage) =>
     intent === 'product_search' && (message.entities.category || Object.keys(message.ruledOut).length > 0) ? Math.min(threshold, SEARCH_THRESHOLD_WITH_JEWELRY) : threshold;
 
-  return (text, context = {}) => {
+  const understandOne: Understand = (text, context = {}) => {
     const { message, cues, triggers, features } = analyse(text, speller, context.customerTier, readOrderNumber);
     const probabilities = readClauses(classifier.probabilities(features), message, context.customerTier);
     const best = bestIntent(probabilities, message);
     const topIntent = INTENTS[best]!;
     const topConfidence = probabilities[best]!;
     if (isComplexResize(message, topIntent) && !triggers.stylist.includes('complex_resizing')) triggers.stylist.push('complex_resizing');
-    const base = { text: message.masked, entities: message.entities, triggers, cues };
+    const base = { text: message.masked, entities: { ...message.entities, ...extractStyle(message.clean) }, triggers, cues, alternatives: rankedInScope(probabilities) };
     // An order number on its own is unmistakable, whatever the classifier thinks of so few words.
     if (message.entities.orderNumber && message.rest.replace(/__\w+__|\W|order|purchase|number|ref|reference|confirmation|my|is|it/g, '').length === 0) {
       return { ...base, intent: 'order_tracking', confidence: 0.99 };
@@ -87,6 +102,25 @@ export function createUnderstander(model: IntentModel, options: UnderstanderOpti
     }
     return { ...base, intent: topIntent, confidence: round(topConfidence) };
   };
+
+  // Several requests in one message: each part is understood on its own too, for the dialog to answer each.
+  return (text, context = {}) => {
+    const whole = understandOne(text, context);
+    const language = detectLanguage(text);
+    const pieces = splitRequests(whole.text);
+    return { ...whole, ...(language && { language }), ...(pieces.length > 1 && { parts: pieces.map((piece) => understandOne(piece, context)) }) };
+  };
+}
+
+const MAX_ALTERNATIVES = 3;
+const MIN_ALTERNATIVE = 0.05;
+
+function rankedInScope(probabilities: Float64Array): { intent: Intent; confidence: number }[] {
+  return [...probabilities]
+    .map((confidence, k) => ({ intent: INTENTS[k]!, confidence: round(confidence) }))
+    .filter(({ intent, confidence }) => intent !== 'out_of_scope' && confidence >= MIN_ALTERNATIVE)
+    .sort((a, b) => b.confidence - a.confidence)
+    .slice(0, MAX_ALTERNATIVES);
 }
 
 // A message naming a piece of jewelry (or an order) is rarely off-topic: unless the model is sure it is,

@@ -48,6 +48,21 @@ export function notUnderstood(suggestion: QuickReply | undefined, offerStylistNo
   return [text(intro), quickReplies(...options), links(LINKS.catalog, LINKS.contact)];
 }
 
+/** Not sure enough to open a form: ask, with the likeliest options as buttons. */
+export function clarify(options: QuickReply[]): ReplyBlock[] {
+  return [text('Just so I get this right, which of these can I help you with?'), quickReplies(...options)];
+}
+
+/** "Sorry, wrong chat": no form, no rating request. */
+export function noProblem(): ReplyBlock[] {
+  return [text("No problem at all! If you ever need anything from GlowGlitch, I'm right here. Have a lovely day.")];
+}
+
+/** A card number typed in the chat: it was masked before anything was stored; say so, and what we never ask. */
+export function cardWarning(): ReplyBlock {
+  return text("I've hidden the card number you sent. Please never share card details in the chat: GlowGlitch will never ask you for them.");
+}
+
 export function youAreWelcome(): ReplyBlock[] {
   return [text("You're very welcome! Is there anything else I can help you with?")];
 }

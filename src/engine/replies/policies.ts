@@ -1,5 +1,5 @@
 // Replies for the recommendation-only scope (W8) and the stylist offers (W7).
-import type { EscalationReason, FormPrefill, ReplyBlock } from '../types';
+import type { EscalationReason, Feeling, FormPrefill, ReplyBlock } from '../types';
 import { LINKS, links, quickReplies, TALK_TO_STYLIST, text } from './common';
 import { joinWords } from './format';
 
@@ -51,7 +51,7 @@ export function offerStylist(reasons: EscalationReason[]): ReplyBlock[] {
 /** Legal threats, a double charge, a privacy worry, an unhappy VIP: a person takes over, urgently. */
 export function managementEscalation(prefill: FormPrefill): ReplyBlock[] {
   return [
-    text("I'm really sorry about this. It needs a person, not a bot: I'm flagging it to our team as urgent. Leave your details and a senior member of the team will contact you as soon as possible."),
+    text("I'm really sorry about this. It needs a person, not a bot: send this form and it goes to a senior member of our team, marked urgent, who will contact you as soon as possible."),
     { type: 'form', form: 'stylist', prefill: { ...prefill, urgent: true } },
     links(LINKS.contact),
   ];
@@ -61,5 +61,32 @@ export function stylistForm(prefill: FormPrefill): ReplyBlock[] {
   return [
     text("I'm Aurora, GlowGlitch's virtual concierge, and I'd be happy to connect you with one of our stylists. Leave your name, email and a short message, and tick 'urgent' if it can't wait. Standard requests are answered within 4 business hours."),
     { type: 'form', form: 'stylist', prefill },
+  ];
+}
+
+const ACKNOWLEDGEMENT: Record<Feeling, string> = {
+  upset: "I'm really sorry about this",
+  anxious: 'I understand the worry',
+  urgent: 'I understand this is time-sensitive',
+};
+
+/** Said first to an upset, anxious or hurried customer; "occasion" is their own word ("wedding"). */
+export function acknowledge(feeling: Feeling, occasion: string | undefined, aboutOrder: boolean): ReplyBlock[] {
+  const event = occasion ? `, especially with ${/^[aeiou]/.test(occasion) ? 'an' : 'a'} ${occasion} coming up` : '';
+  return [text(`${ACKNOWLEDGEMENT[feeling]}${event}.${aboutOrder ? ' Let me look at your order straight away.' : ''}`)];
+}
+
+/** The stylist offer after the facts, for a customer who needs a person's attention. */
+export function personalHelp(): ReplyBlock[] {
+  return [text('If you would like a person to take this over, a stylist can look into it with you. Shall I connect you?'), quickReplies(TALK_TO_STYLIST)];
+}
+
+/** "It turned my finger green, is it fake?": what our metals are, and who can look at the piece. */
+export function materialWorry(article: string | undefined): ReplyBlock[] {
+  return [
+    text("I'm sorry it did that! A green or dark mark usually comes from the small amount of copper in gold and sterling silver alloys reacting with skin, lotion or moisture: it doesn't mean the piece is fake."),
+    ...(article ? [text(article)] : []),
+    text('If it keeps happening or you would rather not keep it, a stylist can look at it with you, or I can start a return.'),
+    quickReplies(TALK_TO_STYLIST, { label: 'Start a return', text: "I'd like to return a piece" }),
   ];
 }
