@@ -2,7 +2,7 @@
 import { readdir, readFile, stat, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
-import { createEngine, evaluate, INTENTS, serializeIntentModel, trainUnderstanding, type EvaluationReport, type Intent } from '../engine';
+import { createEngine, evaluate, INTENTS, serializeIntentModel, trainUnderstanding, type Entities, type EvaluationReport, type Intent } from '../engine';
 import { DEFAULT_TRAINING_EXAMPLES } from '../engine/nlu/corpus';
 import type { CliIo } from './main';
 
@@ -31,9 +31,19 @@ async function predict(io: CliIo): Promise<number> {
   for await (const line of lines) {
     // The contract echoes the text as it would be stored: card numbers masked.
     const { text, intent, confidence, entities } = engine.understand(line.replace(/\r$/, ''));
-    io.stdout.write(`${JSON.stringify({ text, intent, confidence, entities })}\n`);
+    io.stdout.write(`${JSON.stringify({ text, intent, confidence, entities: contractEntities(entities) })}\n`);
   }
   return 0;
+}
+
+/**
+ * The entity keys of the public predict contract (DESIGN.md). Keys the engine adds for its own use (e.g. `style`)
+ * stay out, so a caller comparing entities exactly is not broken by a new one.
+ */
+const CONTRACT_ENTITY_KEYS = ['category', 'metal', 'stone', 'priceMin', 'priceMax', 'orderNumber', 'email', 'ringSize'] as const;
+
+function contractEntities(entities: Entities): Partial<Entities> {
+  return Object.fromEntries(CONTRACT_ENTITY_KEYS.filter((key) => entities[key] !== undefined).map((key) => [key, entities[key]]));
 }
 
 async function train(io: CliIo): Promise<number> {
