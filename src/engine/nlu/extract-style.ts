@@ -1,12 +1,8 @@
 // Reads the design style a customer names ("engagement rings", "mens wedding bands", "stackable", "hoops").
 import type { Entities, Style } from '../types';
 
-// Checked in order: the first match wins, so "mens wedding band" is the men's style, not any wedding band.
+// Checked in order: a named design ("signet", "hoops") wins; then "mens wedding band" is the men's style, not any wedding band.
 const STYLE_WORDS: [Style, RegExp][] = [
-  ['mens', /\b(?:mens|men|male|gents?|masculine|unisex|for (?:him|a (?:man|guy)|my (?:husband|boyfriend|fiance|dad|father|brother|son|groom)))\b/],
-  ['engagement', /\b(?:engagement|engaged|propos(?:e|al|ing))\b/],
-  ['wedding', /\bwedding\b|\bbridal\b/],
-  ['stacking', /\bstack(?:ing|able|ers?|ed|s)?\b/],
   ['three_stone', /\b(?:three|3)[ -]stone\b|\btrilogy\b/],
   ['signet', /\bsignets?\b/],
   ['solitaire', /\bsolitaires?\b/],
@@ -23,6 +19,10 @@ const STYLE_WORDS: [Style, RegExp][] = [
   ['locket', /\blockets?\b/],
   ['choker', /\bchokers?\b/],
   ['lariat', /\blariats?\b/],
+  ['mens', /\b(?:mens|men|male|gents?|masculine|unisex|for (?:him|a (?:man|guy)|my (?:husband|boyfriend|fiance|dad|father|brother|son|groom)))\b/],
+  ['engagement', /\b(?:engagement|engaged|propos(?:e|al|ing))\b/],
+  ['wedding', /\bwedding\b|\bbridal\b/],
+  ['stacking', /\bstack(?:ing|able|ers?|ed|s)?\b/],
 ];
 
 // "I'm not engaged", "no hoops": a ruled-out style is not a filter.
