@@ -74,7 +74,8 @@ function route(deps: DecideDependencies, state: ConversationState, understanding
   const onPage = decideProductPage(deps, base, understanding, context);
   if (onPage) return onPage;
   const again = (next: ConversationState, part: Understanding) => route(deps, next, part, context);
-  const special = decideSituation(deps.faq, base, understanding) ?? decideWithFeeling(base, understanding, again) ?? decideSeveral(deps.faq, base, understanding, again);
+  // Feelings first (they frame the whole answer), then each request of the message, then situations the intent gets wrong.
+  const special = decideWithFeeling(base, understanding, again) ?? decideSeveral(deps.faq, base, understanding, again) ?? decideSituation(deps.faq, base, understanding);
   if (special) return special;
   const unsure = clarifyIfUnsure(base, understanding);
   if (unsure) return unsure;
