@@ -3,6 +3,7 @@ import Fastify, { type FastifyInstance, type RouteOptions } from 'fastify';
 import cookie from '@fastify/cookie';
 import formbody from '@fastify/formbody';
 import rateLimit from '@fastify/rate-limit';
+import { clientKey } from './http/client-key';
 import type { Config } from './config';
 import { openDatabase, type Db } from './db/connection';
 import { migrateToLatest } from './db/migrate';
@@ -117,7 +118,7 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
   await app.register(formbody);
   installSecurityHeaders(app, config);
   // Scoped to the API: routes opt in with `config.rateLimit` (static files are never counted).
-  await app.register(rateLimit, { global: false });
+  await app.register(rateLimit, { global: false, keyGenerator: (request) => clientKey(request.ip) });
   installErrorHandling(app, renderErrorPage);
   installStrictValidation(app);
 

@@ -67,6 +67,25 @@ describe.each(TEST_DIALECTS)('emails a visitor can trigger on %s', (dialect) => 
     expect((await stylist(await session(t.app, '10.9.0.2'), { email: 'someone.else@example.net' }, { remoteAddress: '10.9.0.2' })).statusCode).toBe(200);
   });
 
+  it('counts one mailbox however its address is spelled (+tags, Gmail dots and googlemail.com)', async () => {
+    const spellings = ['victim@gmail.com', 'victim+1@gmail.com', 'Victim+shop@Gmail.com', 'v.i.c.t.i.m@gmail.com', 'vic.tim+2@googlemail.com', ...Array.from({ length: 7 }, (_, i) => `victim+${i + 3}@gmail.com`)];
+    const answers = [];
+    for (const [i, email] of spellings.entries()) answers.push(await stylist(await session(t.app, `10.7.0.${i + 1}`), { email }, { remoteAddress: `10.7.0.${i + 1}` }));
+    expect(answers.map((a) => a.statusCode)).toEqual([200, 200, 200, ...Array(9).fill(429)]);
+    // Another person at the same provider is not held back.
+    expect((await stylist(await session(t.app, '10.7.1.1'), { email: 'victor@gmail.com' }, { remoteAddress: '10.7.1.1' })).statusCode).toBe(200);
+  });
+
+  it('counts the addresses of one IPv6 /64 as one client', async () => {
+    const host = (i: number) => `2001:db8:1:2::${(i + 1).toString(16)}`;
+    const sessions = [];
+    for (let i = 0; i < 30; i++) sessions.push(await session(t.app, host(i)));
+    const answers = await Promise.all(sessions.map((id, i) => stylist(id, { email: `v6-${i}@example.net` }, { remoteAddress: host(i) })));
+    expect(answers.filter((a) => a.statusCode === 200)).toHaveLength(20);
+    // The next /64 is another client.
+    expect((await stylist(await session(t.app, '2001:db8:1:3::1'), { email: 'v6-next@example.net' }, { remoteAddress: '2001:db8:1:3::1' })).statusCode).toBe(200);
+  });
+
   it('an hour later the same address can be reached again; a double submit counts once', async () => {
     const sessionId = await session();
     const same = { 'idempotency-key': 'double-submit-0001' };

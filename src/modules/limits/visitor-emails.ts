@@ -2,7 +2,7 @@
 // per session and per client address within an hour, held in the database so they hold across instances: without
 // them the forms are a relay that sends anyone's chosen address mail from the shop's own sender.
 import { AppError } from '../../errors';
-import { normalizeEmail } from '../../email';
+import { mailboxKey } from '../../email';
 import type { AttemptLimits } from './attempts';
 
 export interface VisitorEmailCaps {
@@ -47,7 +47,7 @@ export function createVisitorEmailLimits(attempts: AttemptLimits, caps: VisitorE
      * Takes one email of each cap before the email is queued; AppError('rate_limited') when one is used up.
      * Call the returned release when no email went out after all (a double submit answered by the first).
      */
-    reserve: (recipient: string, by: EmailRequester) => reserve({ scope: 'email_recipient', key: normalizeEmail(recipient), max: caps.perRecipient }, by),
+    reserve: (recipient: string, by: EmailRequester) => reserve({ scope: 'email_recipient', key: mailboxKey(recipient), max: caps.perRecipient }, by),
     /** The same for an email to the order's own address (see ORDER_EMAILS_PER_HOUR). */
     reserveForOrder: (orderNumber: string, by: EmailRequester) => reserve({ scope: 'email_order', key: orderNumber, max: ORDER_EMAILS_PER_HOUR }, by),
   };

@@ -9,6 +9,7 @@ import { IdempotencyHeaders, SessionParams } from '../widget/schema';
 import { isOfferedSize } from './policy';
 import { renderLabelPage } from './label-page';
 import { LabelParams, LabelQuery, RETURN_FIELD_MESSAGES, ReturnFormBody } from './schema';
+import { clientKey } from '../../http/client-key';
 
 /** The widget's return form; registered by the widget API (src/modules/widget/routes.ts), which gives it CORS and the rate limit. */
 export async function returnFormRoutes(fastify: FastifyInstance, { services, limit }: { services: Services; limit: RouteLimit }) {
@@ -26,7 +27,7 @@ export async function returnFormRoutes(fastify: FastifyInstance, { services, lim
           fields: { newSize: `Please choose a ring size from ${policy.minRingSize} to ${policy.maxRingSize} (half sizes too).` },
         });
       }
-      return services.returns.submit(request.params.sessionId, request.body, { idempotencyKey: idempotencyKeyOf(request), clientAddress: request.ip });
+      return services.returns.submit(request.params.sessionId, request.body, { idempotencyKey: idempotencyKeyOf(request), clientAddress: clientKey(request.ip) });
     },
   );
 }

@@ -6,6 +6,7 @@ import { idempotencyKeyOf, rejectInvalidForm } from '../widget/forms';
 import type { RouteLimit } from '../widget/routes';
 import { IdempotencyHeaders, SessionParams } from '../widget/schema';
 import { STYLIST_FIELD_MESSAGES, StylistFormBody } from './schema';
+import { clientKey } from '../../http/client-key';
 
 /** Registered by the widget API (src/modules/widget/routes.ts), which gives it CORS and the rate limit. */
 export async function stylistFormRoutes(fastify: FastifyInstance, { services, limit }: { services: Services; limit: RouteLimit }) {
@@ -16,7 +17,7 @@ export async function stylistFormRoutes(fastify: FastifyInstance, { services, li
     { schema: { params: SessionParams, headers: IdempotencyHeaders, body: StylistFormBody }, attachValidation: true, config: limit },
     async (request) => {
       rejectInvalidForm(request, StylistFormBody, STYLIST_FIELD_MESSAGES);
-      return services.stylistForm.submit(request.params.sessionId, request.body, { idempotencyKey: idempotencyKeyOf(request), clientAddress: request.ip });
+      return services.stylistForm.submit(request.params.sessionId, request.body, { idempotencyKey: idempotencyKeyOf(request), clientAddress: clientKey(request.ip) });
     },
   );
 }

@@ -4,6 +4,7 @@ import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import type { ChatService } from './chat-service';
 import type { RouteLimit } from './routes';
 import { IdempotencyHeaders, MessageBody, SessionParams } from './schema';
+import { clientKey } from '../../http/client-key';
 
 export async function widgetMessageRoutes(fastify: FastifyInstance, { chat, limit }: { chat: ChatService; limit: RouteLimit }) {
   const app = fastify.withTypeProvider<TypeBoxTypeProvider>();
@@ -17,7 +18,7 @@ export async function widgetMessageRoutes(fastify: FastifyInstance, { chat, limi
         text: request.body.text,
         productId: request.body.productId,
         idempotencyKey: request.headers['idempotency-key'],
-        clientAddress: request.ip,
+        clientAddress: clientKey(request.ip),
       }),
   );
 }

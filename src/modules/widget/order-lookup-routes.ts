@@ -5,6 +5,7 @@ import type { ChatService } from './chat-service';
 import { rejectInvalidForm } from './forms';
 import type { RouteLimit } from './routes';
 import { OrderLookupBody, SessionParams } from './schema';
+import { clientKey } from '../../http/client-key';
 
 const FIELD_MESSAGES = {
   orderNumber: 'Please enter your order number (it looks like GG-104233).',
@@ -19,7 +20,7 @@ export async function widgetOrderLookupRoutes(fastify: FastifyInstance, { chat, 
     { schema: { params: SessionParams, body: OrderLookupBody }, attachValidation: true, config: limit },
     async (request) => {
       rejectInvalidForm(request, OrderLookupBody, FIELD_MESSAGES);
-      return chat.lookupOrder({ sessionId: request.params.sessionId, orderNumber: request.body.orderNumber, email: request.body.email, clientAddress: request.ip });
+      return chat.lookupOrder({ sessionId: request.params.sessionId, orderNumber: request.body.orderNumber, email: request.body.email, clientAddress: clientKey(request.ip) });
     },
   );
 }
