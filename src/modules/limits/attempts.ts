@@ -62,11 +62,6 @@ export function createAttemptLimits(db: Db, secret: string, now: () => Date = ()
     /** Attempts of one subject within the window. */
     count,
 
-    /** Records attempts that already happened (e.g. a failed order lookup). */
-    async record(attempts: readonly Attempt[], windowMs: number): Promise<void> {
-      await insert(attempts, windowMs);
-    },
-
     /**
      * Takes one attempt of every cap, or none: undefined when any cap is used up. Racing callers (also on other
      * instances) take turns per subject, so a burst gets exactly the cap: PostgreSQL through transaction-scoped

@@ -44,9 +44,11 @@ export const tooManyLookups = () =>
   new AppError('rate_limited', 'Too many order lookups. Please wait a few minutes, or contact our support team.');
 
 export function createOrderTracking(attempts: AttemptLimits, orders: OrderService, limits: TrackingLimits = DEFAULT_TRACKING_LIMITS) {
-  const failed = (request: LookupRequest) => [
-    { scope: 'session', key: request.sessionId },
-    { scope: 'client', key: request.clientAddress },
+  // A lookup takes its attempt before the order is checked, so racing wrong pairs (also on other instances)
+  // get at most the cap of checks; a found order gives it back, as only failures count.
+  const attemptsOf = (request: LookupRequest) => [
+    { scope: 'session', key: request.sessionId, max: limits.perSession },
+    { scope: 'client', key: request.clientAddress, max: limits.perClient },
   ];
 
   return {
@@ -55,14 +57,19 @@ export function createOrderTracking(attempts: AttemptLimits, orders: OrderServic
      * the same). Throws AppError('rate_limited') once the session or the client address used up its attempts.
      */
     async lookup(request: LookupRequest): Promise<TrackedOrder | undefined> {
-      const [bySession, byClient] = await Promise.all(failed(request).map((attempt) => attempts.count(attempt, limits.windowMs)));
-      if (bySession! >= limits.perSession || byClient! >= limits.perClient) throw tooManyLookups();
+      const taken = await attempts.reserve(attemptsOf(request), limits.windowMs);
+      if (!taken) throw tooManyLookups();
       const number = normalizeOrderNumber(request.orderNumber);
-      const detail = number ? await orders.byNumberAndEmail(number, request.email) : undefined;
-      if (!detail) {
-        await attempts.record(failed(request), limits.windowMs);
-        return undefined;
+      let detail: OrderDetail | undefined;
+      try {
+        detail = number ? await orders.byNumberAndEmail(number, request.email) : undefined;
+      } catch (error) {
+        // The check did not happen: it is no failed attempt.
+        await taken.release();
+        throw error;
       }
+      if (!detail) return undefined;
+      await taken.release();
       return toTrackedOrder(detail);
     },
   };
