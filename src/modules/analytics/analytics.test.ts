@@ -48,6 +48,18 @@ describe.each(TEST_DIALECTS)('analytics events on %s', (dialect) => {
     expect(analytics.hash('4155550123')).toBe(data.contact.telHash);
   });
 
+  it('finds personal data in keys, in percent-encoded and in fullwidth text too', async () => {
+    const analytics = createAnalyticsService(db.kysely, 'x'.repeat(32));
+    await analytics.track('widget_opened', {
+      data: { 'jane.doe@example.com': 1, '4242424242424242': true, page: 'https://shop.example/?email=jane%40example.com', who: 'jane＠example.com', ok: '100%' },
+    });
+    const row = await db.kysely.selectFrom('analytics_events').selectAll().orderBy('id', 'desc').executeTakeFirstOrThrow();
+    for (const secret of ['jane.doe@example.com', '4242424242424242', 'jane%40example.com', 'jane＠example.com']) expect(row.data).not.toContain(secret);
+    const data = JSON.parse(row.data);
+    expect(data).toMatchObject({ pageHash: expect.any(String), whoHash: expect.any(String), ok: '100%' });
+    expect(data[`key_${analytics.hash('jane.doe@example.com')}`]).toBe(1);
+  });
+
   it('with a flush interval, events wait in memory and are written together, or at once on flush()', async () => {
     const analytics = createAnalyticsService(db.kysely, 'x'.repeat(32), undefined, { flushMs: 60_000 });
     const before = await count();

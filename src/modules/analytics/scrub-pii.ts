@@ -31,12 +31,29 @@ function kindOf(key: string, parent: KeyKind): KeyKind {
 /** Kept (perhaps masked), replaced by its HMAC (the key gains `Hash`), or dropped. */
 type Verdict = { keep: EventValue } | { hashed: EventValue } | { dropped: true };
 
+/** The text as a person would read it: fullwidth and other compatibility forms folded (jane＠example.com), and
+ * percent-encoding undone (?email=jane%40example.com), so neither hides an address from the patterns. */
+function readable(text: string): string {
+  const folded = text.normalize('NFKC');
+  try {
+    return decodeURIComponent(folded.replace(/\+/g, ' ')).normalize('NFKC');
+  } catch {
+    return folded; // a stray % is not an encoding
+  }
+}
+
+/** Carries an email, a phone number or a card number in any form. */
+const isPersonal = (text: string) => {
+  const seen = readable(text);
+  return EMAIL.test(seen) || PHONE.test(seen) || maskCardNumbers(seen) !== seen;
+};
+
 function judgeText(text: string, kind: KeyKind, hash: Hash): Verdict {
   if (kind === 'card') return { dropped: true };
   if (kind === 'email') return { hashed: hash(text) };
   if (kind === 'phone') return { hashed: hash(text.replace(/\D/g, '') || text) };
   const masked = maskCardNumbers(text);
-  if (EMAIL.test(masked) || PHONE.test(masked)) return { hashed: hash(text) };
+  if (isPersonal(masked)) return { hashed: hash(text) };
   return { keep: masked };
 }
 
@@ -64,7 +81,9 @@ function judge(value: EventValue, kind: KeyKind, hash: Hash): Verdict {
 
 function scrubWithin(data: EventData, parent: KeyKind, hash: Hash): EventData {
   const clean: Record<string, EventValue> = {};
-  for (const [key, value] of Object.entries(data)) {
+  for (const [rawKey, value] of Object.entries(data)) {
+    // A key can carry the data too ({"jane@example.com": 1}): such a key is replaced by its HMAC.
+    const key = isPersonal(rawKey) ? `key_${hash(rawKey)}` : rawKey;
     const verdict = judge(value, kindOf(key, parent), hash);
     if ('hashed' in verdict) clean[`${key}Hash`] = verdict.hashed;
     else if ('keep' in verdict) clean[key] = verdict.keep;
