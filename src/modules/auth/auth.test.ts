@@ -130,8 +130,8 @@ describe.each(TEST_DIALECTS)('dashboard sign-in in production mode on %s', (dial
   });
 
   it('sets a Secure, __Host- prefixed session cookie', async () => {
-    await t.app.services.staff.add({ email: 'owner@shop.test', name: 'Owner', role: 'admin', password: 'owner-password-1' }, null);
-    const res = await t.app.inject({ method: 'POST', url: '/api/dashboard/login', payload: { email: 'owner@shop.test', password: 'owner-password-1' } });
+    await t.app.services.staff.add({ email: 'owner@shop.test', name: 'Owner', role: 'admin', password: 'Velvet-Orchid-Lantern-42' }, null);
+    const res = await t.app.inject({ method: 'POST', url: '/api/dashboard/login', payload: { email: 'owner@shop.test', password: 'Velvet-Orchid-Lantern-42' } });
     expect(res.statusCode).toBe(200);
     const setCookie = String(res.headers['set-cookie']);
     expect(setCookie).toMatch(/^__Host-aurora_staff=/);

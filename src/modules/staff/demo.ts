@@ -15,7 +15,7 @@ const DEMO_EMAILS = DEMO_STAFF.map((member) => member.email);
 
 export async function seedDemoStaff(staff: StaffService): Promise<boolean> {
   if ((await staff.count()) > 0) return false;
-  for (const member of DEMO_STAFF) await staff.add({ ...member }, null);
+  for (const member of DEMO_STAFF) await staff.add({ ...member }, null, { demoSeed: true });
   return true;
 }
 
