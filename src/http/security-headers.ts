@@ -33,6 +33,14 @@ export const PERMISSIONS_POLICY = DENIED_FEATURES.map((feature) => `${feature}=(
 /** The dashboard's pages, assets and API: read by the dashboard alone, never by another site. */
 export const isDashboardPath = (url: string): boolean => /^\/(api\/)?dashboard(\/|\?|$)/.test(url);
 
+function decodedPath(url: string): string {
+  try {
+    return decodeURIComponent(url);
+  } catch {
+    return url;
+  }
+}
+
 export function installSecurityHeaders(app: FastifyInstance, config: Config): void {
   // Helmet's middleware is built once here: @fastify/helmet rebuilt it (and parsed the CSP) on every request,
   // ~3% of a chat turn. Two builds, one per resource policy.
@@ -58,7 +66,8 @@ export function installSecurityHeaders(app: FastifyInstance, config: Config): vo
   const dashboard = build('same-origin');
   app.addHook('onRequest', (request, reply, done) => {
     reply.raw.setHeader('Permissions-Policy', PERMISSIONS_POLICY);
-    const headers = isDashboardPath(request.url) ? dashboard : embeddable;
+    // Judged by the route that matched (the router decodes %64ashboard to dashboard), or the decoded path for a 404.
+    const headers = isDashboardPath(request.routeOptions.url ?? '') || isDashboardPath(decodedPath(request.url)) ? dashboard : embeddable;
     headers(request.raw, reply.raw, (error) => done(error as Error | undefined));
   });
 }
