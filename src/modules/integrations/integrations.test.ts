@@ -4,7 +4,7 @@ import { buildApp } from '../../app';
 import { createTestApp, type TestApp } from '../../../test/support/app';
 import { TEST_DIALECTS } from '../../../test/support/db';
 import { DEMO_ORDER_WEBHOOK_SECRET } from '../../config';
-import { SIGNATURE_TOLERANCE_SECONDS, signPayload } from './order-sync';
+import { REPLAY_RETENTION_SECONDS, SIGNATURE_TOLERANCE_SECONDS, signPayload } from './order-sync';
 import { CatalogImportError, importCatalog, importSettingsOf, readRecords } from './catalog-import';
 
 const order = (status: string, extra: { number?: string; updatedAt?: string; id?: string } = {}) => ({
@@ -119,16 +119,79 @@ describe.each(TEST_DIALECTS)('integrations on %s', (dialect) => {
     expect((await t.app.services.orders.byNumber(other))?.order.status).toBe('delivered');
   });
 
+  it('breaks a tie of equal updatedAt by the lifecycle: a same-time update applies only when it does not move the status backwards', async () => {
+    const number = 'GG-555111';
+    const at = '2026-11-05T10:00:00Z';
+    await send({ ...order('processing', { number, updatedAt: '2026-11-04T09:00:00Z' }), event: 'order.created' });
+    expect((await send(order('delivered', { number, updatedAt: at }))).json()).toMatchObject({ applied: true, statusChanged: true });
+    const back = await send(order('shipped', { number, updatedAt: at }));
+    expect(back.json()).toEqual({ number, applied: false, ignored: 'stale', created: false, statusChanged: false });
+    expect((await t.app.services.orders.byNumber(number))?.order.status).toBe('delivered');
+    expect(await timeline(number)).toEqual(['order_placed', 'delivered']);
+    // The same state again still applies (e.g. a corrected tracking number).
+    const corrected = order('delivered', { number, updatedAt: at });
+    expect((await send({ ...corrected, order: { ...corrected.order, trackingNumber: '1Z998' } })).json()).toMatchObject({ applied: true, statusChanged: false });
+    expect((await t.app.services.orders.byNumber(number))?.order.tracking_number).toBe('1Z998');
+
+    // Forward at the same time applies; a newer updatedAt may still move it back (the order system corrected it).
+    const ahead = 'GG-555112';
+    await send({ ...order('shipped', { number: ahead, updatedAt: at }), event: 'order.created' });
+    expect((await send(order('out_for_delivery', { number: ahead, updatedAt: at }))).json()).toMatchObject({ applied: true, statusChanged: true });
+    expect((await send(order('delayed', { number: ahead, updatedAt: at }))).json()).toMatchObject({ applied: true, statusChanged: true });
+    expect((await send(order('shipped', { number: ahead, updatedAt: '2026-11-05T10:00:01Z' }))).json()).toMatchObject({ applied: true, statusChanged: true });
+    expect(await timeline(ahead)).toEqual(['order_placed', 'out_for_delivery', 'delayed', 'shipped']);
+  });
+
+  it('never moves the status backwards on the signature time alone (a re-signed retry of an older event)', async () => {
+    const number = 'GG-555113';
+    const sentAt = Math.floor(clock / 1000);
+    await send({ ...order('processing', { number }), event: 'order.created' }, { timestamp: sentAt - 10 });
+    expect((await send(order('delivered', { number }), { timestamp: sentAt - 5 })).json()).toMatchObject({ applied: true, statusChanged: true });
+    // The sender retries its old "shipped" with a fresh signature: later than the "delivered", and within the same second.
+    expect((await send(order('shipped', { number }), { timestamp: sentAt })).json()).toMatchObject({ applied: false, ignored: 'stale' });
+    expect((await send(order('out_for_delivery', { number }), { timestamp: sentAt - 5 })).json()).toMatchObject({ applied: false, ignored: 'stale' });
+    expect((await t.app.services.orders.byNumber(number))?.order.status).toBe('delivered');
+    expect(await timeline(number)).toEqual(['order_placed', 'delivered']);
+    // Forward moves and detours on the signature time still apply.
+    const moving = 'GG-555114';
+    await send({ ...order('shipped', { number: moving }), event: 'order.created' }, { timestamp: sentAt - 10 });
+    expect((await send(order('out_for_delivery', { number: moving }), { timestamp: sentAt - 9 })).json()).toMatchObject({ applied: true, statusChanged: true });
+    expect((await send(order('delayed', { number: moving }), { timestamp: sentAt - 8 })).json()).toMatchObject({ applied: true, statusChanged: true });
+    expect((await send(order('delivered', { number: moving }), { timestamp: sentAt - 7 })).json()).toMatchObject({ applied: true, statusChanged: true });
+  });
+
+  it('still refuses a replay near the end of its tolerance on an instance whose clock is 60 s behind, after a faster one cleaned up', async () => {
+    const number = 'GG-555115';
+    await send({ ...order('processing', { number }), event: 'order.created' });
+    const timestamp = Math.floor(clock / 1000);
+    const payload = JSON.stringify(order('shipped', { number }));
+    const signature = signPayload(DEMO_ORDER_WEBHOOK_SECRET, timestamp, payload);
+    expect((await sendSigned(t.app, payload, timestamp, signature)).json()).toMatchObject({ applied: true, statusChanged: true });
+    // Just past the tolerance on this instance's clock, another delivery arrives here and clears what has expired…
+    clock = (timestamp + SIGNATURE_TOLERANCE_SECONDS + 1) * 1000;
+    await send({ ...order('processing', { number: 'GG-555116' }), event: 'order.created' });
+    // …while an instance 60 s behind still takes the signature as valid (241 s old on its clock).
+    const behind = await buildApp(t.config, { db: t.db, logger: false, now: () => new Date(clock - 60_000) });
+    try {
+      const replay = await sendSigned(behind, payload, timestamp, signature);
+      expect(replay.statusCode).toBe(200);
+      expect(replay.json()).toEqual({ number, applied: false, ignored: 'replay', created: false, statusChanged: false });
+    } finally {
+      await behind.close();
+    }
+    expect(await timeline(number)).toEqual(['order_placed', 'shipped']);
+  });
+
   it('refuses an updatedAt in the future with 400 naming the field', async () => {
     const res = await send(order('shipped', { number: 'GG-555105', updatedAt: new Date(clock + 3_600_000).toISOString() }));
     expect(res.statusCode).toBe(400);
     expect(res.json().error.message).toMatch(/order\.updatedAt/);
   });
 
-  it('forgets a delivery once its signature has expired', async () => {
+  it('forgets a delivery once its signature has expired on every clock (twice the tolerance)', async () => {
     const remembered = () => t.db.kysely.selectFrom('webhook_deliveries').select('key').execute();
     expect((await remembered()).length).toBeGreaterThan(0);
-    clock += (SIGNATURE_TOLERANCE_SECONDS + 1) * 1000;
+    clock += (REPLAY_RETENTION_SECONDS + 1) * 1000;
     await send({ ...order('processing', { number: 'GG-555106' }), event: 'order.created' });
     expect(await remembered()).toHaveLength(1);
   });

@@ -8,6 +8,28 @@ import { isCurrencyCode } from '../catalog/currency';
 
 /** Signatures older than this are refused, so a captured request cannot be replayed later. */
 export const SIGNATURE_TOLERANCE_SECONDS = 300;
+/**
+ * How long an applied delivery is remembered past its signing time: the tolerance plus as much again, so an instance
+ * whose clock runs ahead cannot forget a delivery while one whose clock lags still accepts its signature (holds while
+ * the instances' clocks disagree by less than the tolerance).
+ */
+export const REPLAY_RETENTION_SECONDS = 2 * SIGNATURE_TOLERANCE_SECONDS;
+
+/**
+ * Where a status stands in the order lifecycle: processing → shipped → out_for_delivery, then delivered or cancelled,
+ * which end it. `delayed` is a detour that comes at any stage before the end (before shipping, a failed delivery
+ * attempt) and leads back to any of them, so it has no stage of its own.
+ */
+const LIFECYCLE: Record<OrderStatus, number | 'final' | 'detour'> = { processing: 0, shipped: 1, out_for_delivery: 2, delivered: 'final', cancelled: 'final', delayed: 'detour' };
+const STATUSES = Object.keys(LIFECYCLE) as OrderStatus[];
+
+/** True when going from `from` to `to` undoes progress: leaving a final status, or an earlier stage. */
+export function movesBackwards(from: OrderStatus, to: OrderStatus): boolean {
+  if (from === to) return false;
+  const [was, next] = [LIFECYCLE[from], LIFECYCLE[to]];
+  if (was === 'final') return true;
+  return typeof was === 'number' && typeof next === 'number' && next < was;
+}
 
 export function signPayload(secret: string, timestamp: number, body: string): string {
   return `sha256=${createHmac('sha256', secret).update(`${timestamp}.${body}`).digest('hex')}`;
@@ -38,7 +60,7 @@ export interface OrderWebhook {
     deliveredAt?: string | null;
     estimatedDelivery?: string | null;
     conciergeSessionId?: string | null;
-    /** When the order system changed the order to this state; without it, the signature's timestamp stands for it. */
+    /** When the order system changed the order to this state; without it, the signature's timestamp stands for it (and cannot move the status backwards). */
     updatedAt?: string;
     currency: string;
     subtotal: number;
@@ -65,7 +87,8 @@ export function createOrderSync(db: Kysely<Database>, now: () => Date = () => ne
   return {
     /**
      * Creates or updates the order by number; a status change adds a timeline event. A delivery already applied
-     * (same signature or event id) and an update older than the last one applied change nothing.
+     * (same signature or event id), an update older than the last one applied, and one that would move the status
+     * backwards without a newer `updatedAt` change nothing.
      */
     async apply(webhook: OrderWebhook, delivery: WebhookDelivery): Promise<OrderSyncResult> {
       const o = webhook.order;
@@ -79,10 +102,10 @@ export function createOrderSync(db: Kysely<Database>, now: () => Date = () => ne
       }
       const ignored = (why: 'replay' | 'stale') => ({ number, applied: false, ignored: why, created: false, statusChanged: false }) as const;
       return db.transaction().execute(async (trx) => {
-        // Held in the database so a replay to another instance is caught too; kept only while the signature is valid.
+        // Held in the database so a replay to another instance is caught too; kept a while past the signature's validity.
         await trx.deleteFrom('webhook_deliveries').where('expires_at', '<', at).execute();
         const keys = [`sig:${delivery.signature}`, ...(webhook.id ? [`id:${webhook.id}`] : [])];
-        const expiresAt = new Date((delivery.timestamp + SIGNATURE_TOLERANCE_SECONDS) * 1000).toISOString();
+        const expiresAt = new Date((delivery.timestamp + REPLAY_RETENTION_SECONDS) * 1000).toISOString();
         const fresh = await trx
           .insertInto('webhook_deliveries')
           .values(keys.map((key) => ({ key, expires_at: expiresAt })))
@@ -126,12 +149,20 @@ export function createOrderSync(db: Kysely<Database>, now: () => Date = () => ne
           await trx.insertInto('order_events').values({ order_id: inserted.id, type: 'order_placed', at: o.placedAt, data: JSON.stringify({ source: 'webhook' }) }).execute();
           return { number, applied: true, created: true, statusChanged: false };
         }
-        // Webhooks may arrive out of order: only an update at least as new as the stored state is written.
+        // Webhooks may arrive out of order: a newer updatedAt wins; at the same time, or on the signature's time alone
+        // (a re-signed retry of an old event looks new), the status may not move backwards. Decided in the UPDATE itself,
+        // so concurrent deliveries cannot interleave between a read and the write.
+        const notBehind = STATUSES.filter((from) => !movesBackwards(from, o.status));
         const written = await trx
           .updateTable('orders')
           .set(values)
           .where('id', '=', existing.id)
-          .where((eb) => eb.or([eb('source_updated_at', 'is', null), eb('source_updated_at', '<=', updatedAt)]))
+          .where((eb) => {
+            const forward = eb('status', 'in', notBehind);
+            const unknown = eb('source_updated_at', 'is', null);
+            if (!o.updatedAt) return eb.and([eb.or([unknown, eb('source_updated_at', '<=', updatedAt)]), forward]);
+            return eb.or([unknown, eb('source_updated_at', '<', updatedAt), eb.and([eb('source_updated_at', '=', updatedAt), forward])]);
+          })
           .executeTakeFirst();
         if (Number(written.numUpdatedRows) === 0) return ignored('stale');
         if (existing.status === o.status) return { number, applied: true, created: false, statusChanged: false };
