@@ -7,8 +7,10 @@ const SEPARATOR = String.raw`[\p{Zs}\t\p{Pd}.\uFF0E/\uFF0F_\uFF3F]`;
 // Any script's decimal digits (fullwidth ４２４２, Arabic-Indic, ...): a card typed with an IME is still a card.
 const DIGIT_RUN = new RegExp(String.raw`\p{Nd}+(?:${SEPARATOR}{1,4}\p{Nd}+)*`, 'gu');
 const SEPARATOR_SPLIT = new RegExp(String.raw`(${SEPARATOR}+)`, 'u');
-const DIGIT = /\p{Nd}/u;
-const ALL_DIGITS = /\p{Nd}/gu;
+// Built with the constructor, not as literals: the widget's browsers (Chrome 64+, Firefox 78+, Safari 11.1+) run
+// \p{} escapes, but esbuild's table (newer Unicode data) would rewrite a literal and fail the bundle's syntax check.
+const DIGIT = new RegExp(String.raw`\p{Nd}`, 'u');
+const ALL_DIGITS = new RegExp(String.raw`\p{Nd}`, 'gu');
 
 export function passesLuhn(digits: string): boolean {
   let sum = 0;

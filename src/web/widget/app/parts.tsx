@@ -1,5 +1,6 @@
 // The panel's smaller parts: composer, failure and closed notices, shortlist view, and the live-region summary of a reply.
 import type { Ref } from 'preact';
+import { maskCardNumbers } from '../../../engine/nlu/card-mask';
 import type { WidgetConfig } from '../protocol';
 import { absoluteUrl, formatPrice, metalLabel } from './format';
 import type { Shortlist } from './shortlist';
@@ -81,11 +82,17 @@ interface ClosedProps {
   headingRef: Ref<HTMLHeadingElement>;
 }
 
+/** The closed notice's email link: the unsent message rides along in the body, card numbers masked as in the chat. */
+export function closedEmailLink(email: string, shopName: string, unsent: string): string {
+  const body = unsent ? '&body=' + encodeURIComponent(maskCardNumbers(unsent)) : '';
+  return `mailto:${email}?subject=${encodeURIComponent('A question for ' + shopName)}${body}`;
+}
+
 /** The concierge was switched off while open: no chat and no forms, only ways to reach the team that work. */
 export function ClosedNotice({ contact, shopName, unsent, apiBase, headingRef }: ClosedProps) {
   const page = contact && contact.url ? absoluteUrl(contact.url, apiBase) : null;
   const email = contact && contact.email;
-  const mail = email ? `mailto:${email}?subject=${encodeURIComponent('A question for ' + shopName)}${unsent ? '&body=' + encodeURIComponent(unsent) : ''}` : null;
+  const mail = email ? closedEmailLink(email, shopName, unsent) : null;
   return (
     <div class="closed" role="region" aria-labelledby="aurora-closed-title">
       <span class="closed-mark" aria-hidden="true">
