@@ -118,9 +118,9 @@ export function createStaffService(db: Kysely<Database>, now: () => Date = () =>
     },
 
     /** Sets a new password (generated when none is given), lifts a lockout and ends the account's sessions. */
-    async resetPassword(id: number, actor: Actor, password: string = generatePassword()): Promise<{ member: StaffMember; password: string }> {
+    async resetPassword(id: number, actor: Actor, password: string = generatePassword(), options: { demoSeed?: boolean } = {}): Promise<{ member: StaffMember; password: string }> {
       const member = await requireMember(id);
-      assertPasswordStrength(password, member);
+      if (!options.demoSeed) assertPasswordStrength(password, member);
       const passwordHash = await hashPassword(password);
       await db.transaction().execute(async (trx) => {
         await trx.updateTable('staff_users').set({ password_hash: passwordHash, failed_attempts: 0, locked_until: null, updated_at: now().toISOString() }).where('id', '=', id).execute();
