@@ -36,7 +36,7 @@ describe('search replies', () => {
 
   it('is honest when nothing matches and shows the nearest alternatives with a catalog link', () => {
     const blocks = engine.replies.searchResults({ filters: { category: 'ring', metal: 'rose_gold', priceMax: 50 }, offset: 0 }, { items: [], total: 0, alternatives: [ring] });
-    expect(blocks[0]).toEqual({ type: 'text', text: "I couldn't find any rose gold rings under $50 ready to ship right now. These are the closest matches I have:" });
+    expect(blocks[0]).toEqual({ type: 'text', text: "I couldn't find any rose gold rings under $50 ready to ship right now. This is the closest match I have:" });
     expect(blocks).toContainEqual({ type: 'products', items: [ring] });
     expect(JSON.stringify(blocks)).toContain('/catalog');
   });

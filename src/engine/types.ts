@@ -193,8 +193,8 @@ export interface ConversationState {
   search?: { filters: SearchFilters; offset: number };
   shown: { id: ProductId; price: number }[];
   pendingForm?: { form: 'order_lookup'; slots: { orderNumber?: string; email?: string } };
-  /** The concierge just asked "Would you like me to connect you with a stylist?" for these reasons. */
-  pendingOffer?: { reasons: StylistReason[] };
+  /** The concierge asked "Would you like me to connect you with a stylist?" for these reasons, on turn `turn`. */
+  pendingOffer?: { reasons: StylistReason[]; turn?: number };
   /** Asked beside an order lookup ("…and can I return it?"): answered with the order's status in hand. */
   followUp?: OrderFollowUp;
   knownEmail?: string;
@@ -275,6 +275,12 @@ export interface SearchResult {
 export interface Decision {
   state: ConversationState;
   actions: Action[];
+  /**
+   * The intent the dialog acted on, when the conversation reads the message differently from the classifier:
+   * "over $1,000 instead" in a running search is product_search; "does this come in size 7?" on a product page is
+   * product_search (a question about the piece) or faq (materials and care). The service reports this one.
+   */
+  intent?: Intent;
 }
 
 export interface FaqArticle {

@@ -58,7 +58,7 @@ export function decideWithFeeling(state: ConversationState, understanding: Under
   const facts: Decision = aboutOrder ? decideOrderLookup(state, calm) : NO_FLOW.has(understanding.intent) ? { state, actions: [] } : route(state, calm);
   const offersPerson = facts.actions.some((action) => action.type === 'offer_stylist' || (action.type === 'reply' && action.blocks.some((block) => block.type === 'form' && block.form === 'stylist')));
   const offer = offersPerson ? [] : [reply(policies.personalHelp())];
-  const pending = offersPerson ? {} : { pendingOffer: { reasons: understanding.triggers.stylist } };
+  const pending = offersPerson ? {} : { pendingOffer: { reasons: understanding.triggers.stylist, turn: state.turn } };
   return {
     state: { ...facts.state, ...pending },
     actions: [reply(policies.acknowledge(feeling, occasion, aboutOrder)), ...facts.actions, ...offer],

@@ -6,7 +6,7 @@ import { cannotDo } from '../replies/orders';
 import * as policies from '../replies/policies';
 import type { Action, ConversationState, Decision, EngineContext, Intent, ReplyBlock, StylistReason, Understanding } from '../types';
 import { decideSituation, decideWithFeeling } from './care';
-import { clarifyIfUnsure } from './clarify';
+import { clarifyIfUnsure, plainText } from './clarify';
 import { managementAlert, stylistRequest, triggeredOffer } from './escalation';
 import { decideOrderChange, decideOrderLookup, decideReturnOrResize, fillsPendingLookup } from './orders';
 import { decideProductPage } from './product-page';
@@ -36,15 +36,42 @@ const reply = (blocks: ReplyBlock[]): Action => ({ type: 'reply', blocks });
 
 export function decide(deps: DecideDependencies, state: ConversationState, understanding: Understanding, context: EngineContext = {}): Decision {
   const { pendingOffer, followUp, ...rest } = state;
+  const turn = state.turn + 1;
+  // A stylist offer stands across one turn in between ("my email is …", then "yes") until it is answered,
+  // replaced by a new offer, or the customer goes into a flow with a form.
+  const offerStands = pendingOffer !== undefined && turn - (pendingOffer.turn ?? state.turn) <= OFFER_TURNS;
   // A follow-up waits for its order lookup only while the order form is open.
-  const next: ConversationState = { ...rest, ...(state.pendingForm && followUp && { followUp }), turn: state.turn + 1, lastIntent: understanding.intent };
-  const decided = pendingOffer && understanding.cues.answer ? answerOffer(next, understanding, pendingOffer.reasons) : route(deps, next, understanding, context);
+  const next: ConversationState = { ...rest, ...(state.pendingForm && followUp && { followUp }), turn, lastIntent: understanding.intent };
+  const answered = offerStands && understanding.cues.answer !== undefined;
+  const decided = answered
+    ? answerOffer(next, understanding, pendingOffer.reasons)
+    : offerStands && !state.pendingForm && isJustAnEmail(understanding)
+      ? emailForOffer(next, understanding.entities.email!)
+      : route(deps, next, understanding, context);
   // A card number was masked before anything was stored: say so first, whatever else the answer is.
   const decision = understanding.cues.sharedCard ? { ...decided, actions: [reply([common.cardWarning()]), ...decided.actions] } : decided;
   const fallback = understanding.intent === 'out_of_scope' && !understanding.cues.answer;
   const offer = decision.actions.find((action) => action.type === 'offer_stylist' && !action.management);
-  const offered = offer?.type === 'offer_stylist' ? { pendingOffer: { reasons: offer.reasons.filter(isStylistReason) } } : {};
-  return { ...decision, state: { ...decision.state, ...offered, consecutiveFallbacks: fallback ? state.consecutiveFallbacks + 1 : 0 } };
+  const showsStylistForm = decision.actions.some((action) => action.type === 'reply' && action.blocks.some((block) => block.type === 'form' && block.form === 'stylist'));
+  const standing = offerStands && !answered && !showsStylistForm && decision.state.pendingOffer === undefined ? { pendingOffer } : {};
+  const offered = offer?.type === 'offer_stylist' ? { pendingOffer: { reasons: offer.reasons.filter(isStylistReason), turn } } : standing;
+  const intent = decision.intent ?? understanding.intent;
+  return { ...decision, state: { ...decision.state, ...offered, lastIntent: intent, consecutiveFallbacks: fallback && intent === 'out_of_scope' ? state.consecutiveFallbacks + 1 : 0 } };
+}
+
+/** How many turns after it was made an offer can still be answered with a bare "yes" (one turn in between). */
+const OFFER_TURNS = 2;
+
+// "jane@example.com" and nothing else (an order number would make it an order lookup).
+const isJustAnEmail = (understanding: Understanding) =>
+  understanding.entities.email !== undefined && !understanding.entities.orderNumber && understanding.text.replace(understanding.entities.email, '').replace(/\b(?:my|email|e-mail|mail|address|is|it's|its|here|use|you can|reach me at|contact me at|at)\b|[^a-z]/gi, '').length === 0;
+
+/** An email typed while a stylist offer waits: kept for the stylist's form, and the offer asked again. */
+function emailForOffer(state: ConversationState, email: string): Decision {
+  return {
+    state: { ...state, knownEmail: email },
+    actions: [reply([common.text(`Thanks, I'll give the stylist ${email}. Shall I connect you now?`), common.quickReplies({ label: 'Yes, connect me', text: 'Yes' }, { label: 'No, thanks', text: 'No thanks' })])],
+  };
 }
 
 const MANAGEMENT_REASONS = new Set(['legal_threat', 'unhappy_vip', 'financial_error', 'privacy_concern']);
@@ -63,13 +90,17 @@ function route(deps: DecideDependencies, state: ConversationState, understanding
   const email = understanding.entities.email ?? state.knownEmail;
   if (understanding.triggers.management.length > 0) return managementAlert(state, understanding, email);
   if (fillsPendingLookup(state, understanding)) return decideOrderLookup(state, understanding);
-  if (understanding.language) return { state, actions: [reply(otherLanguage(understanding.language))] };
+  if (understanding.language) return { state, actions: [reply(otherLanguage(understanding.language, understanding.intent === 'greeting'))] };
+  // A card typed into the chat to pay with: after the warning, how paying works (checkout), whatever the classifier read.
+  if (understanding.cues.sharedCard && understanding.cues.limitation === 'payment') return { state, actions: [reply(cannotDo('payment', true))] };
   const { pendingForm: _leftBehind, ...withoutForm } = state;
   const base: ConversationState = understanding.intent === 'order_tracking' ? state : withoutForm;
   // A bare "yes" or "no" with no question pending: "no" closes, "yes" asks what they need.
   if (understanding.cues.answer === 'no' && state.pendingForm) return { state: base, actions: [reply(askOrderDetailsLater())] };
   if (understanding.cues.answer === 'no') return closing(base, common.farewell(), true);
   if (understanding.cues.answer === 'yes') return { state: base, actions: [reply(common.greeting())] };
+  // "over $1,000 instead", "size 8 instead": a new detail for the running search, whatever the classifier read.
+  if (refinesSearch(state, understanding)) return { ...decideSearch(base, { ...understanding, intent: 'product_search' }, context), intent: 'product_search' };
   // On a product page, a question about that piece is answered from its catalog facts (product-page.ts).
   const onPage = decideProductPage(deps, base, understanding, context);
   if (onPage) return onPage;
@@ -114,6 +145,26 @@ function route(deps: DecideDependencies, state: ConversationState, understanding
     case 'out_of_scope':
       return fallback(base, understanding);
   }
+}
+
+// Search details a refinement can carry.
+const SEARCH_DETAILS = ['priceMin', 'priceMax', 'metal', 'stone', 'ringSize', 'category', 'style'] as const;
+// Intents a bare detail is misread as: "size 8" looks like a resize, "$1,000 instead" like nothing at all.
+const MISREAD_REFINEMENT: ReadonlySet<Intent> = new Set(['out_of_scope', 'resize_request', 'order_change', 'return_request', 'faq']);
+const REFINEMENT_WORDS = /^(?:(?:and|but|ok|okay|actually|hmm|what about|how about|maybe|rather|make it|only|just|now|then|no|in|with|for|any)\b|.*\b(?:instead|rather|then|please|pls|only|actually)\W*$)/;
+// Words that name an order or another flow: "size 8 on my order instead" is not a search.
+const FLOW_WORDS = /\b(?:order|purchase|bought|ordered|cancel\w*|return\w*|refund\w*|resiz\w*|too (?:big|small|tight|loose)|exchange|track\w*|ship\w*|deliver\w*|engrav\w*)\b/;
+const MAX_REFINEMENT_WORDS = 8;
+
+/** A short message that only adds or changes a detail of the search the customer is running. */
+function refinesSearch(state: ConversationState, understanding: Understanding): boolean {
+  if (!state.search || !MISREAD_REFINEMENT.has(understanding.intent)) return false;
+  const { entities } = understanding;
+  if (entities.orderNumber || entities.email || !SEARCH_DETAILS.some((key) => entities[key] !== undefined)) return false;
+  const text = plainText(understanding).trim();
+  if (text.split(/\s+/).length > MAX_REFINEMENT_WORDS || FLOW_WORDS.test(text) || QUESTION.test(text)) return false;
+  // A bare detail ("size 8", "over $1,000") or a detail said as a change ("…instead", "what about…").
+  return REFINEMENT_WORDS.test(text) || text.replace(/[$€£\d.,+-]+|\b(?:size|over|under|above|below|k|usd|dollars?)\b|\W/g, '').length < 12;
 }
 
 /** "No" when asked for the order number: where to find it, and who can help without it. */

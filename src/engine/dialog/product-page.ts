@@ -84,6 +84,12 @@ export function decideProductPage(deps: ProductPageDependencies, state: Conversa
   if (!product || !PAGE_INTENTS.has(understanding.intent) || shortlistWork) return undefined;
   const topic = topicOf(understanding, product);
   if (!topic) return undefined;
+  const decision = answerTopic(deps, state, understanding, product, topic);
+  // A question about this piece is product discovery (W4); materials and care are answered with the FAQ.
+  return { ...decision, intent: topic === 'stone_material' || topic === 'metal_material' || topic === 'care' ? 'faq' : 'product_search' };
+}
+
+function answerTopic(deps: ProductPageDependencies, state: ConversationState, understanding: Understanding, product: CurrentProduct, topic: Topic): Decision {
   const { currency } = deps;
   switch (topic) {
     case 'similar_cheaper':

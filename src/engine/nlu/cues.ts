@@ -32,7 +32,8 @@ const LIMITATIONS: [Limitation, RegExp][] = [
   ['image_upload', /\b(?:upload|attach|send (?:you )?(?:a |an )?(?:photo|picture|image|screenshot|pic)|share (?:a |an )?(?:photo|picture|image)|inspiration (?:image|photo|picture)s?|photo of|picture of)/],
   ['refund', /\brefund/],
   ['account', /\b(?:my account|account (?:details|settings|information|email|password)|password|log ?in|sign ?in|username|delete my account|saved address|address on file|profile)\b/],
-  ['payment', /\b(?:pay (?:for|with|by|now|here|through)|take (?:my )?payment|card (?:number|details)|credit card|debit card|checkout|check out for me|process (?:my )?payment|place (?:the|an|my) order for me|buy it for me)\b/],
+  // "my card is 4242…, can you charge it": asking the chat to take a payment.
+  ['payment', /\b(?:pay (?:for|with|by|now|here|through)|take (?:my )?payment|card (?:number|details)|credit card|debit card|checkout|check out for me|process (?:my )?payment|place (?:the|an|my) order for me|buy it for me|charge (?:it|me|this|that|my (?:card|account)|the (?:card|full amount))|run (?:it|my card|the card)|(?:use|take) (?:this|my|the) card|(?:here is|this is|heres) my card|my card (?:is|number)|bill (?:me|my card))\b/],
 ];
 
 // Only short messages: "yes, and also show me rings" is a new request, not an answer.

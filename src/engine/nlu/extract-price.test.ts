@@ -44,6 +44,23 @@ describe('extractPrice', () => {
     ['$2,500-$3,000', { priceMin: 2500, priceMax: 3000 }],
     ['under 500 but over 200', { priceMin: 200, priceMax: 500 }],
     ['under 1000$', { priceMax: 1000 }],
+    // Negated bounds: "nothing over" is a ceiling, "no less than" a floor.
+    ['nothing over 250', { priceMax: 250 }],
+    ['rings, nothing over $250 please', { priceMax: 250 }],
+    ['not above 300', { priceMax: 300 }],
+    ['not more than 400', { priceMax: 400 }],
+    ['no higher than 600', { priceMax: 600 }],
+    ['none over 900', { priceMax: 900 }],
+    ['no less than 300', { priceMin: 300 }],
+    ['not under 200', { priceMin: 200 }],
+    ['nothing below 150', { priceMin: 150 }],
+    ['up to 700', { priceMax: 700 }],
+    ['at most 550', { priceMax: 550 }],
+    ['below 200', { priceMax: 200 }],
+    ['from 300', { priceMin: 300 }],
+    ['from $80 please', { priceMin: 80 }],
+    ['300+', { priceMin: 300 }],
+    ['400 and above', { priceMin: 400 }],
   ])('%s', (text, expected) => {
     expect(price(text)).toEqual(expected);
   });

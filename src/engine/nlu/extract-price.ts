@@ -15,8 +15,10 @@ const NOT_MONEY = '(?![\\d,.]?\\d)(?!\\s?(?:days?|weeks?|months?|years?|yrs?|hou
 // One amount with its optional currency and scale, captured as a single group.
 const AMOUNT = `((?:${CURRENCY_BEFORE})?(?:${NUMBER})(?:${SCALE})?(?:${CURRENCY_AFTER})?)${NOT_MONEY}`;
 
-const MAX_WORDS = "under|below|beneath|less than|lower than|cheaper than|no more than|not more than|not over|at most|up to|upto|max(?:imum)?|within|budget(?: is| of)?|<=?|no higher than|tops";
-const MIN_WORDS = 'over|above|more than|greater than|higher than|pricier than|at least|starting (?:at|from)|min(?:imum)?|north of|>=?|upwards of|in excess of';
+// A negated floor is a ceiling ("nothing over 250", "not above 300") and a negated ceiling a floor ("no less than 300").
+const NEGATED = '(?:no|not|nothing|none|never)';
+const MAX_WORDS = `under|below|beneath|less than|lower than|cheaper than|${NEGATED} (?:more than|over|above|higher than|pricier than|more expensive than|exceeding)|at most|up to|upto|max(?:imum)?|within|budget(?: is| of)?|<=?|tops`;
+const MIN_WORDS = `over|above|more than|greater than|higher than|pricier than|at least|starting (?:at|from)|from(?=\\s?(?:[$€£]|\\d{2}))|min(?:imum)?|north of|>=?|upwards of|in excess of|${NEGATED} (?:less than|under|below|lower than|cheaper than)`;
 const AROUND_WORDS = 'around|about|approximately|approx\\.?|roughly|~|close to|near|somewhere around|in the region of';
 
 const RANGE = [
@@ -24,11 +26,12 @@ const RANGE = [
   new RegExp(`\\bfrom\\s${AMOUNT}\\s(?:to|-|until)\\s${AMOUNT}`),
   new RegExp(`${AMOUNT}\\s?(?:-|to)\\s?${AMOUNT}`),
 ];
-const MAX = new RegExp(`(?:^|[^a-z])(?:${MAX_WORDS})\\s?(?:of\\s|about\\s|around\\s)?${AMOUNT}`);
-// "no more than" and "not over" are ceilings, not floors.
-const MIN = new RegExp(`(?:^|[^a-z])(?<!no |not )(?:${MIN_WORDS})\\s?${AMOUNT}`);
+// A bound word after a negation belongs to the negated phrase, never to its plain reading.
+const NOT_NEGATED = `(?<!\\b${NEGATED} )`;
+const MAX = new RegExp(`(?:^|[^a-z])${NOT_NEGATED}(?:${MAX_WORDS})\\s?(?:of\\s|about\\s|around\\s)?${AMOUNT}`);
+const MIN = new RegExp(`(?:^|[^a-z])${NOT_NEGATED}(?:${MIN_WORDS})\\s?${AMOUNT}`);
 const MAX_AFTER = new RegExp(`${AMOUNT}\\s?(?:max|maximum|tops|or less|or under|or below|or lower|at most|at the most|budget)\\b`);
-const MIN_PLUS = new RegExp(`${AMOUNT}\\s?(?:\\+|and up\\b|or more\\b|plus\\b)`);
+const MIN_PLUS = new RegExp(`${AMOUNT}\\s?(?:\\+|and up\\b|or more\\b|plus\\b|(?:and|or) (?:above|over|higher)\\b)`);
 const AROUND = new RegExp(`(?:^|[^a-z])(?:${AROUND_WORDS})\\s?${AMOUNT}|${AMOUNT}\\s?-?ish\\b|in the ${AMOUNT} range`);
 // A plain amount counts only when it looks like money: "a ring for $500", "500 dollars", "1,200".
 const WITH_CURRENCY = new RegExp(`(${CURRENCY_BEFORE}(?:${NUMBER})(?:${SCALE})?|(?:${NUMBER})(?:${SCALE})?${CURRENCY_AFTER}|\\b\\d{1,3}(?:,\\d{3})+(?:\\.\\d{1,2})?)${NOT_MONEY}`);

@@ -28,13 +28,38 @@ const LETTER_HINTS: [Language, RegExp][] = [
 /** Enough evidence, and more than for English: a single foreign word in an English sentence is not enough. */
 const MIN_FOREIGN_WORDS = 2;
 
-export function detectLanguage(raw: string): Language | undefined {
-  const lower = raw.toLowerCase().slice(0, 300);
-  const words = lower
+// A greeting that is the whole message ("Hola!", "Bonjour", "Hallo :)") is that language; inside an English
+// sentence ("hallo there, i want a ring", "ciao for now") it is not.
+const GREETINGS: Record<string, Language> = Object.fromEntries(
+  (
+    [
+      ['es', 'hola|buenos dias|buenas|buenas tardes|buenas noches|hola buenas|hola buenos dias'],
+      ['fr', 'bonjour|bonsoir|salut|coucou|bonjour madame|bonjour monsieur'],
+      ['de', 'hallo|guten tag|guten morgen|guten abend|servus|moin|hallo zusammen'],
+      ['it', 'ciao|buongiorno|buonasera|salve|ciao a tutti'],
+      ['pt', 'ola|bom dia|boa tarde|boa noite|ola bom dia|ola boa tarde'],
+    ] as const
+  ).flatMap(([language, phrases]) => phrases.split('|').map((phrase) => [phrase, language])),
+);
+
+const wordsOf = (lower: string) =>
+  lower
     .normalize('NFKD')
     .replace(/[\u0300-\u036f]/g, '')
     .match(/[a-z]+/g);
+
+/** The language of a message that is only a greeting ("Hola!", "Guten Tag"), else undefined. */
+export function foreignGreeting(raw: string): Language | undefined {
+  const words = wordsOf(raw.toLowerCase().slice(0, 60));
+  return words ? GREETINGS[words.join(' ')] : undefined;
+}
+
+export function detectLanguage(raw: string): Language | undefined {
+  const lower = raw.toLowerCase().slice(0, 300);
+  const words = wordsOf(lower);
   if (!words) return undefined;
+  const greeting = GREETINGS[words.join(' ')];
+  if (greeting) return greeting;
   const english = words.filter((word) => ENGLISH.has(word)).length;
   let best: Language | undefined;
   let bestScore = 0;

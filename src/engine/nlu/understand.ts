@@ -9,7 +9,7 @@ import { featuresOf } from './features';
 import { keywordHints } from './intent-keywords';
 import { isLongMessage, strongestInScopeClause } from './long-message';
 import { ENGLISH_WORDS } from './known-words';
-import { detectLanguage } from './language';
+import { detectLanguage, foreignGreeting } from './language';
 import { spellerFor, trainIntentModel, type IntentModel, type TrainingExample } from './model';
 import { prepareMessage, type PreparedMessage } from './prepare';
 import { splitRequests } from './requests';
@@ -105,8 +105,11 @@ export function createUnderstander(model: IntentModel, options: UnderstanderOpti
 
   // Several requests in one message: each part is understood on its own too, for the dialog to answer each.
   return (text, context = {}) => {
-    const whole = understandOne(text, context);
     const language = detectLanguage(text);
+    // "Hola", "Olá", "Ciao" alone are a hello, whatever the English classifier makes of the word.
+    const one = understandOne(text, context);
+    const { guess: _unused, ...sure } = one;
+    const whole: Understanding = foreignGreeting(text) ? { ...sure, intent: 'greeting', confidence: 0.99 } : one;
     const pieces = splitRequests(whole.text);
     return { ...whole, ...(language && { language }), ...(pieces.length > 1 && { parts: pieces.map((piece) => understandOne(piece, context)) }) };
   };

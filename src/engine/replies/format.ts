@@ -54,13 +54,20 @@ export function pluralCategory(category: Category | undefined): string {
   return category ? CATEGORY_PLURAL[category] : 'pieces';
 }
 
-/** "rose gold sapphire rings under $300" */
-export function describeFilters(filters: SearchFilters, currency: string): string {
+// One piece: "ring", "piece"; earrings come as a pair ("pair of rose gold earrings").
+function singularCategory(category: Category | undefined): string {
+  return category === undefined ? 'piece' : category === 'earrings' ? 'earrings' : category;
+}
+
+/** "rose gold sapphire rings under $300"; with `count` 1, one piece ("rose gold sapphire ring under $300"). */
+export function describeFilters(filters: SearchFilters, currency: string, count = 2): string {
+  const one = count === 1;
   const words = [
+    one && filters.category === 'earrings' && 'pair of',
     filters.metal && METAL_NAME[filters.metal],
     filters.stone === 'none' ? undefined : filters.stone,
     filters.style && STYLE_NAME[filters.style],
-    pluralCategory(filters.category),
+    one ? singularCategory(filters.category) : pluralCategory(filters.category),
     filters.stone === 'none' && 'without stones',
     filters.ringSize !== undefined && `in size ${filters.ringSize}`,
     describePrice(filters, currency),

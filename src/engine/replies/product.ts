@@ -84,19 +84,21 @@ export function metalNo(product: CurrentProduct, wanted: Metal): ReplyBlock[] {
 }
 
 const formatSize = (size: number) => String(size);
+// "US size 7" for one, "US sizes 6, 7 and 8" for several.
+const usSizes = (offered: number[]) => `US size${offered.length === 1 ? '' : 's'} ${joinWords(offered.map(formatSize))}`;
 
 export function sizes(product: CurrentProduct): ReplyBlock[] {
   const offered = product.sizes ?? [];
   if (product.category !== 'ring') return [text(`The ${product.name} is ${aCategory(product.category)}, so it has no ring sizes: one size fits.`)];
   if (offered.length === 0) return [text(`The ${product.name} has no standard sizes listed online. A stylist can tell you which sizes it can be made in.`), quickReplies({ label: 'Talk to a stylist', text: 'Talk to a stylist' })];
-  return [text(`The ${product.name} comes in US sizes ${joinWords(offered.map(formatSize))}. Not sure of yours? Ask me how to find your ring size.`)];
+  return [text(`The ${product.name} comes in ${usSizes(offered)}. Not sure of yours? Ask me how to find your ring size.`)];
 }
 
 export function size(product: CurrentProduct, wanted: number): ReplyBlock[] {
   const offered = product.sizes ?? [];
   if (product.category !== 'ring') return [text(`The ${product.name} is ${aCategory(product.category)}, so it doesn't come in ring sizes (no size ${formatSize(wanted)}): one size fits.`)];
   if (offered.includes(wanted)) return [text(`Yes, the ${product.name} comes in size ${formatSize(wanted)}, and it ${availabilityClause(product)}.`)];
-  const list = offered.length > 0 ? ` It comes in US sizes ${joinWords(offered.map(formatSize))}.` : '';
+  const list = offered.length > 0 ? ` It comes in ${usSizes(offered)}.` : '';
   return [text(`No, the ${product.name} doesn't come in size ${formatSize(wanted)}.${list} A stylist can tell you whether it can be made in your size.`), quickReplies({ label: 'Talk to a stylist', text: 'Talk to a stylist' })];
 }
 

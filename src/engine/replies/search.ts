@@ -30,9 +30,13 @@ export function searchResults(search: Pick<SearchProductsAction, 'filters' | 'of
   const { items, total } = result;
   if (items.length > 0) {
     const shownUpTo = search.offset + items.length;
+    // Number agreement: "Here is 1 ready-to-ship ring", "Here is 1 of 5 ready-to-ship rings", "Here are 3 …".
+    const counted = describeFilters(search.filters, currency, total);
     const intro = search.offset > 0
-      ? `Here are more ready-to-ship ${description} (${search.offset + 1}-${shownUpTo} of ${total}):`
-      : `Here ${items.length === 1 ? 'is' : 'are'} ${items.length === total ? '' : `${items.length} of `}${total} ready-to-ship ${description}:`;
+      ? items.length === 1
+        ? `Here is one more ready-to-ship ${describeFilters(search.filters, currency, 1)} (${shownUpTo} of ${total}):`
+        : `Here are more ready-to-ship ${description} (${search.offset + 1}-${shownUpTo} of ${total}):`
+      : `Here ${items.length === 1 ? 'is' : 'are'} ${items.length === total ? '' : `${items.length} of `}${total} ready-to-ship ${counted}:`;
     const options: QuickReply[] = [
       ...(shownUpTo < total ? [{ label: 'Show more', text: 'Show more' }] : []),
       { label: 'Cheaper', text: 'Cheaper' },
@@ -48,5 +52,6 @@ export function searchResults(search: Pick<SearchProductsAction, 'filters' | 'of
   if (alternatives.length === 0) {
     return [text(`${honest} Try a wider budget or another metal, or browse the full catalog.`), links(LINKS.catalog)];
   }
-  return [text(`${honest} These are the closest matches I have:`), products(alternatives), links(LINKS.catalog)];
+  const closest = alternatives.length === 1 ? 'This is the closest match I have:' : 'These are the closest matches I have:';
+  return [text(`${honest} ${closest}`), products(alternatives), links(LINKS.catalog)];
 }

@@ -22,6 +22,7 @@ export function whichProduct(shownCount: number): ReplyBlock[] {
   if (shownCount === 0) {
     return [text("Which piece do you mean? Open its product page and say \"save this\", or ask me to show you some jewelry first.")];
   }
+  if (shownCount === 1) return [text('Do you mean the piece I just showed you? Say "save the first one", or open the piece and say "save this".')];
   return [text(`Which one? Say "the first one" up to "the ${ordinalWord(shownCount)} one", or open the piece and say "save this".`)];
 }
 

@@ -32,6 +32,15 @@ const OLIVIA = 'olivia.chen@example.com';
 const NO_FALLBACK = [/outside what I can help/i, /not sure I understood/i];
 
 const CONVERSATIONS: Conversation[] = [
+  // A detail for the running search is a search, reported as one (the service reports the dialog's intent).
+  {
+    name: '"size 8 instead" in a ring search refines the size: a search, no resize form',
+    turns: [
+      { say: 'show me gold rings', intent: 'product_search', products: true },
+      { say: 'size 8 instead', intent: 'product_search', form: 'none', products: true, never: NO_FALLBACK },
+      { say: 'over $1,000 instead', intent: 'product_search', form: 'none', never: NO_FALLBACK },
+    ],
+  },
   // Item 3: no wrong action on a guess.
   {
     name: 'a green finger is a materials answer with a stylist or a return offered, not the resize form',

@@ -98,6 +98,8 @@ export function createChatService(deps: ChatDependencies) {
       if (!text.trim()) throw invalid('Please type a message.', { fields: { text: 'Please type a message.' } });
       const understanding = engine.understand(text, context);
       const decision = engine.decide(stateOf(conversation), understanding, context);
+      // The intent the dialog acted on: "size 8 instead" in a running search is a search, not a resize.
+      const intent = decision.intent ?? understanding.intent;
       const outcome = await runActions(decision.actions, decision.state, {
         sessionId: conversation.id,
         visitorKey: conversation.visitorId ?? conversation.id,
@@ -106,17 +108,17 @@ export function createChatService(deps: ChatDependencies) {
       const stored = await conversations.appendExchange(conversation.id, {
         customerText: understanding.text,
         replies: outcome.blocks,
-        intent: understanding.intent,
+        intent,
         confidence: understanding.confidence,
         idempotencyKey: input.idempotencyKey,
         state: outcome.state,
         customerEmail: outcome.customerEmail,
       });
       if (stored.created) {
-        const message: PendingEvent = { type: 'message', data: { intent: understanding.intent, confidence: Math.round(understanding.confidence * 1000) / 1000, ...outcome.messageData } };
+        const message: PendingEvent = { type: 'message', data: { intent, confidence: Math.round(understanding.confidence * 1000) / 1000, ...outcome.messageData } };
         await analytics.trackAll(eventsFor(conversation, [message, ...outcome.events]));
       }
-      return { intent: stored.intent ?? understanding.intent, confidence: stored.confidence ?? understanding.confidence, replies: stored.replies, messageId: stored.messageId };
+      return { intent: stored.intent ?? intent, confidence: stored.confidence ?? understanding.confidence, replies: stored.replies, messageId: stored.messageId };
     },
 
     /**
