@@ -16,9 +16,11 @@ export type AlertRow = Selectable<AlertsTable>;
 export type AlertLogger = (alert: { kind: string; message: string; data: Record<string, unknown> }) => void;
 
 export const ALERT_RETRY: RetryPolicy = { baseDelayMs: 15_000, maxDelayMs: 10 * 60_000, maxPermanentAttempts: 3 };
-// Alerts one run delivers, and one alert's claim: longer than the webhook's 10 s timeout.
+// Alerts one run delivers, one alert's claim (renewed while it is delivered) and the longest one delivery may
+// take, below the lease (the webhook request itself gives up after 10 s).
 const BATCH = 20;
 const LEASE_MS = 60_000;
+const DELIVERY_LIMIT_MS = 45_000;
 
 export function createAlertService(db: Db, config: Config, now: () => Date = () => new Date()) {
   const queue = createQueue(db.kysely, db.dialect, 'alerts', ALERT_RETRY);
@@ -62,7 +64,7 @@ export function createAlertService(db: Db, config: Config, now: () => Date = () 
     worker: {
       /** Delivers due alerts, each claimed just before it goes out (safe on several instances). */
       runOnce(options: { log?: AlertLogger } = {}): Promise<DeliveryResult> {
-        return queue.deliverDue({ now, limit: BATCH, leaseMs: LEASE_MS, deliver: (claim) => deliver(claim.id, options.log), isPermanent: isPermanentWebhookError });
+        return queue.deliverDue({ now, limit: BATCH, leaseMs: LEASE_MS, timeoutMs: DELIVERY_LIMIT_MS, deliver: (claim) => deliver(claim.id, options.log), isPermanent: isPermanentWebhookError });
       },
     },
   };

@@ -39,6 +39,7 @@ describe.each(TEST_DIALECTS)('delivery queue on %s', (dialect) => {
       now,
       limit: 20,
       leaseMs: 60_000,
+      timeoutMs: 30_000,
       deliver: async () => {
         locked.push(await lockedRows(table));
         return { transport: 'test' };
@@ -49,25 +50,79 @@ describe.each(TEST_DIALECTS)('delivery queue on %s', (dialect) => {
     expect(locked).toEqual([1, 1, 1, 1, 1]);
   });
 
-  it.each<QueueTable>(['outbox', 'alerts'])('%s: a worker whose claim ran out while it delivered stops, and another instance goes on', async (table) => {
-    await addDue(table, 3);
+  it.each<QueueTable>(['outbox', 'alerts'])('%s: renews the claim while a delivery outlasts the lease, so a second worker polling meanwhile never takes the row', async (table) => {
+    await addDue(table, 2);
     const second = openDatabase(db.url, { schema: db.schema });
-    const options = { now, limit: 20, leaseMs: 150, isPermanent: () => false };
-    const slowIds: number[] = [];
-    const fastIds: number[] = [];
+    const options = { now, limit: 20, leaseMs: 150, timeoutMs: 5_000, isPermanent: () => false };
+    const delivered: number[] = [];
     try {
       const slow = createQueue(db.kysely, db.dialect, table, POLICY).deliverDue({
         ...options,
         deliver: async (claim: Claim) => {
-          slowIds.push(claim.id);
-          await sleep(400);
+          await sleep(500); // over three leases
+          delivered.push(claim.id);
           return { transport: 'slow' };
         },
       });
-      await sleep(250); // the slow worker's claim has run out
+      const other = createQueue(second.kysely, second.dialect, table, POLICY);
+      for (let poll = 0; poll < 12; poll++) {
+        await other.deliverDue({ ...options, deliver: async (claim: Claim) => (delivered.push(claim.id), { transport: 'fast' }) });
+        await sleep(50);
+      }
+      await slow;
+      expect(delivered).toHaveLength(2);
+      expect(new Set(delivered).size).toBe(2);
+    } finally {
+      await second.close();
+    }
+  });
+
+  it.each<QueueTable>(['outbox', 'alerts'])('%s: abandons a delivery past its time limit as a temporary failure, retried later', async (table) => {
+    await addDue(table, 1);
+    let signalled = false;
+    const started = Date.now();
+    const result = await createQueue(db.kysely, db.dialect, table, POLICY).deliverDue({
+      now,
+      limit: 20,
+      leaseMs: 600,
+      timeoutMs: 300,
+      isPermanent: () => false,
+      // A transport that does not end by itself: only the abort stops it.
+      deliver: (_claim, signal) => new Promise((_, reject) => signal.addEventListener('abort', () => ((signalled = true), reject(new Error('closed'))))),
+    });
+    expect(Date.now() - started).toBeLessThan(1_500);
+    expect(result).toEqual({ sent: 0, retried: 1, failed: 0 });
+    expect(signalled).toBe(true);
+    const row = await db.kysely.selectFrom(table).select(['status', 'attempts', 'last_error', 'locked_until', 'next_attempt_at']).executeTakeFirstOrThrow();
+    expect(row).toMatchObject({ status: 'pending', attempts: 1, locked_until: null });
+    expect(row.last_error).toMatch(/longer than 300 ms/);
+    expect(Date.parse(row.next_attempt_at)).toBeGreaterThan(Date.now() + POLICY.baseDelayMs / 2);
+  });
+
+  it.each<QueueTable>(['outbox', 'alerts'])('%s: a worker whose claim ran out while it delivered (its renewals did not reach the database) stops, and another instance goes on', async (table) => {
+    await addDue(table, 3);
+    const second = openDatabase(db.url, { schema: db.schema });
+    const options = { now, limit: 20, leaseMs: 150, timeoutMs: 5_000, isPermanent: () => false };
+    const slowIds: number[] = [];
+    const fastIds: number[] = [];
+    let stopped = false;
+    try {
+      const slow = createQueue(db.kysely, db.dialect, table, POLICY).deliverDue({
+        ...options,
+        deliver: async (claim: Claim, signal: AbortSignal) => {
+          slowIds.push(claim.id);
+          // The lease runs out as if this worker's renewals had stalled, and another instance takes the row.
+          await db.kysely.updateTable(table).set({ locked_until: '2000-01-01T00:00:00.000Z' }).where('id', '=', claim.id).execute();
+          await Promise.race([sleep(2_000), new Promise((resolve) => signal.addEventListener('abort', resolve))]);
+          stopped = signal.aborted;
+          return { transport: 'slow' };
+        },
+      });
+      await sleep(30);
       const fast = await createQueue(second.kysely, second.dialect, table, POLICY).deliverDue({ ...options, deliver: async (claim: Claim) => (fastIds.push(claim.id), { transport: 'fast' }) });
       expect(fast).toEqual({ sent: 3, retried: 0, failed: 0 });
       expect(await slow).toEqual({ sent: 0, retried: 0, failed: 0 });
+      expect(stopped).toBe(true);
       expect(slowIds).toHaveLength(1);
       expect(fastIds).toContain(slowIds[0]);
       const rows = await db.kysely.selectFrom(table).select(['status', 'transport']).execute();

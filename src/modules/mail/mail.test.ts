@@ -4,7 +4,7 @@ import { openDatabase } from '../../db/connection';
 import { migrateToLatest } from '../../db/migrate';
 import { createTestDb, TEST_DIALECTS, type TestDb } from '../../../test/support/db';
 import { createTestApp, TEST_PRODUCTION_SECRET, type TestApp } from '../../../test/support/app';
-import { createMailService, MAIL_RETRY } from './service';
+import { createMailService, MAIL_RETRY, type MailOptions, type MailService } from './service';
 import { rmaCreatedEmail } from './templates';
 import { freePort, smtpUrlFor, startSmtpReceiver, type SmtpReceiver } from './testing/smtp-receiver';
 
@@ -71,29 +71,74 @@ describe.each(TEST_DIALECTS)('email outbox on %s', (dialect) => {
     await second.close();
   });
 
+  const unsent = async () => (await db.kysely.selectFrom('outbox').select('id').where('status', '<>', 'sent').execute()).length;
+  // Each instance polls as its scheduler does, until `done` or the time is up.
+  const poll = async (mail: MailService, done: () => Promise<boolean>, forMs: number) => {
+    for (const deadline = Date.now() + forMs; Date.now() < deadline && !(await done()); ) {
+      await mail.worker.runOnce();
+      await new Promise((resolve) => setTimeout(resolve, 50));
+    }
+  };
+  // Two instances, each with its own connection to the database.
+  const twoInstances = (options: MailOptions) => {
+    const second = { ...openDatabase(db.url, { schema: db.schema }) };
+    const one = createMailService(db, config(), options);
+    const two = createMailService(second, config(), options);
+    return { one, two, close: () => (one.close(), two.close(), second.close()) };
+  };
+  const duplicates = (receiver: SmtpReceiver) => receiver.messages.length - new Set(receiver.messages.map((m) => m.subject)).size;
+
   it('sends every email once with two workers and an SMTP server slower than the claim lease', async () => {
     smtp = await startSmtpReceiver(port, { acceptDelayMs: 300 });
     // 20 emails at 300 ms each take 6 s: far beyond one 1 s lease, well within one email's.
-    const leaseMs = 1_000;
-    const second = { ...openDatabase(db.url, { schema: db.schema }) };
-    const one = createMailService(db, config(), { leaseMs });
-    const two = createMailService(second, config(), { leaseMs });
+    const { one, two, close } = twoInstances({ leaseMs: 1_000 });
     for (let n = 0; n < 20; n++) await one.enqueue(email(n));
-    const unsent = async () => (await db.kysely.selectFrom('outbox').select('id').where('status', '<>', 'sent').execute()).length;
-    // Each instance polls as its scheduler does until the outbox is empty.
-    const poll = async (mail: typeof one) => {
-      for (const deadline = Date.now() + 15_000; Date.now() < deadline && (await unsent()) > 0; ) {
-        await mail.worker.runOnce();
-        await new Promise((resolve) => setTimeout(resolve, 50));
-      }
-    };
-    await Promise.all([poll(one), poll(two)]);
-    const subjects = smtp.messages.map((m) => m.subject);
-    expect(new Set(subjects).size).toBe(20);
-    expect(subjects.length - new Set(subjects).size).toBe(0); // duplicates
-    one.close();
-    two.close();
-    await second.close();
+    const empty = async () => (await unsent()) === 0;
+    await Promise.all([poll(one, empty, 15_000), poll(two, empty, 15_000)]);
+    expect(new Set(smtp.messages.map((m) => m.subject)).size).toBe(20);
+    expect(duplicates(smtp)).toBe(0);
+    await close();
+  });
+
+  it('renews the claim while one send outlasts the lease: two workers, 1.5 s per message, a 600 ms lease, no duplicates', async () => {
+    smtp = await startSmtpReceiver(port, { acceptDelayMs: 1_500 });
+    const { one, two, close } = twoInstances({ leaseMs: 600, sendLimitMs: 5_000 });
+    for (let n = 0; n < 3; n++) await one.enqueue(email(n));
+    const empty = async () => (await unsent()) === 0;
+    await Promise.all([poll(one, empty, 10_000), poll(two, empty, 10_000)]);
+    expect(await unsent()).toBe(0);
+    expect(new Set(smtp.messages.map((m) => m.subject)).size).toBe(3);
+    expect(duplicates(smtp)).toBe(0);
+    await close();
+  });
+
+  it('abandons a send that hangs past its limit (closing the connection) and retries it later, once', async () => {
+    // The relay takes 2.5 s over the first message; the limit is 1 s, so the worker hangs up before it is confirmed.
+    const hangMs = 2_500;
+    smtp = await startSmtpReceiver(port, { acceptDelayMs: (arrival) => (arrival === 1 ? hangMs : 0) });
+    let offset = 0;
+    const { one, two, close } = twoInstances({ now: () => new Date(Date.now() + offset), leaseMs: 600, sendLimitMs: 1_000 });
+    const id = await one.enqueue(email(1));
+    const started = Date.now();
+    const attempted = async () => (await one.mailbox.get(id))!.attempts > 0;
+    await Promise.all([poll(one, attempted, 5_000), poll(two, attempted, 5_000)]);
+    const gaveUpAfterMs = Date.now() - started;
+    // The other worker keeps polling for longer than the lease: it must not take the row meanwhile.
+    await poll(two, async () => false, 800);
+    const row = await one.mailbox.get(id);
+    expect(row).toMatchObject({ status: 'pending', attempts: 1 });
+    expect(row!.lastError).toMatch(/longer than 1000 ms/);
+    expect(gaveUpAfterMs).toBeLessThan(2_500);
+    expect(smtp.messages).toHaveLength(0);
+
+    offset = MAIL_RETRY.baseDelayMs; // the retry is due
+    expect(await two.worker.runOnce()).toMatchObject({ sent: 1 });
+    expect(await one.worker.runOnce()).toMatchObject({ sent: 0 });
+    expect(await one.mailbox.get(id)).toMatchObject({ status: 'sent', attempts: 2, lastError: null });
+    // Past the time the relay would have confirmed the first attempt: had the connection stayed open, it would count twice.
+    await new Promise((resolve) => setTimeout(resolve, Math.max(0, started + hangMs + 300 - Date.now())));
+    expect(smtp.messages.map((m) => m.subject)).toEqual(['Hello 1']);
+    await close();
   });
 
   it('gives up on a permanent rejection after a few attempts', async () => {

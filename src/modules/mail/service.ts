@@ -37,9 +37,10 @@ export type WorkerResult = DeliveryResult;
 export const MAIL_RETRY: RetryPolicy = { baseDelayMs: 30_000, maxDelayMs: 30 * 60_000, maxPermanentAttempts: 3 };
 // Emails one run sends; the next run comes after WORKER_POLL_SECONDS.
 const BATCH = 20;
-// One email's claim: longer than a slow SMTP conversation (connect 10 s, greeting 10 s, 30 s of silence at
-// most per reply), so a live claim does not expire mid-send.
+// One email's claim, renewed every 40 s while it is sent; and the longest one send may take, below the lease:
+// nodemailer's timeouts only catch silence, and a server that answers just often enough could hold a send for ever.
 const LEASE_MS = 120_000;
+const SEND_LIMIT_MS = 90_000;
 
 function entry(row: OutboxRow): MailboxEntry {
   return {
@@ -63,6 +64,8 @@ export interface MailOptions {
   sender?: MailSender;
   /** How long one email's claim lasts (tests shorten it). */
   leaseMs?: number;
+  /** The longest one send may take before it is abandoned and retried (tests shorten it). */
+  sendLimitMs?: number;
 }
 
 /** SMTP when SMTP_URL is set; the local mailbox in demo mode; none in production (mail waits, pending). */
@@ -77,9 +80,9 @@ export function createMailService(db: Db, config: Config, options: MailOptions =
   const queue = createQueue(db.kysely, db.dialect, 'outbox', MAIL_RETRY);
   const sender = options.sender ?? chooseSender(config);
 
-  async function deliver(mailSender: MailSender, id: number) {
+  async function deliver(mailSender: MailSender, id: number, signal: AbortSignal) {
     const row = (await repo.get(id))!;
-    const { messageId } = await mailSender.send({ from: config.mail.from, to: row.to_address, subject: row.subject, text: row.text_body, html: row.html_body });
+    const { messageId } = await mailSender.send({ from: config.mail.from, to: row.to_address, subject: row.subject, text: row.text_body, html: row.html_body }, signal);
     return { transport: mailSender.name, columns: { message_id: messageId } };
   }
 
@@ -107,7 +110,14 @@ export function createMailService(db: Db, config: Config, options: MailOptions =
       /** Sends every due email once; safe to run on several instances at the same time. */
       async runOnce(): Promise<WorkerResult> {
         if (!sender) return { sent: 0, retried: 0, failed: 0 };
-        return queue.deliverDue({ now, limit: BATCH, leaseMs: options.leaseMs ?? LEASE_MS, deliver: (claim) => deliver(sender, claim.id), isPermanent: isPermanentMailError });
+        return queue.deliverDue({
+          now,
+          limit: BATCH,
+          leaseMs: options.leaseMs ?? LEASE_MS,
+          timeoutMs: options.sendLimitMs ?? SEND_LIMIT_MS,
+          deliver: (claim, signal) => deliver(sender, claim.id, signal),
+          isPermanent: isPermanentMailError,
+        });
       },
     },
 

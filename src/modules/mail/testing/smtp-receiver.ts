@@ -73,29 +73,44 @@ export interface SmtpReceiver {
 }
 
 export interface SmtpReceiverOptions {
-  /** How long the server takes to accept each message (a slow SMTP relay); it counts as received then. */
-  acceptDelayMs?: number;
+  /**
+   * How long the server takes to accept each message (a slow SMTP relay), or a function of the message's arrival
+   * order (1, 2, …); it counts as received then, unless the client hung up while waiting (a real server would not
+   * have confirmed it).
+   */
+  acceptDelayMs?: number | ((arrival: number) => number);
 }
 
 /** A real SMTP server (STARTTLS off: its built-in certificate has expired), accepting any login. */
 export async function startSmtpReceiver(port: number, options: SmtpReceiverOptions = {}): Promise<SmtpReceiver> {
   const messages: ReceivedMail[] = [];
+  const waiting = new Set<NodeJS.Timeout>();
+  const hungUp = new Set<string>();
+  let arrivals = 0;
+  const delayFor = (arrival: number) => (typeof options.acceptDelayMs === 'function' ? options.acceptDelayMs(arrival) : (options.acceptDelayMs ?? 0));
   const server = new SMTPServer({
     disabledCommands: ['STARTTLS'],
     authOptional: true,
     logger: false,
     onAuth: (_auth, _session, callback) => callback(null, { user: 'test' }),
+    onClose: (session) => hungUp.add(session.id),
     onData(stream, session, callback) {
       const chunks: Buffer[] = [];
       stream.on('data', (chunk: Buffer) => chunks.push(chunk));
       stream.on('end', () => {
         const envelope = { from: session.envelope.mailFrom ? session.envelope.mailFrom.address : '', to: session.envelope.rcptTo.map((r) => r.address) };
         const accept = () => {
+          if (hungUp.has(session.id)) return;
           messages.push(parseMail(Buffer.concat(chunks).toString('utf8'), envelope));
           callback();
         };
-        if (options.acceptDelayMs) setTimeout(accept, options.acceptDelayMs);
-        else accept();
+        const delay = delayFor(++arrivals);
+        if (!delay) return accept();
+        const timer = setTimeout(() => {
+          waiting.delete(timer);
+          accept();
+        }, delay);
+        waiting.add(timer);
       });
     },
   });
@@ -103,7 +118,11 @@ export async function startSmtpReceiver(port: number, options: SmtpReceiverOptio
     server.once('error', reject);
     server.listen(port, '127.0.0.1', () => resolve());
   });
-  return { port, messages, stop: () => new Promise<void>((resolve) => server.close(() => resolve())) };
+  const stop = () => {
+    for (const timer of waiting) clearTimeout(timer);
+    return new Promise<void>((resolve) => server.close(() => resolve()));
+  };
+  return { port, messages, stop };
 }
 
 /** The SMTP_URL of a receiver on `port` (TLS off, like the test server). */
