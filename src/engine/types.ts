@@ -114,6 +114,8 @@ export interface Understanding {
   guess?: { intent: Intent; confidence: number };
   /** The likeliest in-scope intents, best first (at most three): the options of a clarifying question. */
   alternatives?: { intent: Intent; confidence: number }[];
+  /** A long message read sentence by sentence: the sentence that decided its intent (the FAQ is searched with it). */
+  focus?: string;
   /** Set when the message is in another language than English. */
   language?: Language;
   /** Each request of a message that asks several things ("where is my order and can I return it?"). */

@@ -190,7 +190,7 @@ function customization(state: ConversationState, understanding: Understanding): 
 }
 
 function answerQuestion(deps: DecideDependencies, state: ConversationState, understanding: Understanding): Decision {
-  const match = deps.faq.bestMatch(understanding.text);
+  const match = deps.faq.bestMatch(understanding.focus ?? understanding.text);
   if (!match) {
     return {
       state,

@@ -54,5 +54,6 @@ export function decideSeveral(faq: FaqIndex, state: ConversationState, understan
   // The follow-up is answered with the order's status; until the customer gives the missing detail, say it was heard.
   const heard: Action[] = next.followUp && !decision.actions.some((action) => action.type === 'lookup_order') ? [{ type: 'reply', blocks: [common.text(`Once I've found it, I'll help you with the ${next.followUp === 'return' ? 'return' : 'resize'} too.`)] }] : [];
   const offerActions: Action[] = offers.length > 0 ? [{ type: 'reply', blocks: [common.text(offers.map((offer) => offer.say).join(' ')), common.quickReplies(...offers.map((offer) => offer.option))] }] : [];
-  return { state: next, actions: [...decision.actions, ...heard, ...(articles.length > 0 ? faqActions(articles) : []), ...offerActions] };
+  // The dialog acted on the first request: that is the intent reported.
+  return { state: next, intent: decision.intent ?? first.intent, actions: [...decision.actions, ...heard, ...(articles.length > 0 ? faqActions(articles) : []), ...offerActions] };
 }

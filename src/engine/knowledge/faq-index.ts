@@ -22,6 +22,9 @@ const MIN_SCORE = 8;
 // ...unless it matches most of the question's topic words (BM25 scores stay low in a small knowledge base).
 const MIN_TERM_COVERAGE = 2 / 3;
 
+// "returning", "returned", "returns" all find the returns article (indexed and searched alike).
+const stem = (word: string) => (word.length > 5 ? word.replace(/(?:ing|ed|s)$/, '') : word);
+
 function topicWords(question: string): string[] {
   return (question.toLowerCase().match(/[a-z0-9]+/g) ?? []).filter((word) => !STOP_WORDS.has(word));
 }
@@ -36,7 +39,7 @@ export function createFaqIndex(articles: FaqArticle[]): FaqIndex {
     },
     processTerm: (term) => {
       const word = term.toLowerCase();
-      return STOP_WORDS.has(word) ? null : word;
+      return STOP_WORDS.has(word) ? null : stem(word);
     },
     searchOptions: { boost: { title: 2, keywords: 3 }, fuzzy: 0.2, prefix: (term) => term.length > 3 },
   });

@@ -26,6 +26,11 @@ const BANK: Bank = {
   size: ['7', '6.5', '8', '5', '9'],
   flaw: ['arrived broken', 'is damaged', 'is scratched', 'is not what i ordered', 'broke after two days', 'is tarnishing already', 'came with a missing stone', 'is defective', 'looks nothing like the photos', 'is the wrong color'],
   city: ['paris', 'new york', 'tokyo', 'london', 'chicago'],
+  // Gift buyers: the occasion, the person, the budget, the date it must arrive by.
+  occasion: ['her birthday', 'our anniversary', "mother's day", 'christmas', "valentine's day", 'graduation', 'her retirement', 'a baby shower', 'our 10th anniversary', 'eid', 'her 40th', 'a wedding', 'a bridal shower', 'the holidays'],
+  recipient: ['my wife', 'my mom', 'my bridesmaids', 'my mother in law', 'my niece', 'a 10 year old', 'my teenage daughter', 'my best friend', 'my fiancee', 'my grandma', 'my boss', 'my girlfriend', 'my sister in law', 'my husband', 'a coworker who is leaving', 'my twin daughters', 'a new mom'],
+  budget: ['under $200', 'around 150', 'for less than 100 dollars', 'max 300', 'up to $500', 'nothing over 250', 'between 100 and 200', 'on a budget', ''],
+  when: ['by friday', 'before christmas', 'by the 14th', 'in time for her birthday', 'by next weekend', 'before saturday', 'by december 20', 'in 5 days'],
 };
 
 // Requests a framing can wrap: "I need help to <request>". Each is also used on its own.
@@ -44,6 +49,8 @@ const REQUESTS: Partial<Record<Intent, string[]>> = {
     'know the accepted payment methods', 'pay with {pay}', 'know what payment modalities you accept', 'know which forms of payment you take',
     'know how much shipping costs', 'know if shipping is free', 'know about your warranty', 'know how to clean a {metal} {piece}', 'find my ring size',
     'know if the {metal} is solid or plated', 'know what ready to ship means', 'know if you offer gift wrapping',
+    'get it delivered {when}', 'know if it will arrive {when}', 'add a gift note', 'include a gift message', 'leave the price out of the box', 'send it straight to {recipient}',
+    'know if the receipt is in the box', 'know if {recipient} can return it', 'know if there is a gift receipt', 'know how the returning thing works', 'know how returns work',
   ],
   order_change: [
     'cancel {order}', 'cancel purchase 3707955617', 'edit {order}', 'modify {order}', 'change the shipping address on {order}', 'change the size on {order}',
@@ -59,6 +66,8 @@ const REQUESTS: Partial<Record<Intent, string[]>> = {
     'buy something', 'buy a gift for {who}', 'purchase a gift', 'find a {piece} {price}', 'see some {metal} {pieces}', 'order a {piece}', 'buy jewelry',
     'get something nice for {who}', 'shop for {pieces}', 'look at {stone} {pieces}', 'buy a present for {who}', 'make a purchase', 'order something for {who}',
     'buy a {metal} {piece} {price}', 'find a gift {price}', 'purchase a {piece}', 'see what {pieces} you have', 'get a {stone} {piece} for {who}',
+    'find a gift for {recipient} {budget}', 'get something for {recipient} for {occasion}', 'pick a present for {occasion} {budget}', 'find {pieces} for {recipient}',
+    'buy matching {pieces} for {recipient}', 'find something for {recipient} {budget}', 'choose a {piece} for {occasion}', 'get {recipient} a {metal} {piece}',
   ],
   stylist_escalation: [
     'speak with an assistant', 'speak to a human', 'talk to a real person', 'talk to someone', 'chat with an agent', 'get in touch with a stylist',
@@ -102,6 +111,11 @@ const STATEMENTS: Partial<Record<Intent, string[]>> = {
     'are you open on weekends', 'what is your phone number', 'what are the accepted payment modalities', 'what payment methods do you accept', 'can i pay with {pay}',
     'do you take {pay}', 'which cards do you accept', 'is shipping free', 'how much is shipping to {country}', 'what are the delivery times', 'how fast do you ship',
     'do refunds go back to my card', 'how many days do i have to return', 'is there a restocking fee', 'do you refund the shipping cost', 'when do you answer the phone',
+    'will it get there {when}', 'can it arrive {when} if i order now', 'how long to {country} if i order this weekend', 'will the price be on the receipt in the box',
+    'is the price shown anywhere in the package', 'can {recipient} exchange it if it does not fit', 'can {recipient} return it without me', 'do you include a gift receipt',
+    'can i add a gift note', 'can you write a card for {occasion}', 'does it come in a gift box', 'can you ship it directly to {recipient}', 'is gift wrap free',
+    'how does the returning thing work', 'how do returns work', 'how does your return process work', 'what happens if she does not like it', 'what if it is the wrong size for her',
+    'my card is **** **** **** 4242 can you charge it', 'can you take my card number here', 'can i pay you in the chat',
   ],
   order_change: [
     'i placed an order by mistake', 'i put the wrong address on {order}', 'cancelling {order}', 'order cancellation', 'editing {order}', 'i want to cancel',
@@ -116,6 +130,10 @@ const STATEMENTS: Partial<Record<Intent, string[]>> = {
   product_search: [
     'looking for {pieces} {price}', 'show me {metal} {pieces} {price}', 'any {stone} {pieces}?', 'something for {who} {price}', 'gift ideas for {who}',
     'i want to buy something', 'what do you recommend for an anniversary', '{metal} {piece} {price}', 'do you have {stone} {pieces}', 'need a present for {who}',
+    'what should i get {recipient} for {occasion}', 'something for {recipient} {budget}', 'gift for {recipient} {budget}', 'ideas for {occasion} {budget}',
+    'what would {recipient} like', 'help me pick something for {recipient}', '{occasion} is coming up and i need something for {recipient}', 'need 5 matching {pieces} for {recipient}',
+    'something special for {occasion}', 'what do you suggest for {recipient}, she likes simple stuff', 'anything for {recipient} that can arrive {when}', 'no idea what to get {recipient}',
+    '{budget} instead', 'in {metal} instead', 'what about {metal}', 'actually {budget}', 'only {stone} ones', 'how about {pieces}',
   ],
   stylist_escalation: [
     'human please', 'agent', 'real person now', 'this bot is useless, get me a person', 'i want to talk to a human being', 'let me speak to someone',
@@ -129,6 +147,8 @@ const STATEMENTS: Partial<Record<Intent, string[]>> = {
     'sorry wrong chat lol', 'oops wrong window', 'tell me a joke', 'what is the capital of peru', 'who won the game last night', 'what is 15 times 7',
     'asdfgh', 'whats the weather like in {city}', 'sing me a song', 'what time is it in {city}', 'recommend a movie', 'how do i boil an egg',
     'sorry that message was not for you', 'never mind, wrong tab',
+    'can you help me write a cover letter for a bank job', 'plan a 10 day trip to {city} for our anniversary', 'what should i cook for {occasion} dinner', 'my head hurts since monday, should i see a doctor',
+    'what gift should i give my coworker, maybe a mug or a book', 'write a poem for {occasion}', 'the vet is closed until monday, what can i do for my dog', 'help me plan a birthday party for 20 people',
   ],
 };
 

@@ -19,7 +19,7 @@ export function isLongMessage(text: string): boolean {
 /** The sentences of a message, long ones also cut at commas and "but"/"so"/"anyway" into pieces. */
 export function clausesOf(text: string): string[] {
   const clauses: string[] = [];
-  for (const sentence of text.split(/[.!?;\n]+|\s-\s|\.\.\./)) {
+  for (const sentence of text.split(/(?<=\?)|[.!;\n]+|\s-\s|\.\.\./)) {
     if (wordCount(sentence) < MIN_CLAUSE_WORDS) continue;
     clauses.push(sentence.trim());
     if (wordCount(sentence) <= PIECE_WORDS * 1.5) continue;
@@ -36,21 +36,31 @@ export function clausesOf(text: string): string[] {
   return clauses.slice(0, MAX_CLAUSES);
 }
 
+// A question is what a long message asks: "…I'd like a ring for her. How does the returning thing work?" is about returns.
+const QUESTION = /\?\s*$|^(?:\W*)(?:how|what|when|where|which|why|who|can|could|do|does|did|is|are|will|would|should|may)\b/i;
+
 /**
- * The class probabilities of the clause whose best class is a request and most probable; failing that,
- * the clearest small talk (a long thank-you is thanks); undefined when every clause is out of scope.
+ * The class probabilities (and text) of the clause whose best class is a request and most probable, questions first
+ * (the question a long message ends on is what it asks); failing that, the clearest small talk (a long
+ * thank-you is thanks); undefined when every clause is out of scope.
  * Small talk never beats a request: "Hello, I hope you're well." is not what a long message asks.
  * `classify` gives a text's class probabilities.
  */
-export function strongestInScopeClause(text: string, outOfScope: number, smallTalk: ReadonlySet<number>, classify: (text: string) => Float64Array): Float64Array | undefined {
-  const best: { probabilities: Float64Array; score: number }[] = [];
+export function strongestInScopeClause(text: string, outOfScope: number, smallTalk: ReadonlySet<number>, classify: (text: string) => Float64Array): { probabilities: Float64Array; clause: string } | undefined {
+  const best: { probabilities: Float64Array; score: number; clause: string }[] = [];
   for (const clause of clausesOf(text)) {
     const probabilities = classify(clause);
     let top = 0;
     for (let k = 1; k < probabilities.length; k++) if (probabilities[k]! > probabilities[top]!) top = k;
     if (top === outOfScope) continue;
-    const rank = smallTalk.has(top) ? 1 : 0;
-    if (probabilities[top]! > (best[rank]?.score ?? 0)) best[rank] = { probabilities, score: probabilities[top]! };
+    const rank = smallTalk.has(top) ? 2 : QUESTION.test(clause) ? 0 : 1;
+    if (probabilities[top]! > (best[rank]?.score ?? 0)) best[rank] = { probabilities, score: probabilities[top]!, clause };
   }
-  return (best[0] ?? best[1])?.probabilities;
+  const chosen = best[0] ?? best[1] ?? best[2];
+  return chosen && { probabilities: chosen.probabilities, clause: chosen.clause };
+}
+
+/** The last sentence that asks a question ("…How does the returning thing work?"), if any. */
+export function lastQuestion(text: string): string | undefined {
+  return clausesOf(text).filter((clause) => /\?\s*$/.test(clause)).at(-1);
 }

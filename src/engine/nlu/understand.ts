@@ -7,7 +7,7 @@ import { extractStyle } from './extract-style';
 import { createOrderNumberReader, extractOrderNumber, type OrderNumberFormat, type OrderNumberReader } from './extract-contact';
 import { featuresOf } from './features';
 import { keywordHints } from './intent-keywords';
-import { isLongMessage, strongestInScopeClause } from './long-message';
+import { isLongMessage, lastQuestion, strongestInScopeClause } from './long-message';
 import { ENGLISH_WORDS } from './known-words';
 import { detectLanguage, foreignGreeting } from './language';
 import { spellerFor, trainIntentModel, type IntentModel, type TrainingExample } from './model';
@@ -69,17 +69,24 @@ export function createUnderstander(model: IntentModel, options: UnderstanderOpti
   const classifier = model.classifier;
   const readOrderNumber = options.orderNumber ? createOrderNumberReader(options.orderNumber) : extractOrderNumber;
 
-  // A long message that reads as out of scope as a whole is read sentence by sentence (see long-message.ts).
-  const readClauses = (whole: Float64Array, message: PreparedMessage, tier: CustomerTier | undefined): Float64Array => {
-    if (!isLongMessage(message.clean) || whole.indexOf(Math.max(...whole)) !== OUT_OF_SCOPE) return whole;
+  // A long message that reads as out of scope, or as no intent clearly, as a whole is read sentence by
+  // sentence (see long-message.ts): the question it asks decides, but only a sentence about the shop can win.
+  const readClauses = (whole: Float64Array, message: PreparedMessage, tier: CustomerTier | undefined): { probabilities: Float64Array; clause?: string } => {
+    const top = whole.indexOf(Math.max(...whole));
+    if (!isLongMessage(message.clean) || (top !== OUT_OF_SCOPE && whole[top]! >= CLEAR_LONG_MESSAGE)) return { probabilities: whole };
     const classify = (clause: string) => {
       const part = analyse(clause, speller, tier, readOrderNumber);
       const probabilities = classifier.probabilities(part.features);
+      // A cover letter or a vet's hours ("closed until monday") is no shop request, whatever one sentence resembles.
+      if (!part.features.some((feature) => SHOP_EVIDENCE.test(feature))) probabilities[OUT_OF_SCOPE] = 1;
       // As for a whole message: a clause naming a piece is in scope unless the model is sure it is not.
-      if (namesJewelry(part.message) && probabilities[OUT_OF_SCOPE]! < SURE_OUT_OF_SCOPE) probabilities[OUT_OF_SCOPE] = 0;
+      else if (namesJewelry(part.message) && probabilities[OUT_OF_SCOPE]! < SURE_OUT_OF_SCOPE) probabilities[OUT_OF_SCOPE] = 0;
       return probabilities;
     };
-    return strongestInScopeClause(message.masked, OUT_OF_SCOPE, SMALL_TALK, classify) ?? whole;
+    const clause = strongestInScopeClause(message.masked, OUT_OF_SCOPE, SMALL_TALK, classify);
+    // An unsure in-scope reading is replaced only by a clearer one.
+    if (!clause || (top !== OUT_OF_SCOPE && Math.max(...clause.probabilities) <= whole[top]!)) return { probabilities: whole };
+    return clause;
   };
 
   const thresholdFor = (intent: Intent, message: PreparedMessage) =>
@@ -87,12 +94,13 @@ export function createUnderstander(model: IntentModel, options: UnderstanderOpti
 
   const understandOne: Understand = (text, context = {}) => {
     const { message, cues, triggers, features } = analyse(text, speller, context.customerTier, readOrderNumber);
-    const probabilities = readClauses(classifier.probabilities(features), message, context.customerTier);
+    const { probabilities, clause } = readClauses(classifier.probabilities(features), message, context.customerTier);
     const best = bestIntent(probabilities, message);
     const topIntent = INTENTS[best]!;
     const topConfidence = probabilities[best]!;
     if (isComplexResize(message, topIntent) && !triggers.stylist.includes('complex_resizing')) triggers.stylist.push('complex_resizing');
-    const base = { text: message.masked, entities: { ...message.entities, ...extractStyle(message.clean) }, triggers, cues, alternatives: rankedInScope(probabilities) };
+    const focus = clause ?? (isLongMessage(message.clean) ? lastQuestion(message.masked) : undefined);
+    const base = { text: message.masked, ...(focus && { focus }), entities: { ...message.entities, ...extractStyle(message.clean) }, triggers, cues, alternatives: rankedInScope(probabilities) };
     // An order number on its own is unmistakable, whatever the classifier thinks of so few words.
     if (message.entities.orderNumber && message.rest.replace(/__\w+__|\W|order|purchase|number|ref|reference|confirmation|my|is|it/g, '').length === 0) {
       return { ...base, intent: 'order_tracking', confidence: 0.99 };
@@ -130,6 +138,12 @@ function rankedInScope(probabilities: Float64Array): { intent: Intent; confidenc
 // the best shop intent wins over out_of_scope (it still has to clear the confidence threshold).
 const SURE_OUT_OF_SCOPE = 0.75;
 const SHOP_ENTITIES = ['category', 'orderNumber', 'ringSize'] as const;
+
+// Below this, a long message's whole-text reading is no clear request: its sentences are read too.
+const CLEAR_LONG_MESSAGE = 0.8;
+// Features that show a sentence is about the shop: what the extractors found (a piece, a price, an order, an
+// email) and the shop's own words. Not "until monday" (reservation), "what" (shortlist) or small talk.
+const SHOP_EVIDENCE = /^(?:x:__(?:category|metal|stone|priceMin|priceMax|orderNumber|email|ringSize)__|k:(?:shop|order_tracking|return_request|resize_request|order_change|faq|stylist_escalation|custom_design|complex_resizing|bulk_order|appraisal|rush_shipping|gift_wrapping|engraving|payment_plan|custom_pricing|cannot_\w+|legal_threat|financial_error|privacy_concern|unhappy_vip)(?:#\d)?)$/;
 
 // Showing products is a safe answer to any message that names a kind of jewelry, even a vague one.
 const SEARCH_THRESHOLD_WITH_JEWELRY = 0.1;

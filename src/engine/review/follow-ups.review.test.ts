@@ -113,7 +113,7 @@ describe('a single foreign greeting', () => {
 });
 
 describe('number agreement in search replies', () => {
-  const item = { id: 'p1', name: 'Lumen Chain', price: 180, category: 'necklace' as const };
+  const item = { id: 'p1', name: 'Lumen Chain', price: 180, category: 'necklace' as const, metal: 'silver' as const };
   const intro = (filters: SearchFilters, total: number, shown = 1, offset = 0) =>
     (searchResults({ filters, offset }, { items: Array.from({ length: shown }, () => item), total }, 'USD')[0] as { text: string }).text;
 
@@ -132,5 +132,43 @@ describe('number agreement in search replies', () => {
   it('one alternative is "the closest match"', () => {
     const blocks = searchResults({ filters: { category: 'ring', stone: 'opal' }, offset: 0 }, { items: [], total: 0, alternatives: [item] }, 'USD');
     expect((blocks[0] as { text: string }).text).toMatch(/This is the closest match I have:$/);
+  });
+});
+
+describe('long messages: only a sentence about the shop can win', () => {
+  it.each([
+    "I've been out of work for about six months now and I finally found a job posting at a bank that fits me. I have five years in accounting. Could you help me write a cover letter that sounds professional but not stiff?",
+    'my dog has been scratching his ears all week and now one of them smells bad, the vet is closed until monday. what can i do in the meantime?',
+    "So my husband and I are planning a trip to Portugal in May for our anniversary, we have ten days and want to see Lisbon and Porto. What would be a good itinerary, and should we rent a car?",
+    "My grandmother used to make this amazing apple cake every Sunday and I never got the recipe before she passed. It had cinnamon and maybe some lemon. Do you know a recipe that sounds like that?",
+    "I've had a headache for three days now and it gets worse when I stand up. I'm worried because my mom had migraines. Should I go see a doctor or is this normal?",
+  ])('a general-assistant request told at length stays out of scope: %s', (message) => {
+    expect(engine.understand(message).intent).toBe('out_of_scope');
+  });
+
+  it('the question a long message asks outranks its other sentences: returns are the FAQ answer', () => {
+    const message = "I've never bought jewelry online before and honestly I'm a bit nervous about it. I'd like to get a ring for my girlfriend. How does the returning thing work?";
+    const [answer] = talk([message]);
+    expect(engine.understand(message).intent).toBe('faq');
+    expect(formsOf(answer!)).toEqual([]);
+    expect(wordsOf(answer!)).toMatch(/return/i);
+  });
+
+  it('"how long to Ontario if I order this weekend" is a shipping-time answer, not an order lookup', () => {
+    const message = "We're visiting family in Canada next month. How long to Ontario if I order this weekend?";
+    const [answer] = talk([message]);
+    expect(engine.understand(message).intent).toBe('faq');
+    expect(formsOf(answer!)).toEqual([]);
+    expect(wordsOf(answer!)).toMatch(/business days/);
+  });
+});
+
+describe('gift buyers, in our own words', () => {
+  it.each([
+    ['product_search', "My mom's birthday is in two weeks and she loves anything with a little sparkle, she's hard to shop for though. What should I get her for around 200?"],
+    ['product_search', 'need matching necklaces for my 4 bridesmaids, 80 each max'],
+    ['faq', "I'm buying a gift for my bridesmaids, there are five of them and the wedding is in August. Do you do gift wrap and can I add a note for each?"],
+  ])('%s: %s', (intent, message) => {
+    expect(engine.understand(message).intent).toBe(intent);
   });
 });
