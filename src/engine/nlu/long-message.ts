@@ -25,6 +25,8 @@ export function clausesOf(text: string): string[] {
     if (wordCount(sentence) <= PIECE_WORDS * 1.5) continue;
     let piece = '';
     for (const part of sentence.split(/,|\b(?=but |so |anyway |because |and also |also )/)) {
+      // The part after a comma is read alone too: "she's into minimalist stuff, we were thinking maybe a necklace".
+      if (piece && wordCount(part) >= MIN_CLAUSE_WORDS) clauses.push(part.trim());
       piece = piece ? `${piece},${part}` : part;
       if (wordCount(piece) >= PIECE_WORDS) {
         clauses.push(piece.trim());

@@ -2,7 +2,7 @@
 import { INTENTS, type Intent } from '../types';
 import { linearClassifierFromWeights, trainLinearClassifier, type LinearClassifier, type TrainingOptions } from './classifier';
 import { DOMAIN_WORDS } from './lexicon';
-import { createSpellingCorrector, type SpellingCorrector } from './spelling';
+import { createSpellingCorrector, withinOneEdit, type SpellingCorrector } from './spelling';
 
 export interface TrainingExample {
   text: string;
@@ -30,6 +30,9 @@ export interface SerializedIntentModel {
   weights: string;
 }
 
+const RARE = 5;
+const MIN_TYPO_GUARDED_LENGTH = 5;
+
 /** `englishWords` are real words that are never corrected even when the corpus has them only once. */
 export function buildVocabulary(examples: readonly TrainingExample[], englishWords: readonly string[] = []): Vocabulary {
   const counts = new Map<string, number>();
@@ -40,7 +43,13 @@ export function buildVocabulary(examples: readonly TrainingExample[], englishWor
   // A word seen once may itself be a typo written into the corpus on purpose, so it is not "known".
   const targets = new Map([...counts].filter(([, count]) => count >= 3));
   for (const word of DOMAIN_WORDS) targets.set(word, (targets.get(word) ?? 0) + 100);
-  const known = new Set([...englishWords, ...[...counts].filter(([, count]) => count >= 2).map(([word]) => word)]);
+  // A rare word one typo away from a shop word ("braclet") is a typo the corpus carries, however often it was drawn.
+  const shopWords = DOMAIN_WORDS.filter((word) => word.length >= MIN_TYPO_GUARDED_LENGTH);
+  const shopTypo = (word: string, count: number) =>
+    count < RARE && word.length >= MIN_TYPO_GUARDED_LENGTH && !shopWords.includes(word) && shopWords.some((shopWord) => withinOneEdit(word, shopWord));
+  const english = new Set(englishWords);
+  const corpusWords = [...counts].filter(([word, count]) => count >= 2 && (english.has(word) || !shopTypo(word, count))).map(([word]) => word);
+  const known = new Set([...englishWords, ...corpusWords]);
   return { known: [...known].sort(), targets: [...targets].sort(([a], [b]) => (a < b ? -1 : 1)) };
 }
 

@@ -55,7 +55,7 @@ const SLANG = new Map<string, string>(Object.entries({
   hiya: 'hi',
   kk: 'ok',
   okay: 'ok',
-  // British spellings, so "jewellery" and "jewelry" are one word to the classifier.
+  // British spellings and words ("jewellery", "enquire", "parcel", "postage", "telephone"): one word to the classifier.
   jewellery: 'jewelry',
   jewelery: 'jewelry',
   jeweller: 'jeweler',
@@ -69,7 +69,30 @@ const SLANG = new Map<string, string>(Object.entries({
   customise: 'customize',
   customised: 'customized',
   enquiry: 'inquiry',
+  enquiries: 'inquiries',
+  enquire: 'ask',
+  enquiring: 'asking',
+  enquired: 'asked',
   cancelled: 'canceled',
+  despatch: 'dispatch',
+  despatched: 'dispatched',
+  fortnight: 'two weeks',
+  parcel: 'package',
+  parcels: 'packages',
+  postage: 'shipping',
+  posted: 'shipped',
+  telephone: 'phone',
+  telephoned: 'phoned',
+  'united kingdom': 'uk',
+  'great britain': 'uk',
+  britain: 'uk',
+  postcode: 'zip code',
+  grey: 'gray',
+  centre: 'center',
+  organise: 'organize',
+  realise: 'realize',
+  realised: 'realized',
+  apologise: 'apologize',
 }));
 
 /** Lower-case, strip accents, unify quotes/dashes and collapse spaces; keeps `$`, `@`, `.`, `,`, `-`, `#`. */
@@ -96,8 +119,28 @@ export function expandSlang(text: string): string {
   return text
     .replace(POSSESSIVE, '$1')
     .replace(/(\w)'(\w)/g, '$1$2')
-    .replace(SLANG_WORD, (word) => SLANG.get(word) ?? word);
+    .replace(SLANG_WORD, (word) => SLANG.get(word) ?? word)
+    .replace(RING_A_PERSON, '$1call $2')
+    .replace(POST_A_PARCEL, (_, what: string | undefined) => (what ? `ship ${what}` : 'by mail'));
 }
+
+// Letter forms say nothing about the request: "Dear Sir or Madam, I am writing to enquire whether…" is a
+// question, not a cover letter, and "Yours faithfully, Margaret" is no goodbye. Stripped when something remains.
+const SALUTATION = /^(?:dear (?:sirs?(?: or madam| and madams?|\/madam)?|madam|team|all|glowglitch|customer (?:service|care|support))|to whom it may concern)\b[,.:!]*\s*/;
+const WRITING_TO = /\bi am writing(?: to you)? (?:to |in order to |because |as )?/g;
+const SIGN_OFF = /[,.!]?\s*(?:yours (?:faithfully|sincerely|truly)|kind(?:est)? regards|best regards|warm regards|with (?:many )?thanks|thanking you in advance|i look forward to hearing from you)\b[^?]{0,40}$/;
+
+/** Strips a letter's salutation, "I am writing to" and sign-off from a normalised message. */
+export function stripLetterForm(text: string): string {
+  const stripped = text.replace(SALUTATION, '').replace(WRITING_TO, '').replace(SIGN_OFF, '').trim();
+  return stripped || text;
+}
+
+// British "post" for ship: "do you post parcels abroad", "sent by post".
+const POST_A_PARCEL = /\bpost (it|them|this|that|the|my|your|packages?|abroad|overseas|to|internationally|out)\b|\bby post\b/g;
+
+// British "ring someone" is a phone call, not a ring search: "could someone ring me", "may I ring the shop".
+const RING_A_PERSON = /\b((?:to|i|ill|i will|can|could|may|shall|would|will|please|someone|somebody|you|they) )(?:ring|phone) (me|you|us|someone|somebody|back|up|the shop|the store|your|a person|them)\b/g;
 
 // "ring's too loose", "my wife's birthday": the noun matters, not the 's ("ring's" must not read as "rings").
 const POSSESSIVE = /\b(?!(?:it|what|where|that|how|who|there|here|he|she|let)'s\b)([a-z]+)'s\b/g;

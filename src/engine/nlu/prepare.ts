@@ -3,7 +3,7 @@ import type { Entities } from '../types';
 import { maskCardNumbers } from './card-mask';
 import { extractEntities, type Extraction } from './entities';
 import { extractEmail, type OrderNumberReader } from './extract-contact';
-import { expandSlang, normalizeText } from './normalize';
+import { expandSlang, normalizeText, stripLetterForm } from './normalize';
 import { numberWordsToDigits } from './number-words';
 import type { SpellingCorrector } from './spelling';
 
@@ -24,7 +24,7 @@ export function prepareMessage(raw: string, speller: SpellingCorrector | undefin
   const masked = maskCardNumbers(raw);
   const normalized = normalizeText(masked.slice(0, MAX_ANALYSED_LENGTH));
   const email = extractEmail(normalized);
-  const base = expandSlang(email?.rest ?? normalized);
+  const base = stripLetterForm(expandSlang(email?.rest ?? normalized));
   const clean = numberWordsToDigits(speller ? speller.correctText(base) : base).replace(/\s+/g, ' ').trim();
   const extraction = extractEntities(clean, email?.value, readOrderNumber);
   const signals = SIGNAL_KEYS.filter((key) => extraction.entities[key] !== undefined).map((key) => `__${key}__`);

@@ -15,7 +15,7 @@ function deletions(word: string): string[] {
 }
 
 /** True when `a` becomes `b` by one insertion, deletion, substitution or swap of neighbours. */
-function withinOneEdit(a: string, b: string): boolean {
+export function withinOneEdit(a: string, b: string): boolean {
   if (a === b) return true;
   if (Math.abs(a.length - b.length) > 1) return false;
   let i = 0;
