@@ -64,7 +64,7 @@ export interface Config {
   };
   returns: ReturnsPolicy;
   /** Opening hours for stylist answer-by times, and how many business hours each tier waits. */
-  businessHours: BusinessHours & { standardHours: number; vipHours: number };
+  businessHours: BusinessHours & { standardHours: number; vipHours: number; managementHours: number };
   mail: {
     /** smtp://user:pass@host:587 (or smtps://); null: demo mode keeps mail in the local mailbox, production keeps it pending. */
     smtpUrl: string | null;
@@ -259,6 +259,7 @@ function readFlowSettings(env: Env, mode: Mode) {
       holidays: readParsed(env, 'HOLIDAYS', '', parseHolidays),
       standardHours: readNumber(env, 'ANSWER_HOURS_STANDARD', 4, { min: 0, max: 240 }),
       vipHours: readNumber(env, 'ANSWER_HOURS_VIP', 1, { min: 0, max: 240 }),
+      managementHours: readNumber(env, 'ANSWER_HOURS_MANAGEMENT', 1, { min: 0, max: 240 }),
     },
     mail: readMailSettings(env, mode),
     alerts: {

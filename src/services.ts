@@ -45,7 +45,6 @@ export function createServices(db: Db, config: Config, options: ServiceOptions =
       return order.concierge_session_id ? analytics.track('purchase', { sessionId: order.concierge_session_id, data: { totalCents: order.total_cents, currency: order.currency } }) : Promise.resolve();
     },
   });
-  const contact = createContactService(db.kysely, now);
   const flags = createFlagService(db.kysely, now);
   const conversations = createConversationService(db.kysely, now, { dialect: db.dialect });
   const engine = createEngine({ currency: config.currency, now, knowledgeBase: config.knowledgeBaseFile ? loadKnowledgeBase(config.knowledgeBaseFile) : undefined });
@@ -65,7 +64,8 @@ export function createServices(db: Db, config: Config, options: ServiceOptions =
   const tickets = createTicketService({ db, config, now, mail, visitorEmails, alerts, conversations, shortlist, understand: (text, context) => engine.understand(text, context) });
   const stylistForm = createStylistForm({ config, conversations, tickets });
   const returns = createReturnService({ db, config, now, orders, orderTracking, mail, visitorEmails, conversations, tickets, understand: (text) => engine.understand(text) });
-  const csat = createCsatService(db.kysely, conversations, now);
+  const contact = createContactService({ db, config, now, tickets, mail, visitorEmails });
+  const csat = createCsatService(db.kysely, conversations, now, { alerts, publicUrl: config.publicUrl });
   const retention = createRetentionService(db.kysely, undefined, now);
   return { config, db, now, catalog, cart, orders, contact, flags, conversations, engine, analytics, shortlist, orderTracking, orderSync, staff, auth, dashboard, mail, alerts, errorRate, tickets, stylistForm, returns, csat, retention };
 }

@@ -230,6 +230,14 @@ export interface TicketsTable {
   idempotency_key: string | null;
   first_response_at: string | null;
   overdue_alerted_at: string | null;
+  /** When the current wait for a staff answer began: creation, or the customer's latest reply (044). */
+  awaiting_since: string | null;
+  /** When a staff reply to the current wait was delivered; null while the customer waits (044). */
+  answered_at: string | null;
+  /** The order the request is about, when its number matched the customer's email (044). */
+  order_id: number | null;
+  /** Where the request came from: widget (stylist form), chat (a management trigger), contact (the store's form). */
+  channel: Generated<string>;
   created_at: string;
   updated_at: string;
 }
@@ -288,7 +296,7 @@ export interface AlertsTable {
   dedupe_key: string;
   message: string;
   data: string;
-  status: OutboxStatus;
+  status: OutboxStatus | 'grouped';
   attempts: number;
   next_attempt_at: string;
   locked_until: string | null;
@@ -297,6 +305,8 @@ export interface AlertsTable {
   sent_at: string | null;
   /** 'webhook', or 'log' when no webhook is configured. */
   transport: string | null;
+  /** Set on an alert folded into a pending one of its kind (status 'grouped'): that one's id (044). */
+  group_id: number | null;
 }
 
 export type StaffRole = 'agent' | 'admin';

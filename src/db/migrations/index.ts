@@ -11,6 +11,7 @@ import { dashboardLoginAndAnalyticsMigration } from './031_dashboard_login_and_a
 import { analyticsDailyMigration } from './032_analytics_daily';
 import { orderWebhookDeliveriesMigration } from './042_order_webhook_deliveries';
 import { limitAttemptsMigration } from './041_limit_attempts';
+import { deadlinesMigration } from './044_deadlines';
 
 export const migrations: Record<string, AuroraMigration> = {
   '001_core': coreMigration,
@@ -23,4 +24,5 @@ export const migrations: Record<string, AuroraMigration> = {
   '032_analytics_daily': analyticsDailyMigration,
   '042_order_webhook_deliveries': orderWebhookDeliveriesMigration,
   '041_limit_attempts': limitAttemptsMigration,
+  '044_deadlines': deadlinesMigration,
 };

@@ -9,7 +9,35 @@ const ICONS: Record<string, string> = {
   management_escalation: ':rotating_light:',
   ticket_overdue: ':alarm_clock:',
   error_rate: ':chart_with_upwards_trend:',
+  urgent_after_hours: ':pager:',
+  unhappy_vip: ':broken_heart:',
 };
+
+/** "1 minute", "15 minutes": alert texts count things. */
+export const plural = (count: number, noun: string, nouns = `${noun}s`) => `${count} ${count === 1 ? noun : nouns}`;
+
+// What one alert of each kind is, in the count of a grouped message ("15 management escalations").
+const KIND_NOUNS: Record<string, [string, string]> = {
+  management_escalation: ['management escalation', 'management escalations'],
+  ticket_overdue: ['overdue ticket', 'overdue tickets'],
+  urgent_after_hours: ['urgent ticket outside business hours', 'urgent tickets outside business hours'],
+  unhappy_vip: ['unhappy VIP rating', 'unhappy VIP ratings'],
+  error_rate: ['error-rate alert', 'error-rate alerts'],
+};
+const GROUP_LINES = 10;
+
+/** Several alerts of one kind as one message: "15 management escalations in the last 5 minutes" and their lines. */
+export function groupedMessage(kind: string, alerts: { message: string; data: Record<string, unknown>; createdAt: string }[], now: Date): { message: string; data: Record<string, unknown> } {
+  const [noun, nouns] = KIND_NOUNS[kind] ?? [`${kind.replace(/_/g, ' ')} alert`, `${kind.replace(/_/g, ' ')} alerts`];
+  const minutes = Math.max(1, Math.ceil((now.getTime() - Date.parse(alerts[0]!.createdAt)) / 60_000));
+  const lines = alerts.slice(0, GROUP_LINES).map((a) => `• ${a.message}`);
+  if (alerts.length > GROUP_LINES) lines.push(`… and ${alerts.length - GROUP_LINES} more`);
+  const tickets = alerts.map((a) => a.data.ticket).filter((t) => t !== undefined && t !== null);
+  return {
+    message: [`${plural(alerts.length, noun, nouns)} in the last ${minutes === 1 ? 'minute' : `${minutes} minutes`}:`, ...lines].join('\n'),
+    data: { count: alerts.length, ...(tickets.length > 0 && { tickets }) },
+  };
+}
 
 // Slack reads <…> as links and mentions; customer-written text must not be able to ping @channel.
 const escapeMrkdwn = (text: string) => text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');

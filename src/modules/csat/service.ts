@@ -4,6 +4,7 @@
 import type { Kysely } from 'kysely';
 import type { Database } from '../../db/schema';
 import { maskCardNumbers } from '../../engine/index';
+import type { AlertService } from '../alerts/service';
 import type { ConversationService } from '../conversations/service';
 import type { FormReply } from '../tickets/stylist-form';
 import type { CsatFormBody } from './schema';
@@ -31,11 +32,32 @@ function thanks(rating: number, changed: boolean): FormReply[] {
   ];
 }
 
-export function createCsatService(db: Kysely<Database>, conversations: Pick<ConversationService, 'requireActive' | 'appendExchange'>, now: () => Date = () => new Date()) {
+/** Ratings at or below this from a VIP raise the unhappy-VIP alert. */
+export const UNHAPPY_VIP_MAX_RATING = 2;
+
+export interface CsatAlerts {
+  alerts: Pick<AlertService, 'raise'>;
+  /** PUBLIC_URL, for the alert's link to the conversation. */
+  publicUrl: string;
+}
+
+export function createCsatService(db: Kysely<Database>, conversations: Pick<ConversationService, 'requireActive' | 'appendExchange'>, now: () => Date, unhappyVip: CsatAlerts) {
+  /** A VIP (known by the email the conversation proved) who rated 1–2: the team hears at once, once per conversation. */
+  async function alertUnhappyVip(sessionId: string, email: string | null, rating: number, comment: string | null): Promise<void> {
+    if (rating > UNHAPPY_VIP_MAX_RATING || !email) return;
+    const customer = await db.selectFrom('customers').select(['name', 'tier']).where((eb) => eb(eb.fn('lower', ['email']), '=', email.toLowerCase())).executeTakeFirst();
+    if (customer?.tier !== 'vip') return;
+    await unhappyVip.alerts.raise('unhappy_vip', `csat:${sessionId}:unhappy_vip`, `Unhappy VIP: ${customer.name} rated the concierge ${rating} of 5.`, {
+      rating,
+      comment: comment?.slice(0, 300) ?? null,
+      link: `${unhappyVip.publicUrl}/dashboard/conversations/${sessionId}`,
+    });
+  }
+
   return {
-    /** Saves the session's rating (a second call changes it) and thanks the customer. */
+    /** Saves the session's rating (a second call changes it), thanks the customer, and alerts on an unhappy VIP. */
     async rate(sessionId: string, input: CsatFormBody): Promise<CsatAnswer> {
-      await conversations.requireActive(sessionId);
+      const conversation = await conversations.requireActive(sessionId);
       const at = now().toISOString();
       // Shown in the dashboard: a card number typed into the comment is masked before it is kept.
       const comment = maskCardNumbers(input.comment?.trim() ?? '') || null;
@@ -48,6 +70,7 @@ export function createCsatService(db: Kysely<Database>, conversations: Pick<Conv
         .executeTakeFirstOrThrow();
       const replies = thanks(row.rating, Boolean(before));
       await conversations.appendExchange(sessionId, { customerText: `Rated ${row.rating} of 5${comment ? `: ${comment}` : ''}`, replies });
+      await alertUnhappyVip(sessionId, conversation.customerEmail, row.rating, row.comment);
       return { replies, rating: { rating: row.rating, comment: row.comment, trigger: row.trigger, createdAt: row.created_at, updatedAt: row.updated_at } };
     },
 

@@ -172,8 +172,8 @@ describe.each(TEST_DIALECTS)('dashboard insights on %s', (dialect) => {
     expect((await get('/api/dashboard/tickets?q=LATE@')).json().items.map((i: { customerName: string }) => i.customerName)).toEqual(['Late']);
     expect((await get('/api/dashboard/tickets?assignee=me')).json().total).toBe(0);
     expect((await get('/api/dashboard/tickets?status=closed')).statusCode).toBe(400);
-    // A stylist who already answered is on time, even past the answer-by time.
-    await t.db.kysely.updateTable('tickets').set({ first_response_at: '2026-11-20T13:00:00.000Z' }).where('customer_name', '=', 'Late').execute();
+    // A stylist whose reply was delivered is on time, even past the answer-by time.
+    await t.db.kysely.updateTable('tickets').set({ first_response_at: '2026-11-20T13:00:00.000Z', answered_at: '2026-11-20T13:00:00.000Z' }).where('customer_name', '=', 'Late').execute();
     const answered = (await get('/api/dashboard/tickets?q=late@')).json();
     expect(answered.items[0].overdue).toBe(false);
     expect(answered.summary.overdue).toBe(0);

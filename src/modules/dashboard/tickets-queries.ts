@@ -4,6 +4,7 @@ import type { Database, TicketPriority, TicketStatus } from '../../db/schema';
 import { notFound } from '../../errors';
 import { parseJson } from '../../db/json-column';
 import { isOverdue } from '../tickets/types';
+import { createTicketRepo } from '../tickets/repo';
 
 export type TicketSort = 'created' | 'answer_by' | 'priority' | 'status' | 'customer';
 
@@ -39,13 +40,19 @@ export interface TicketEvent {
   data: Record<string, unknown>;
   createdAt: string;
   actor: { id: number; name: string } | null;
+  /** A reply's email: queued (in the outbox, not yet accepted by the mail server), sent, or failed. */
+  delivery?: { status: 'queued' | 'sent' | 'failed'; sentAt: string | null; error: string | null };
 }
+
+const DELIVERY_STATUS = { pending: 'queued', sent: 'sent', failed: 'failed' } as const;
 
 
 const PRIORITY_RANK = sql<number>`case t.priority when 'urgent' then 0 when 'high' then 1 else 2 end`;
 const STATUS_RANK = sql<number>`case t.status when 'open' then 0 when 'in_progress' then 1 else 2 end`;
 
 export function createTicketQueries(db: Kysely<Database>, now: () => Date) {
+  // Replies delivered since the last look answer their tickets before the agent sees them.
+  const { recordDeliveredReplies } = createTicketRepo(db);
   function filtered(query: TicketListQuery, staffId: number) {
     let q = db.selectFrom('tickets as t').leftJoin('staff_users as a', 'a.id', 't.assignee_id');
     const text = query.q?.trim().toLowerCase();
@@ -65,6 +72,7 @@ export function createTicketQueries(db: Kysely<Database>, now: () => Date) {
     async list(query: TicketListQuery, staffId: number): Promise<{ items: TicketListItem[]; total: number; page: number; pageSize: number; summary: { open: number; overdue: number; unassigned: number } }> {
       const page = query.page ?? 1;
       const pageSize = query.pageSize ?? 25;
+      await recordDeliveredReplies();
       const at = now().toISOString();
       const base = filtered(query, staffId);
       const direction = query.dir ?? (query.sort === 'created' || !query.sort ? 'desc' : 'asc');
@@ -77,7 +85,7 @@ export function createTicketQueries(db: Kysely<Database>, now: () => Date) {
       }[query.sort ?? 'created'];
       const [rows, count, summary] = await Promise.all([
         base
-          .select(['t.id', 't.customer_name', 't.email', 't.created_at', 't.status', 't.priority', 't.answer_by', 't.first_response_at', 't.management', 't.assignee_id', 'a.name as assignee_name'])
+          .select(['t.id', 't.customer_name', 't.email', 't.created_at', 't.status', 't.priority', 't.answer_by', 't.answered_at', 't.management', 't.assignee_id', 'a.name as assignee_name'])
           .orderBy(sortColumn, direction)
           .orderBy('t.id', 'desc')
           .limit(pageSize)
@@ -88,7 +96,7 @@ export function createTicketQueries(db: Kysely<Database>, now: () => Date) {
           .selectFrom('tickets')
           .select([
             sql<number>`sum(case when status <> 'resolved' then 1 else 0 end)`.as('open'),
-            sql<number>`sum(case when status <> 'resolved' and first_response_at is null and answer_by < ${at} then 1 else 0 end)`.as('overdue'),
+            sql<number>`sum(case when status <> 'resolved' and answered_at is null and answer_by < ${at} then 1 else 0 end)`.as('overdue'),
             sql<number>`sum(case when status <> 'resolved' and assignee_id is null then 1 else 0 end)`.as('unassigned'),
           ])
           .executeTakeFirstOrThrow(),
@@ -114,6 +122,7 @@ export function createTicketQueries(db: Kysely<Database>, now: () => Date) {
     },
 
     async detail(id: number) {
+      await recordDeliveredReplies();
       const ticket = await db
         .selectFrom('tickets as t')
         .leftJoin('staff_users as a', 'a.id', 't.assignee_id')
@@ -134,6 +143,14 @@ export function createTicketQueries(db: Kysely<Database>, now: () => Date) {
       const names = new Map(
         assignedIds.length ? (await db.selectFrom('staff_users').select(['id', 'name']).where('id', 'in', assignedIds).execute()).map((s) => [s.id, s.name]) : [],
       );
+      const outboxIds = events.filter((e) => e.type === 'reply').map((e) => parseJson<{ outboxId?: number }>(e.data, {}).outboxId).filter((id): id is number => typeof id === 'number');
+      const emails = new Map(
+        outboxIds.length ? (await db.selectFrom('outbox').select(['id', 'status', 'sent_at', 'last_error']).where('id', 'in', outboxIds).execute()).map((o) => [o.id, o]) : [],
+      );
+      const deliveryOf = (data: { outboxId?: unknown }): TicketEvent['delivery'] => {
+        const email = typeof data.outboxId === 'number' ? emails.get(data.outboxId) : undefined;
+        return email && { status: DELIVERY_STATUS[email.status], sentAt: email.sent_at, error: email.status === 'sent' ? null : email.last_error };
+      };
       const at = now().toISOString();
       return {
         id: ticket.id,
@@ -150,6 +167,9 @@ export function createTicketQueries(db: Kysely<Database>, now: () => Date) {
         reasons: parseJson<string[]>(ticket.reasons, []),
         management: ticket.management === 1,
         firstResponseAt: ticket.first_response_at,
+        answeredAt: ticket.answered_at,
+        channel: ticket.channel,
+        orderId: ticket.order_id,
         createdAt: ticket.created_at,
         updatedAt: ticket.updated_at,
         assignee: ticket.assignee_id !== null && ticket.assignee_name !== null ? { id: ticket.assignee_id, name: ticket.assignee_name } : null,
@@ -165,6 +185,7 @@ export function createTicketQueries(db: Kysely<Database>, now: () => Date) {
             data,
             createdAt: e.created_at,
             actor: e.actor_id !== null && e.actor_name !== null ? { id: e.actor_id, name: e.actor_name } : null,
+            ...(e.type === 'reply' && { delivery: deliveryOf(data) }),
           };
         }),
       };

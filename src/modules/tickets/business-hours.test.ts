@@ -4,6 +4,7 @@ import {
   DEFAULT_BUSINESS_HOURS_SPEC,
   describeAnswerBy,
   isOpen,
+  nextOpening,
   parseHolidays,
   parseWeeklySchedule,
   type BusinessHours,
@@ -48,8 +49,19 @@ describe('computeAnswerBy (America/New_York, Mon–Fri 9–18, Sat 10–16, Sun 
     expect(answerBy('2026-11-20T22:45:00Z', 1)).toBe('2026-11-21T15:45:00.000Z');
   });
 
-  it('answers urgent requests immediately, even when closed', () => {
-    expect(answerBy('2026-11-22T08:13:00Z', 0)).toBe('2026-11-22T08:13:00.000Z');
+  it('answers urgent requests at once while open, and at the next opening when closed', () => {
+    // Thursday 10:00 EST: open, due now.
+    expect(answerBy('2026-11-19T15:00:00Z', 0)).toBe('2026-11-19T15:00:00.000Z');
+    // Sunday 03:13 EST: closed all Sunday → Monday 09:00 EST.
+    expect(answerBy('2026-11-22T08:13:00Z', 0)).toBe('2026-11-23T14:00:00.000Z');
+    // Friday 02:00 EST → Friday 09:00 EST, not "right away".
+    expect(answerBy('2026-11-20T07:00:00Z', 0)).toBe('2026-11-20T14:00:00.000Z');
+    // Friday 18:00 EST exactly: closing time is closed → Saturday 10:00 EST; Friday 20:30 the same.
+    expect(answerBy('2026-11-20T23:00:00Z', 0)).toBe('2026-11-21T15:00:00.000Z');
+    expect(nextOpening(at('2026-11-21T01:30:00Z'), NEW_YORK).toISOString()).toBe('2026-11-21T15:00:00.000Z');
+    // Wednesday night before Thanksgiving (a holiday) → Friday 09:00 EST.
+    const withThanksgiving = { ...NEW_YORK, holidays: parseHolidays('2026-11-26') };
+    expect(answerBy('2026-11-26T03:00:00Z', 0, withThanksgiving)).toBe('2026-11-27T14:00:00.000Z');
   });
 
   it('keeps local opening times across the autumn DST change (2026-11-01)', () => {

@@ -31,11 +31,11 @@ function atMinutes(day: DateTime, minutes: number): DateTime {
 
 /**
  * The moment `hours` business hours after `createdAt`: time outside the opening intervals, on closed
- * weekdays and on holidays does not count. 0 hours means now (an urgent request is answered at once).
+ * weekdays and on holidays does not count. 0 hours means the first open moment: now while the shop is open,
+ * else its next opening (an urgent request at 2 AM is due when the team arrives, not a minute later).
  */
 export function computeAnswerBy(createdAt: Date, hours: number, businessHours: BusinessHours): Date {
-  if (hours <= 0) return new Date(createdAt.getTime());
-  let remainingMs = hours * 3_600_000;
+  let remainingMs = Math.max(0, hours) * 3_600_000;
   const start = DateTime.fromJSDate(createdAt, { zone: businessHours.timeZone });
   const holidays = new Set(businessHours.holidays);
   for (let offset = 0; offset < MAX_DAYS_SEARCHED; offset++) {
@@ -53,6 +53,11 @@ export function computeAnswerBy(createdAt: Date, hours: number, businessHours: B
     }
   }
   throw new Error('The business hours have no opening time in the next two years.');
+}
+
+/** The first moment at or after `at` when the shop is open. */
+export function nextOpening(at: Date, businessHours: BusinessHours): Date {
+  return computeAnswerBy(at, 0, businessHours);
 }
 
 /** True when the shop is open at `at`. */

@@ -1,5 +1,5 @@
 // Ticket rows and their events: the only SQL of the tickets module.
-import type { Insertable, Kysely, Selectable, Transaction } from 'kysely';
+import { sql, type Insertable, type Kysely, type Selectable, type Transaction } from 'kysely';
 import type { Database, TicketEventsTable, TicketsTable } from '../../db/schema';
 import { normalizeEmail } from '../../email';
 
@@ -21,6 +21,11 @@ export function createTicketRepo(db: Kysely<Database>) {
       return db.selectFrom('tickets').selectAll().where('idempotency_key', '=', key).executeTakeFirst();
     },
 
+    /** The conversation's unresolved ticket that a management trigger in chat opened, if any. */
+    openChatTicket(conversationId: string): Promise<TicketRow | undefined> {
+      return db.selectFrom('tickets').selectAll().where('conversation_id', '=', conversationId).where('channel', '=', 'chat').where('status', '<>', 'resolved').orderBy('id', 'desc').executeTakeFirst();
+    },
+
     get(id: number, executor: Executor = db): Promise<TicketRow | undefined> {
       return executor.selectFrom('tickets').selectAll().where('id', '=', id).executeTakeFirst();
     },
@@ -40,10 +45,31 @@ export function createTicketRepo(db: Kysely<Database>) {
         .selectAll()
         .where('status', 'in', ['open', 'in_progress'])
         .where('answer_by', '<', nowIso)
-        .where('first_response_at', 'is', null)
+        .where('answered_at', 'is', null)
         .where('overdue_alerted_at', 'is', null)
         .orderBy('answer_by')
         .limit(limit)
+        .execute();
+    },
+
+    /**
+     * A staff reply answers the customer once its email is delivered: copies the outbox's sent time onto tickets
+     * still waiting (the first delivered reply is also the first response).
+     */
+    async recordDeliveredReplies(): Promise<void> {
+      const delivered = (currentWaitOnly: boolean) =>
+        db
+          .selectFrom('outbox as o')
+          .select((eb) => eb.fn.min('o.sent_at').as('sent_at'))
+          .where('o.ticket_id', '=', sql.ref<number>('tickets.id'))
+          .where('o.kind', '=', 'stylist_reply')
+          .where('o.status', '=', 'sent')
+          .$if(currentWaitOnly, (q) => q.where((eb) => eb('o.created_at', '>=', eb.fn.coalesce(sql.ref<string | null>('tickets.awaiting_since'), sql.ref<string>('tickets.created_at')))));
+      await db
+        .updateTable('tickets')
+        .set((eb) => ({ answered_at: delivered(true), first_response_at: eb.fn.coalesce('first_response_at', delivered(false)) }))
+        .where('answered_at', 'is', null)
+        .where((eb) => eb.exists(delivered(true)))
         .execute();
     },
 
@@ -53,8 +79,8 @@ export function createTicketRepo(db: Kysely<Database>) {
       return Number(result.numUpdatedRows) === 1;
     },
 
-    async tierOf(email: string): Promise<'standard' | 'vip'> {
-      const customer = await db.selectFrom('customers').select('tier').where((eb) => eb(eb.fn('lower', ['email']), '=', normalizeEmail(email))).executeTakeFirst();
+    async tierOf(email: string, executor: Executor = db): Promise<'standard' | 'vip'> {
+      const customer = await executor.selectFrom('customers').select('tier').where((eb) => eb(eb.fn('lower', ['email']), '=', normalizeEmail(email))).executeTakeFirst();
       return customer?.tier ?? 'standard';
     },
 

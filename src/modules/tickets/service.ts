@@ -4,19 +4,22 @@
 // Changes (actor ids are staff_users.id; every change is written to the ticket's history):
 // - assign(id, assigneeId | null, actorId) → Ticket
 // - setStatus(id, 'open' | 'in_progress' | 'resolved', actorId) → Ticket
-// - setPriority(id, 'urgent' | 'high' | 'normal', actorId) → Ticket (answer-by recomputed from creation)
+// - setPriority(id, 'urgent' | 'high' | 'normal', actorId) → Ticket (answer-by recomputed from now; an overdue one keeps it)
+// - customerReplied(id, at) → Ticket (a next-reply deadline starts; for the inbound email)
 // - addNote(id, body, actorId) → TicketEvent (internal, never shown to the customer)
-// - reply(id, body, actorId) → TicketEvent (emails the customer; an open ticket moves to in_progress)
+// - reply(id, body, actorId) → TicketEvent (emails the customer; an open ticket moves to in_progress; it answers
+//   the customer once the email is delivered)
 // For the widget: escalate(conversation, request, options) (see escalate.ts). For the scheduler: checkOverdue().
 import type { Transaction } from 'kysely';
 import type { Config } from '../../config';
-import type { Database, TicketPriority, TicketStatus } from '../../db/schema';
+import type { CustomerTier, Database, TicketPriority, TicketStatus } from '../../db/schema';
 import { AppError, invalid, notFound } from '../../errors';
 import { stylistReplyEmail } from '../mail/templates';
 import { computeAnswerBy } from './business-hours';
-import { answerHoursFor, createEscalation, type EscalationDeps } from './escalate';
+import { answerHoursFor, createEscalation, describeDue, openTicket, reasonsFrom, type EscalationDeps, type NewTicket } from './escalate';
 import { createTicketRepo, type TicketRow } from './repo';
-import { TICKET_PRIORITIES, TICKET_STATUSES, toTicket, toTicketEvent, type Ticket, type TicketEvent } from './types';
+import { isOverdue, TICKET_PRIORITIES, TICKET_STATUSES, toTicket, toTicketEvent, type Ticket, type TicketEvent } from './types';
+import { plural } from '../alerts/slack';
 
 export type TicketServiceDeps = Omit<EscalationDeps, 'repo'>;
 
@@ -57,6 +60,13 @@ export function createTicketService(deps: TicketServiceDeps) {
   return {
     escalate: createEscalation({ ...deps, repo }),
 
+    /** A new ticket from another channel (contact form, chat), written in the caller's transaction by the same policy. */
+    open: (trx: Transaction<Database>, fields: NewTicket, at: Date): Promise<TicketRow> => openTicket({ config, alerts: deps.alerts, repo }, trx, fields, at),
+    tierOf: (email: string) => repo.tierOf(email),
+    byIdempotencyKey: (key: string) => repo.byIdempotencyKey(key),
+    reasonsOf: (texts: string[], tier: CustomerTier, extra: string[] = []) => reasonsFrom(deps.understand, texts, tier, extra),
+    describeDue: (row: TicketRow) => describeDue(row, config.businessHours.timeZone),
+
     assign(id: number, assigneeId: number | null, actorId: number): Promise<Ticket> {
       return change(id, actorId, 'assigned', (row) => (row.assignee_id === assigneeId ? null : { values: { assignee_id: assigneeId }, data: { from: row.assignee_id, to: assigneeId } }));
     },
@@ -66,13 +76,44 @@ export function createTicketService(deps: TicketServiceDeps) {
       return change(id, actorId, 'status', (row) => (row.status === status ? null : { values: { status }, data: { from: row.status, to: status } }));
     },
 
+    /**
+     * A new priority moves the answer-by going forward (its policy hours from now), except that a ticket already
+     * overdue keeps its answer-by: the time it is late stays visible until a reply is delivered.
+     */
     setPriority(id: number, priority: TicketPriority, actorId: number): Promise<Ticket> {
       if (!TICKET_PRIORITIES.includes(priority)) throw invalid(`Priority must be one of ${TICKET_PRIORITIES.join(', ')}.`);
       return change(id, actorId, 'priority', (row) => {
         if (row.priority === priority) return null;
-        const answerBy = computeAnswerBy(new Date(row.created_at), answerHoursFor(priority, config), config.businessHours).toISOString();
-        return { values: { priority, answer_by: answerBy }, data: { from: row.priority, to: priority, answerBy } };
+        const at = now();
+        const keptOverdue = isOverdue(row, at.toISOString());
+        const answerBy = keptOverdue ? row.answer_by : computeAnswerBy(at, answerHoursFor(priority, config, row.management === 1), config.businessHours).toISOString();
+        return { values: { priority, answer_by: answerBy }, data: { from: row.priority, to: priority, answerBy, previousAnswerBy: row.answer_by, keptOverdue } };
       });
+    },
+
+    /**
+     * The customer wrote again (the inbound-email helper calls this): a next-reply deadline starts at `at` by the
+     * ticket's policy, a resolved ticket reopens, and the overdue alert may fire again. A ticket already overdue
+     * keeps its answer-by (its lateness is not reset by the customer chasing it).
+     */
+    async customerReplied(id: number, at: Date): Promise<Ticket> {
+      const atIso = at.toISOString();
+      const row = await db.kysely.transaction().execute(async (trx) => {
+        const current = await requireTicket(id, trx);
+        const stillLate = isOverdue(current, atIso);
+        const answerBy = stillLate ? current.answer_by : computeAnswerBy(at, answerHoursFor(current.priority, config, current.management === 1), config.businessHours).toISOString();
+        await repo.update(trx, id, {
+          answer_by: answerBy,
+          awaiting_since: stillLate ? current.awaiting_since : atIso,
+          answered_at: null,
+          overdue_alerted_at: stillLate ? current.overdue_alerted_at : null,
+          ...(current.status === 'resolved' ? { status: 'open' as const } : {}),
+          updated_at: atIso,
+        });
+        await repo.addEvent(trx, { ticket_id: id, actor_id: null, type: 'deadline', body: null, data: JSON.stringify({ cause: 'customer_replied', answerBy, keptOverdue: stillLate }), created_at: atIso });
+        return (await repo.get(id, trx))!;
+      });
+      return toTicket(row, nowIso());
     },
 
     async addNote(id: number, body: string, actorId: number): Promise<TicketEvent> {
@@ -91,11 +132,8 @@ export function createTicketService(deps: TicketServiceDeps) {
         const row = await requireTicket(id, trx);
         const content = stylistReplyEmail({ shopName: config.shop.name, customerName: row.customer_name, ticketId: id, stylistName: staff.name, body: text });
         const outboxId = await deps.mail.enqueue({ kind: 'stylist_reply', to: row.email, ...content, ticketId: id }, trx);
-        await repo.update(trx, id, {
-          updated_at: at,
-          first_response_at: row.first_response_at ?? at,
-          ...(row.status === 'open' ? { status: 'in_progress' as const } : {}),
-        });
+        // The reply answers the customer once its email is delivered (recordDeliveredReplies), not when queued.
+        await repo.update(trx, id, { updated_at: at, ...(row.status === 'open' ? { status: 'in_progress' as const } : {}) });
         await repo.addEvent(trx, { ticket_id: id, actor_id: actorId, type: 'reply', body: text, data: JSON.stringify({ outboxId, to: row.email }), created_at: at });
       });
       return (await repo.events(id)).map(toTicketEvent).filter((e) => e.type === 'reply').at(-1)!;
@@ -104,15 +142,16 @@ export function createTicketService(deps: TicketServiceDeps) {
     /** Alerts (once per ticket) on open tickets past their answer-by time without a reply. */
     async checkOverdue(): Promise<number> {
       const at = nowIso();
+      await repo.recordDeliveredReplies();
       let alerted = 0;
       for (const row of await repo.overdue(at, 50)) {
         const claimed = await db.kysely.transaction().execute(async (trx) => {
           if (!(await repo.claimOverdueAlert(trx, row.id, at))) return false;
-          const late = Math.round((Date.parse(at) - Date.parse(row.answer_by)) / 60_000);
+          const late = Math.max(1, Math.round((Date.parse(at) - Date.parse(row.answer_by)) / 60_000));
           await deps.alerts.raise(
             'ticket_overdue',
             `ticket:${row.id}:overdue`,
-            `Ticket #${row.id} (${row.priority}) from ${row.customer_name} is ${late} minutes past its answer-by time and has no reply yet.`,
+            `Ticket #${row.id} (${row.priority}) from ${row.customer_name} is ${plural(late, 'minute')} past its answer-by time and has no reply yet.`,
             { ticket: row.id, priority: row.priority, answerBy: row.answer_by, assignee: row.assignee_id ?? 'unassigned', link: `${config.publicUrl}/dashboard/support/tickets/${row.id}` },
             trx,
           );

@@ -27,9 +27,11 @@ export function createStylistForm(deps: { config: Config; conversations: Pick<Co
       const requester: EmailRequester = { sessionId, clientAddress: context.clientAddress };
       const { ticket, answerByText } = await deps.tickets.escalate(conversation, request, { idempotencyKey: context.idempotencyKey, requester });
       const firstName = ticket.customerName.split(/\s+/)[0];
-      const promise = answerByText
-        ? `A stylist will reply by ${answerByText}.`
-        : 'You marked this as urgent, so a stylist is contacting you right away.';
+      const promise = !answerByText
+        ? 'You marked this as urgent, so a stylist is contacting you right away.'
+        : request.urgent
+          ? `You marked this as urgent. We are closed right now, so a stylist will contact you when we open, by ${answerByText}; our on-call team has been alerted.`
+          : `A stylist will reply by ${answerByText}.`;
       const replies: FormReply[] = [
         { type: 'text', text: `Thank you, ${firstName}. Your request is ticket #${ticket.id}. ${promise} We sent a confirmation to ${ticket.email}.` },
         CSAT_PROMPT,

@@ -155,7 +155,9 @@ describe.each(TEST_DIALECTS)('stylist tickets on %s', (dialect) => {
     await tickets.reply(ticket.id, 'Hello Lena,\nyes, we engrave up to 20 characters.', staffId);
     const detail = await queries.detail(ticket.id);
     expect(detail.status).toBe('in_progress');
-    expect(detail.firstResponseAt).not.toBeNull();
+    // Queued is not answered yet: the first response counts once the email is delivered.
+    expect(detail.firstResponseAt).toBeNull();
+    expect(detail.events.find((e) => e.type === 'reply')!.delivery).toMatchObject({ status: 'queued' });
     await tickets.setPriority(ticket.id, 'high', staffId);
     await tickets.setStatus(ticket.id, 'resolved', staffId);
     expect((await queries.detail(ticket.id)).events.map((e) => e.type)).toEqual(['created', 'assigned', 'note', 'reply', 'priority', 'status']);

@@ -50,9 +50,9 @@ export interface TicketEvent {
   createdAt: string;
 }
 
-/** Past its answer-by time with no reply yet, and not resolved: a stylist who answered (by email) is on time. */
-export function isOverdue(ticket: Pick<TicketRow, 'status' | 'answer_by' | 'first_response_at'>, nowIso: string): boolean {
-  return ticket.status !== 'resolved' && ticket.first_response_at === null && ticket.answer_by < nowIso;
+/** Past its answer-by time with no delivered reply to the current wait, and not resolved. */
+export function isOverdue(ticket: Pick<TicketRow, 'status' | 'answer_by' | 'answered_at'>, nowIso: string): boolean {
+  return ticket.status !== 'resolved' && ticket.answered_at === null && ticket.answer_by < nowIso;
 }
 
 export function toTicket(row: TicketRow, nowIso: string): Ticket {

@@ -7,12 +7,19 @@ import type { OrderTracking } from '../orders/tracking';
 import type { ShortlistService } from '../shortlist/service';
 import { catalogQuery, productIdOf, productSummary } from './products';
 import { normalizeEmail } from '../../email';
+import type { Db } from '../../db/connection';
+import type { ConversationService } from '../conversations/service';
+import { createChatEscalation, type ChatTicket } from '../tickets/chat-escalation';
+import type { TicketService } from '../tickets/service';
 
 export interface TurnParties {
   sessionId: string;
   /** The visitor's shortlist key: the widget's visitor id, or the session when it sent none. */
   visitorKey: string;
   clientAddress: string;
+  /** This turn's message, and the email the conversation already knows (for a ticket the turn opens). */
+  customerText: string;
+  customerEmail: string | null;
 }
 
 export interface PendingEvent {
@@ -28,6 +35,8 @@ export interface TurnOutcome {
   messageData: EventData;
   /** Set when the customer proved an email with a matching order lookup. */
   customerEmail?: string;
+  /** The ticket a management trigger opened (or had opened) this turn. */
+  managementTicket?: ChatTicket;
 }
 
 export interface ActionDependencies {
@@ -35,6 +44,22 @@ export interface ActionDependencies {
   catalog: CatalogService;
   orderTracking: OrderTracking;
   shortlist: ShortlistService;
+  conversations: Pick<ConversationService, 'transcript'>;
+  db: Db;
+  now: () => Date;
+  tickets: TicketService;
+}
+
+/**
+ * Said after the engine's words on a management trigger: the ticket is already open and the team alerted, so the
+ * customer learns that, when the reply is due and how they will be reached (their email is asked for when unknown).
+ */
+export function managementTicketReply({ ticket, answerByText }: ChatTicket): ReplyBlock {
+  const due = answerByText ? `by ${answerByText}` : 'as soon as possible';
+  const reach = ticket.email
+    ? `A senior member of our team will email you at ${ticket.email} ${due}.`
+    : `A senior member of our team will reply ${due}: please leave your email in the form so they can reach you.`;
+  return { type: 'text', text: `I've already alerted our team: this is ticket #${ticket.id}, at the top of our queue. ${reach}` };
 }
 
 export function lookupLimitedReply(): ReplyBlock[] {
@@ -44,7 +69,8 @@ export function lookupLimitedReply(): ReplyBlock[] {
   ];
 }
 
-export function createActionRunner({ engine, catalog, orderTracking, shortlist }: ActionDependencies) {
+export function createActionRunner({ engine, catalog, orderTracking, shortlist, conversations, db, now, tickets }: ActionDependencies) {
+  const openFromChat = createChatEscalation({ db, now, tickets, conversations });
   const productsShown = (blocks: ReplyBlock[]): PendingEvent[] => {
     const ids = blocks.flatMap((block) => (block.type === 'products' ? block.items.map((item) => Number(item.id)) : []));
     return ids.length > 0 ? [{ type: 'product_shown', data: { productIds: ids } }] : [];
@@ -108,8 +134,13 @@ export function createActionRunner({ engine, catalog, orderTracking, shortlist }
         return;
       }
       case 'offer_stylist':
-        // The engine words the offer in a `reply` action beside this one; here it is only counted.
+        // The engine words the offer in a `reply` action beside this one; here it is counted and, on a management
+        // trigger, the ticket is opened and the team alerted at once (a form may never come).
         Object.assign(outcome.messageData, { stylistOffer: action.reasons.join(','), management: action.management });
+        if (action.management) {
+          const email = outcome.state.knownEmail ?? parties.customerEmail;
+          outcome.managementTicket = await openFromChat({ conversationId: parties.sessionId, text: parties.customerText, reasons: action.reasons, email: email ? normalizeEmail(email) : null });
+        }
         return;
       case 'answer_faq':
         // The article's text comes in the `reply` action that follows.
@@ -121,6 +152,7 @@ export function createActionRunner({ engine, catalog, orderTracking, shortlist }
   return async function runActions(actions: Action[], state: ConversationState, parties: TurnParties): Promise<TurnOutcome> {
     const outcome: TurnOutcome = { state, blocks: [], events: [], messageData: {} };
     for (const action of actions) await runOne(action, outcome, parties);
+    if (outcome.managementTicket) outcome.blocks.push(managementTicketReply(outcome.managementTicket));
     return outcome;
   };
 }

@@ -8,6 +8,8 @@ import { cleanCustomerText, type ConversationService } from '../conversations/se
 import type { Conversation, StoredBlock, TranscriptMessage } from '../conversations/types';
 import type { OrderTracking } from '../orders/tracking';
 import type { ShortlistService } from '../shortlist/service';
+import type { Db } from '../../db/connection';
+import type { TicketService } from '../tickets/service';
 import { createActionRunner, type PendingEvent } from './actions';
 import { currentProduct } from './products';
 import { normalizeEmail } from '../../email';
@@ -19,6 +21,10 @@ export interface ChatDependencies {
   orderTracking: OrderTracking;
   shortlist: ShortlistService;
   analytics: AnalyticsService;
+  /** A management trigger in chat opens a ticket (src/modules/tickets/chat-escalation.ts). */
+  db: Db;
+  now: () => Date;
+  tickets: TicketService;
 }
 
 /** A product as the widget names it: the catalog id, or the slug from the product page's URL. */
@@ -104,6 +110,8 @@ export function createChatService(deps: ChatDependencies) {
         sessionId: conversation.id,
         visitorKey: conversation.visitorId ?? conversation.id,
         clientAddress: input.clientAddress,
+        customerText: understanding.text,
+        customerEmail: conversation.customerEmail,
       });
       const stored = await conversations.appendExchange(conversation.id, {
         customerText: understanding.text,

@@ -19,6 +19,7 @@ import { renderCheckoutPage, renderOrderCompletePage } from './pages/checkout';
 import { renderContactPage, renderCustomizerPage } from './pages/info';
 import { formValues, validateCheckout, validateContact } from './forms';
 import { MAX_ROW_ID, parseWholeNumber } from '../../http/validation';
+import { clientKey } from '../../http/client-key';
 
 const CART_COOKIE = 'gg_cart';
 const HTML = 'text/html; charset=utf-8';
@@ -138,7 +139,7 @@ export async function storeRoutes(fastify: FastifyInstance, { services }: { serv
     const values = formValues(request.body);
     const { errors, input } = validateContact(values);
     if (!input) return reply.status(400).type(HTML).send(renderContactPage(values, errors, false));
-    await contact.submit(input);
+    await contact.submit(input, { clientAddress: clientKey(request.ip) });
     return reply.redirect('/contact?sent=1', 303);
   });
 }

@@ -24,7 +24,9 @@ function describe(event: TicketEvent): string {
     case 'status':
       return `Status set to ${STATUS_LABELS[String(d.to)] ?? String(d.to)}`;
     case 'priority':
-      return `Priority set to ${PRIORITY_LABELS[String(d.to)] ?? String(d.to)}`;
+      return `Priority set to ${PRIORITY_LABELS[String(d.to)] ?? String(d.to)}${d.keptOverdue ? ' (still overdue: answer-by kept)' : ''}`;
+    case 'deadline':
+      return 'The customer wrote again: next reply due';
     case 'note':
       return 'Internal note';
     case 'reply':
@@ -32,6 +34,13 @@ function describe(event: TicketEvent): string {
     default:
       return humanize(event.type);
   }
+}
+
+/** A reply counts once its email is delivered: the agent sees where it stands. */
+function DeliveryPill({ delivery }: { delivery: NonNullable<TicketEvent['delivery']> }) {
+  if (delivery.status === 'sent') return <Pill tone="good">Email sent</Pill>;
+  if (delivery.status === 'failed') return <Pill tone="bad">Email failed{delivery.error ? `: ${delivery.error}` : ''}</Pill>;
+  return <Pill>Email queued{delivery.error ? ' (retrying)' : ''}</Pill>;
 }
 
 export function TicketDetailPage(props: { id: string; user: StaffUser }) {
@@ -116,7 +125,7 @@ export function TicketDetailPage(props: { id: string; user: StaffUser }) {
               {replies.map((r) => (
                 <li key={r.id}>
                   <div class="tx-who">
-                    {r.actor?.name ?? 'Staff'} · {formatDateTime(r.createdAt)} · to {String(r.data.to ?? t.email)}
+                    {r.actor?.name ?? 'Staff'} · {formatDateTime(r.createdAt)} · to {String(r.data.to ?? t.email)} {r.delivery && <DeliveryPill delivery={r.delivery} />}
                   </div>
                   <p class="tx-text">{r.body}</p>
                 </li>
