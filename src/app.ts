@@ -24,6 +24,7 @@ import { renderErrorPage } from './web/store/pages/info';
 import { returnLabelRoutes } from './modules/returns/routes';
 import { mailRoutes } from './modules/mail/routes';
 import { createScheduler, flowJobs } from './modules/jobs/scheduler';
+import { startInboundSmtp, type InboundSmtpListener } from './modules/inbound/smtp-listener';
 import { widgetAssetRoutes } from './web/widget/routes';
 
 export interface BuildOptions {
@@ -136,6 +137,17 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
     const scheduler = createScheduler(flowJobs(services, app.log), app.log);
     app.addHook('onListen', async () => scheduler.start());
     app.addHook('preClose', async () => scheduler.stop());
+  }
+  // The inbound SMTP listener (INBOUND_SMTP_PORT) opens and closes with the server, like the jobs.
+  const { inbound } = services;
+  const smtpPort = config.inbound.smtpPort;
+  if (inbound && smtpPort !== null) {
+    let listener: InboundSmtpListener | undefined;
+    app.addHook('onListen', async () => {
+      listener = await startInboundSmtp({ host: config.inbound.smtpHost, port: smtpPort, supportEmail: config.inbound.supportEmail!, inbound, log: app.log });
+      app.log.info(`inbound SMTP listening on ${config.inbound.smtpHost}:${listener.port}`);
+    });
+    app.addHook('preClose', async () => listener?.close());
   }
   app.addHook('onClose', async () => services.mail.close());
   return app;

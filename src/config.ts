@@ -70,6 +70,17 @@ export interface Config {
     smtpUrl: string | null;
     from: string;
   };
+  /** Customers' replies by email (issue 12): the team's address, and the two ways mail comes in. */
+  inbound: {
+    /** support@shop.example: ticket emails get Reply-To support+<tag>@…; null: no tags, no inbound mail. */
+    supportEmail: string | null;
+    /** The built-in SMTP listener's port; null: off. */
+    smtpPort: number | null;
+    smtpHost: string;
+    /** imap(s)://user:pass@host:port/MAILBOX to poll; null: off. */
+    imapUrl: string | null;
+    imapPollSeconds: number;
+  };
   alerts: {
     /** Slack-compatible incoming webhook; null: alerts are written to the log only. */
     webhookUrl: string | null;
@@ -202,6 +213,29 @@ function readMailSettings(env: Env, mode: Mode): Config['mail'] {
   return { smtpUrl, from: env.MAIL_FROM || '"GlowGlitch Concierge" <concierge@glowglitch.example>' };
 }
 
+/** SUPPORT_EMAIL and the listener/poller that need it; both off unless configured. */
+function readInboundSettings(env: Env, mode: Mode): Config['inbound'] {
+  const raw = env.SUPPORT_EMAIL;
+  const supportEmail = raw === undefined || raw === '' ? (mode === 'demo' ? 'support@glowglitch.example' : null) : raw.trim().toLowerCase();
+  // The plus-tag is added to the local part: the address itself must be plain.
+  if (supportEmail !== null && !/^[a-z0-9.!#$%&'*/=?^_`{|}~-]+@[a-z0-9-]+(\.[a-z0-9-]+)+$/.test(supportEmail)) {
+    throw new ConfigError('SUPPORT_EMAIL', `must be a plain address like support@shop.example, without a +tag (got "${raw}")`);
+  }
+  const smtpPort = env.INBOUND_SMTP_PORT ? readNumber(env, 'INBOUND_SMTP_PORT', 0, { min: 0, max: 65535, integer: true }) : null;
+  const imapUrl = readUrl(env, 'IMAP_URL', ['imap:', 'imaps:']);
+  if (!supportEmail && smtpPort !== null) throw new ConfigError('INBOUND_SMTP_PORT', 'needs SUPPORT_EMAIL (replies are matched by its +tag)');
+  if (!supportEmail && imapUrl) throw new ConfigError('IMAP_URL', 'needs SUPPORT_EMAIL (replies are matched by its +tag)');
+  const smtpHost = env.INBOUND_SMTP_HOST || '127.0.0.1';
+  if (!isIP(smtpHost) && !/^[A-Za-z0-9.-]+$/.test(smtpHost)) throw new ConfigError('INBOUND_SMTP_HOST', `must be an address like 127.0.0.1 or 0.0.0.0, or a host name (got "${smtpHost}")`);
+  return {
+    supportEmail,
+    smtpPort,
+    smtpHost,
+    imapUrl,
+    imapPollSeconds: readNumber(env, 'IMAP_POLL_SECONDS', 30, { min: 0.1, max: 3600 }),
+  };
+}
+
 const DEFAULT_RETURN_ADDRESS = 'GlowGlitch Returns | 120 Mercer Street, Suite 4 | New York, NY 10012 | United States';
 
 /** An http(s) URL, or a path under this service such as the demo store's /contact. */
@@ -262,6 +296,7 @@ function readFlowSettings(env: Env, mode: Mode) {
       managementHours: readNumber(env, 'ANSWER_HOURS_MANAGEMENT', 1, { min: 0, max: 240 }),
     },
     mail: readMailSettings(env, mode),
+    inbound: readInboundSettings(env, mode),
     alerts: {
       webhookUrl: readUrl(env, 'ALERTS_WEBHOOK_URL', ['http:', 'https:']),
       dedupeMinutes: readNumber(env, 'ALERTS_DEDUPE_MINUTES', 30, { min: 0, max: 10_080 }),

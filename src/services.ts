@@ -22,6 +22,9 @@ import { createMailService } from './modules/mail/service';
 import { createAlertService } from './modules/alerts/service';
 import { createErrorRateCheck } from './modules/alerts/error-rate';
 import { createTicketService } from './modules/tickets/service';
+import { createInboundService } from './modules/inbound/service';
+import { createImapPoller } from './modules/inbound/imap-poller';
+import { createLeases } from './modules/jobs/lease';
 import { createStylistForm } from './modules/tickets/stylist-form';
 import { createReturnService } from './modules/returns/service';
 import { createCsatService } from './modules/csat/service';
@@ -64,10 +67,13 @@ export function createServices(db: Db, config: Config, options: ServiceOptions =
   const tickets = createTicketService({ db, config, now, mail, visitorEmails, alerts, conversations, shortlist, understand: (text, context) => engine.understand(text, context) });
   const stylistForm = createStylistForm({ config, conversations, tickets });
   const returns = createReturnService({ db, config, now, orders, orderTracking, mail, visitorEmails, conversations, tickets, understand: (text) => engine.understand(text) });
+  // Customers' emailed replies (issue 12): built only with SUPPORT_EMAIL; the SMTP listener and IMAP poller feed it.
+  const inbound = config.inbound.supportEmail ? createInboundService({ db, config, now, customerEmails: tickets.customerEmails, customerReplied: tickets.customerReplied }) : null;
+  const imapPoller = inbound && config.inbound.imapUrl ? createImapPoller({ url: config.inbound.imapUrl, inbound, leases: createLeases(db.kysely, now) }) : null;
   const contact = createContactService({ db, config, now, tickets, mail, visitorEmails });
   const csat = createCsatService(db.kysely, conversations, now, { alerts, publicUrl: config.publicUrl });
   const retention = createRetentionService(db.kysely, undefined, now);
-  return { config, db, now, catalog, cart, orders, contact, flags, conversations, engine, analytics, shortlist, orderTracking, orderSync, staff, auth, dashboard, mail, alerts, errorRate, tickets, stylistForm, returns, csat, retention };
+  return { config, db, now, catalog, cart, orders, contact, flags, conversations, engine, analytics, shortlist, orderTracking, orderSync, staff, auth, dashboard, mail, alerts, errorRate, tickets, stylistForm, returns, csat, retention, inbound, imapPoller };
 }
 
 export type Services = ReturnType<typeof createServices>;

@@ -254,6 +254,32 @@ export interface TicketEventsTable {
   created_at: string;
 }
 
+/** One email that came in (issue 12): threaded into a ticket, held for review, opened a ticket, or ignored. */
+export interface InboundEmailsTable {
+  id: Generated<number>;
+  message_id: string;
+  ticket_id: number | null;
+  status: 'threaded' | 'held' | 'new_ticket' | 'ignored';
+  /** Why it was held or ignored (auto_reply, bounce, loop, duplicate, sender_mismatch). */
+  reason: string | null;
+  from_address: string;
+  subject: string;
+  /** The reply as text, quotes and signature stripped; null when ignored. */
+  body: string | null;
+  /** JSON [{ name, size }]: listed, never stored. */
+  attachments: string;
+  /** 'smtp' (the built-in listener) or 'imap' (the poller). */
+  via: string;
+  received_at: string;
+}
+
+/** A named lease: one instance at a time runs the job (the IMAP poller). */
+export interface JobLeasesTable {
+  name: string;
+  holder: string;
+  locked_until: string;
+}
+
 export interface CsatRatingsTable {
   id: Generated<number>;
   conversation_id: string;
@@ -390,6 +416,8 @@ export interface Database {
   staff_login_throttle: StaffLoginThrottleTable;
   analytics_daily: AnalyticsDailyTable;
   webhook_deliveries: WebhookDeliveriesTable;
+  inbound_emails: InboundEmailsTable;
+  job_leases: JobLeasesTable;
 }
 
 export type ProductRow = Selectable<ProductsTable>;

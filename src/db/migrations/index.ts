@@ -11,6 +11,7 @@ import { dashboardLoginAndAnalyticsMigration } from './031_dashboard_login_and_a
 import { analyticsDailyMigration } from './032_analytics_daily';
 import { orderWebhookDeliveriesMigration } from './042_order_webhook_deliveries';
 import { limitAttemptsMigration } from './041_limit_attempts';
+import { inboundEmailMigration } from './043_inbound_email';
 import { deadlinesMigration } from './044_deadlines';
 
 export const migrations: Record<string, AuroraMigration> = {
@@ -24,5 +25,6 @@ export const migrations: Record<string, AuroraMigration> = {
   '032_analytics_daily': analyticsDailyMigration,
   '042_order_webhook_deliveries': orderWebhookDeliveriesMigration,
   '041_limit_attempts': limitAttemptsMigration,
+  '043_inbound_email': inboundEmailMigration,
   '044_deadlines': deadlinesMigration,
 };

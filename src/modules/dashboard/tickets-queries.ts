@@ -46,6 +46,15 @@ export interface TicketEvent {
 
 const DELIVERY_STATUS = { pending: 'queued', sent: 'sent', failed: 'failed' } as const;
 
+/** An email to the ticket's reply address from another sender, held for review. */
+export interface HeldEmail {
+  id: number;
+  from: string;
+  subject: string;
+  body: string;
+  attachments: { name: string; size: number }[];
+  receivedAt: string;
+}
 
 const PRIORITY_RANK = sql<number>`case t.priority when 'urgent' then 0 when 'high' then 1 else 2 end`;
 const STATUS_RANK = sql<number>`case t.status when 'open' then 0 when 'in_progress' then 1 else 2 end`;
@@ -151,6 +160,8 @@ export function createTicketQueries(db: Kysely<Database>, now: () => Date) {
         const email = typeof data.outboxId === 'number' ? emails.get(data.outboxId) : undefined;
         return email && { status: DELIVERY_STATUS[email.status], sentAt: email.sent_at, error: email.status === 'sent' ? null : email.last_error };
       };
+      // Mail from someone other than the customer, sent to this ticket's reply address: staff read it, it is not threaded.
+      const held = await db.selectFrom('inbound_emails').select(['id', 'from_address', 'subject', 'body', 'attachments', 'received_at']).where('ticket_id', '=', id).where('status', '=', 'held').orderBy('id').execute();
       const at = now().toISOString();
       return {
         id: ticket.id,
@@ -175,6 +186,7 @@ export function createTicketQueries(db: Kysely<Database>, now: () => Date) {
         assignee: ticket.assignee_id !== null && ticket.assignee_name !== null ? { id: ticket.assignee_id, name: ticket.assignee_name } : null,
         transcript: parseJson<unknown[]>(ticket.transcript, []),
         shortlist: parseJson<unknown[]>(ticket.shortlist, []),
+        heldEmails: held.map<HeldEmail>((h) => ({ id: h.id, from: h.from_address, subject: h.subject, body: h.body ?? '', attachments: parseJson<HeldEmail['attachments']>(h.attachments, []), receivedAt: h.received_at })),
         events: events.map<TicketEvent>((e) => {
           const data = parseJson<Record<string, unknown>>(e.data, {});
           if (e.type === 'assigned') data.assigneeName = typeof data.to === 'number' ? (names.get(data.to) ?? null) : null;

@@ -2,6 +2,7 @@
 // Every job is safe to run on several instances at once (atomic claims), so each instance runs them all.
 import type { FastifyBaseLogger } from 'fastify';
 import type { Services } from '../../services';
+import type { ImapPoller } from '../inbound/imap-poller';
 
 export interface Job {
   name: string;
@@ -20,11 +21,25 @@ export function flowJobs(services: Services, log: FastifyBaseLogger): Job[] {
     },
     { name: 'tickets-overdue', everyMs: checkSeconds * 1000, run: () => services.tickets.checkOverdue() },
     { name: 'error-rate', everyMs: checkSeconds * 1000, run: () => services.errorRate.runOnce() },
+    // Customers' replies from the shop's mailbox (IMAP_URL); one instance at a time polls, under a lease.
+    ...(services.imapPoller ? [imapJob(services.imapPoller, services.config.inbound.imapPollSeconds, log)] : []),
     // Retention (P6) is a set of plain deletes and updates: hourly is plenty, and instances may overlap.
     { name: 'retention', everyMs: 60 * 60 * 1000, run: () => services.retention.run() },
     // Settled days are rolled up before retention deletes their raw events (analytics D5).
     { name: 'analytics-rollup', everyMs: 60 * 60 * 1000, run: () => services.analytics.flush().then(() => services.dashboard.analytics.rollUpSettledDays()) },
   ];
+}
+
+function imapJob(poller: ImapPoller, everySeconds: number, log: FastifyBaseLogger): Job {
+  return {
+    name: 'imap-poll',
+    everyMs: everySeconds * 1000,
+    run: async () => {
+      const result = await poller.pollOnce();
+      if (result.skipped) log.warn({ skipped: result.skipped }, 'inbound emails over the size limit were marked read and not threaded');
+      return result;
+    },
+  };
 }
 
 /** Runs each job, then waits its interval; a failing run is logged and retried at the next tick. */

@@ -8,7 +8,8 @@ import type { Config } from '../../config';
 import type { Db } from '../../db/connection';
 import { createQueue, type DeliveryResult, type RetryPolicy } from '../jobs/queue';
 import { createOutboxRepo, type Executor, type NewOutboxRow, type OutboxRow } from './repo';
-import { isPermanentMailError, mailboxSender, smtpSender, type MailSender } from './transport';
+import { isPermanentMailError, mailboxSender, smtpSender, type MailSender, type MailToSend } from './transport';
+import { replyAddressFor, threadIdsFor } from '../inbound/reply-address';
 
 export type OutgoingEmail = NewOutboxRow;
 
@@ -80,9 +81,17 @@ export function createMailService(db: Db, config: Config, options: MailOptions =
   const queue = createQueue(db.kysely, db.dialect, 'outbox', MAIL_RETRY);
   const sender = options.sender ?? chooseSender(config);
 
+  /** A ticket's email says where replies go (its tagged address) and which thread it belongs to; off without SUPPORT_EMAIL. */
+  function threadHeaders(row: OutboxRow): Partial<MailToSend> {
+    const support = config.inbound.supportEmail;
+    if (!support || row.ticket_id === null) return {};
+    const { messageId, root } = threadIdsFor(row.ticket_id, row.id, support);
+    return { replyTo: replyAddressFor(row.ticket_id, support, config.sessionSecret), messageId, inReplyTo: root, references: root };
+  }
+
   async function deliver(mailSender: MailSender, id: number, signal: AbortSignal) {
     const row = (await repo.get(id))!;
-    const { messageId } = await mailSender.send({ from: config.mail.from, to: row.to_address, subject: row.subject, text: row.text_body, html: row.html_body }, signal);
+    const { messageId } = await mailSender.send({ from: config.mail.from, to: row.to_address, subject: row.subject, text: row.text_body, html: row.html_body, ...threadHeaders(row) }, signal);
     return { transport: mailSender.name, columns: { message_id: messageId } };
   }
 

@@ -94,3 +94,23 @@ ${paragraph(`${e.stylistName}, ${e.shopName} stylist team`)}`;
   const text = [`Hello ${e.customerName},`, '', e.body, '', `${e.stylistName}, ${e.shopName} stylist team`, `Ticket #${e.ticketId}`].join('\n');
   return { subject, html: emailLayout(e.shopName, 'A reply from your stylist', body, FOOTER), text };
 }
+
+export interface CustomerReplyNoticeEmail {
+  shopName: string;
+  staffName: string;
+  ticketId: number;
+  customerName: string;
+  reopened: boolean;
+  link: string;
+}
+
+/** To the assignee: the customer answered by email. Their words stay in the dashboard, not in another inbox. */
+export function customerReplyNoticeEmail(e: CustomerReplyNoticeEmail): EmailContent {
+  const what = `${e.customerName} replied to ticket #${e.ticketId}${e.reopened ? ', which was resolved and is open again' : ''}.`;
+  const subject = `Customer reply on ticket #${e.ticketId}${e.reopened ? ' (reopened)' : ''}`;
+  const body = html`${paragraph(greeting(e.staffName))}
+${paragraph(what)}
+${button(e.link, 'Open the ticket')}`;
+  const text = [greeting(e.staffName), '', what, '', `Open the ticket: ${e.link}`].join('\n');
+  return { subject, html: emailLayout(e.shopName, 'A customer replied', body, 'You are receiving this because the ticket is assigned to you.'), text };
+}

@@ -10,6 +10,11 @@ export interface MailToSend {
   subject: string;
   text: string;
   html: string;
+  /** Ticket emails (issue 12): the per-ticket reply address and the thread's Message-IDs. */
+  replyTo?: string;
+  messageId?: string;
+  inReplyTo?: string;
+  references?: string;
 }
 
 export interface MailSender {
@@ -69,7 +74,7 @@ export function smtpSender(smtpUrl: string): MailSender {
 /** Demo mode: the message is "delivered" by staying in the outbox, readable on /dev/mailbox. */
 export const mailboxSender: MailSender = {
   name: 'mailbox',
-  send: async () => ({ messageId: null }),
+  send: async (mail) => ({ messageId: mail.messageId ?? null }),
   close: () => undefined,
 };
 

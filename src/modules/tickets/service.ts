@@ -18,6 +18,7 @@ import { stylistReplyEmail } from '../mail/templates';
 import { computeAnswerBy } from './business-hours';
 import { answerHoursFor, createEscalation, describeDue, openTicket, reasonsFrom, type EscalationDeps, type NewTicket } from './escalate';
 import { createTicketRepo, type TicketRow } from './repo';
+import { createCustomerEmails } from './customer-email';
 import { isOverdue, TICKET_PRIORITIES, TICKET_STATUSES, toTicket, toTicketEvent, type Ticket, type TicketEvent } from './types';
 import { plural } from '../alerts/slack';
 
@@ -66,6 +67,8 @@ export function createTicketService(deps: TicketServiceDeps) {
     byIdempotencyKey: (key: string) => repo.byIdempotencyKey(key),
     reasonsOf: (texts: string[], tier: CustomerTier, extra: string[] = []) => reasonsFrom(deps.understand, texts, tier, extra),
     describeDue: (row: TicketRow) => describeDue(row, config.businessHours.timeZone),
+    /** For the inbound mail service: customers' emailed replies and new requests by email. */
+    customerEmails: createCustomerEmails({ config, now, repo, mail: deps.mail, alerts: deps.alerts }),
 
     assign(id: number, assigneeId: number | null, actorId: number): Promise<Ticket> {
       return change(id, actorId, 'assigned', (row) => (row.assignee_id === assigneeId ? null : { values: { assignee_id: assigneeId }, data: { from: row.assignee_id, to: assigneeId } }));

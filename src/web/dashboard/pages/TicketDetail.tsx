@@ -29,6 +29,8 @@ function describe(event: TicketEvent): string {
       return 'The customer wrote again: next reply due';
     case 'note':
       return 'Internal note';
+    case 'customer_reply':
+      return `Replied by email from ${String(d.from ?? '')}`;
     case 'reply':
       return `Emailed the customer at ${String(d.to ?? '')}`;
     default:
@@ -41,6 +43,18 @@ function DeliveryPill({ delivery }: { delivery: NonNullable<TicketEvent['deliver
   if (delivery.status === 'sent') return <Pill tone="good">Email sent</Pill>;
   if (delivery.status === 'failed') return <Pill tone="bad">Email failed{delivery.error ? `: ${delivery.error}` : ''}</Pill>;
   return <Pill>Email queued{delivery.error ? ' (retrying)' : ''}</Pill>;
+}
+
+/** Attachments of an emailed message, by name and size: they are listed, never kept. */
+function AttachmentList({ attachments }: { attachments: unknown }) {
+  const list = Array.isArray(attachments) ? (attachments as { name?: unknown; size?: unknown }[]) : [];
+  if (list.length === 0) return null;
+  const size = (bytes: unknown) => (typeof bytes === 'number' && bytes > 0 ? ` (${bytes < 1024 ? `${bytes} B` : `${Math.ceil(bytes / 1024)} KB`})` : '');
+  return (
+    <p class="muted small">
+      Attachments, not stored (ask the customer to send them another way if needed): {list.map((a) => `${String(a.name ?? 'unnamed')}${size(a.size)}`).join(', ')}
+    </p>
+  );
 }
 
 export function TicketDetailPage(props: { id: string; user: StaffUser }) {
@@ -57,7 +71,7 @@ export function TicketDetailPage(props: { id: string; user: StaffUser }) {
 
   const t = ticket.data;
   if (!t) return <Loading error={ticket.error} status={ticket.status} />;
-  const replies = t.events.filter((e) => e.type === 'reply');
+  const replies = t.events.filter((e) => e.type === 'reply' || e.type === 'customer_reply');
   return (
     <>
       <p class="breadcrumb">
@@ -122,15 +136,42 @@ export function TicketDetailPage(props: { id: string; user: StaffUser }) {
             <h2 id="thread-title">Email thread</h2>
             {replies.length === 0 ? <p class="empty">No replies sent yet.</p> : null}
             <ol class="thread">
-              {replies.map((r) => (
+              {replies.map((r) =>
+                r.type === 'customer_reply' ? (
+                  <li key={r.id} class="thread-customer">
+                    <div class="tx-who">
+                      {t.customerName} (customer) · {formatDateTime(r.createdAt)} · from {String(r.data.from ?? t.email)}
+                    </div>
+                    <p class="tx-text">{r.body}</p>
+                    <AttachmentList attachments={r.data.attachments} />
+                  </li>
+                ) : (
                 <li key={r.id}>
                   <div class="tx-who">
                     {r.actor?.name ?? 'Staff'} · {formatDateTime(r.createdAt)} · to {String(r.data.to ?? t.email)} {r.delivery && <DeliveryPill delivery={r.delivery} />}
                   </div>
                   <p class="tx-text">{r.body}</p>
                 </li>
-              ))}
+                ),
+              )}
             </ol>
+            {t.heldEmails.length > 0 && (
+              <section aria-labelledby="held-title">
+                <h3 id="held-title">Held for review</h3>
+                <p class="muted small">Sent to this ticket's reply address from another sender: not in the customer's thread, and not answered.</p>
+                <ol class="thread">
+                  {t.heldEmails.map((h) => (
+                    <li key={h.id} class="thread-held">
+                      <div class="tx-who">
+                        <Pill tone="gold">Held</Pill> {h.from} · {formatDateTime(h.receivedAt)} · {h.subject}
+                      </div>
+                      <p class="tx-text">{h.body}</p>
+                      <AttachmentList attachments={h.attachments} />
+                    </li>
+                  ))}
+                </ol>
+              </section>
+            )}
             <form
               class="stack"
               onSubmit={(e) => {
@@ -208,7 +249,7 @@ export function TicketDetailPage(props: { id: string; user: StaffUser }) {
               {t.events.map((e) => (
                 <li key={e.id} class={`history-${e.type}`}>
                   <div>
-                    <strong>{e.actor?.name ?? (e.type === 'created' ? 'Customer' : 'System')}</strong> · {describe(e)}
+                    <strong>{e.actor?.name ?? (e.type === 'created' || e.type === 'customer_reply' ? 'Customer' : 'System')}</strong> · {describe(e)}
                   </div>
                   <time class="muted small" dateTime={e.createdAt}>
                     {formatDateTime(e.createdAt)}
