@@ -3,7 +3,7 @@ import { loadConfig } from '../../config';
 import { openDatabase } from '../../db/connection';
 import { migrateToLatest } from '../../db/migrate';
 import { createTestDb, TEST_DIALECTS, type TestDb } from '../../../test/support/db';
-import { createAlertService } from '../alerts/service';
+import { createAlertService, type AlertKind } from '../alerts/service';
 import { createOutboxRepo } from '../mail/repo';
 import { createQueue, type Claim, type QueueTable } from './queue';
 
@@ -23,11 +23,13 @@ describe.each(TEST_DIALECTS)('delivery queue on %s', (dialect) => {
     await db.kysely.deleteFrom('alerts').execute();
   });
 
+  const ALERT_KINDS: AlertKind[] = ['management_escalation', 'ticket_overdue', 'error_rate', 'customer_reply', 'urgent_after_hours', 'unhappy_vip'];
   async function addDue(table: QueueTable, count: number): Promise<void> {
     const alerts = createAlertService(db, loadConfig({ AURORA_MODE: 'demo' }));
     for (let n = 0; n < count; n++) {
       if (table === 'outbox') await createOutboxRepo(db.kysely).insert(db.kysely, { kind: 'test', to: `c${n}@example.com`, subject: `S${n}`, text: 'T', html: 'H' }, now().toISOString());
-      else await alerts.raise('error_rate', `test:${n}`, `Alert ${n}`);
+      // One kind each: alerts of one kind raised while one waits are grouped into one message (alerts.test.ts).
+      else await alerts.raise(ALERT_KINDS[n % ALERT_KINDS.length]!, `test:${n}`, `Alert ${n}`);
     }
   }
   const lockedRows = async (table: QueueTable) => (await db.kysely.selectFrom(table).select('id').where('status', '=', 'pending').where('locked_until', 'is not', null).execute()).length;
