@@ -19,6 +19,7 @@ import { createStaffService } from './modules/staff/service';
 import { createAuthService } from './modules/auth/service';
 import { createDashboardService } from './modules/dashboard/service';
 import { createMailService } from './modules/mail/service';
+import { orderConfirmationEmail } from './modules/orders/email';
 import { createAlertService } from './modules/alerts/service';
 import { createErrorRateCheck } from './modules/alerts/error-rate';
 import { createTicketService } from './modules/tickets/service';
@@ -41,8 +42,15 @@ export function createServices(db: Db, config: Config, options: ServiceOptions =
   const catalog = createCatalogService(createCatalogRepo(db.kysely), { snapshotMs: config.catalog.snapshotMs, now });
   const cart = createCartService(db.kysely, catalog, now);
   const analytics = createAnalyticsService(db.kysely, config.sessionSecret, now, { flushMs: config.analytics.flushMs });
+  // Flows (W6, W7, W10, P3, P4): email through the outbox, alerts, stylist tickets.
+  const mail = createMailService(db, config, { now });
   // Purchase attribution (P5): an order placed with a concierge session id counts for that conversation.
+  // The confirmation the store promises is queued with the order, once per order.
   const orders = createOrderService(db.kysely, now, {
+    placing: async (trx, order, items) => {
+      const content = orderConfirmationEmail({ shopName: config.shop.name, customerName: order.customer_name, orderNumber: order.number, items: items.map((i) => ({ name: i.name, size: i.size, quantity: i.quantity, unitPriceCents: i.unit_price_cents })), totalCents: order.total_cents, currency: order.currency, estimatedDelivery: order.estimated_delivery });
+      await mail.enqueue({ kind: 'order_confirmation', to: order.email, ...content, dedupeKey: `order:${order.number}:confirmation` }, trx);
+    },
     onPlaced: (order) => {
       catalog.productsChanged(); // the order took stock
       return order.concierge_session_id ? analytics.track('purchase', { sessionId: order.concierge_session_id, data: { totalCents: order.total_cents, currency: order.currency } }) : Promise.resolve();
@@ -60,8 +68,6 @@ export function createServices(db: Db, config: Config, options: ServiceOptions =
   const staff = createStaffService(db.kysely, now);
   const auth = createAuthService(db.kysely, now);
   const dashboard = createDashboardService(db.kysely, { orders, conversations }, now);
-  // Flows (W6, W7, W10, P3, P4): email through the outbox, alerts, stylist tickets.
-  const mail = createMailService(db, config, { now });
   const alerts = createAlertService(db, config, now);
   const errorRate = createErrorRateCheck(db, config, alerts, now, analytics.flush);
   const tickets = createTicketService({ db, config, now, mail, visitorEmails, alerts, conversations, shortlist, understand: (text, context) => engine.understand(text, context) });

@@ -3,19 +3,33 @@ import { html, type Html } from '../../web/html';
 import { BRAND } from './layout';
 import type { MailboxEntry, MailboxMessage } from './service';
 
-function page(title: string, body: Html): string {
+/** Where mail goes, as the demo mailbox tells it: 'smtp', 'mailbox', or null (held). */
+export type MailTransport = string | null;
+
+// The banner says what really happens to mail: with SMTP_URL it leaves, so the rows' statuses are real deliveries.
+function banner(transport: MailTransport): string {
+  return transport === 'smtp'
+    ? 'Mailbox: these emails really leave via SMTP (SMTP_URL is set); each row shows its delivery status'
+    : 'Demo mailbox: no SMTP_URL, so emails stay here and are not sent';
+}
+
+function page(title: string, transport: MailTransport, body: Html): string {
   return html`<!doctype html>
 <html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><meta name="robots" content="noindex"><title>${title}</title></head>
 <body style="margin:0;font-family:${BRAND.sans};color:${BRAND.ink};background:${BRAND.blush}">
 <main style="max-width:1000px;margin:0 auto;padding:32px 20px">
-<p style="margin:0 0 8px;font-size:13px;letter-spacing:0.08em;text-transform:uppercase;color:${BRAND.inkSoft}">Demo mailbox: emails are kept here instead of being sent (no SMTP_URL)</p>
+<p style="margin:0 0 8px;font-size:13px;letter-spacing:0.08em;text-transform:uppercase;color:${BRAND.inkSoft}">${banner(transport)}</p>
 ${body}
 </main></body></html>`.toString();
 }
 
-const statusLabel = (e: MailboxEntry) => (e.status === 'sent' ? `sent (${e.transport ?? 'unknown'})` : e.status === 'failed' ? `failed: ${e.lastError ?? ''}` : `pending (${e.attempts} attempts)`);
+// A row "sent" to the local mailbox never left the app: it says so rather than "sent".
+function statusLabel(e: MailboxEntry): string {
+  if (e.status === 'sent') return e.transport === 'mailbox' ? 'kept here (not sent)' : `sent via ${e.transport === 'smtp' ? 'SMTP' : (e.transport ?? 'unknown')}`;
+  return e.status === 'failed' ? `failed: ${e.lastError ?? ''}` : `pending (${e.attempts} attempts)`;
+}
 
-export function renderMailboxList(entries: MailboxEntry[], total: number): string {
+export function renderMailboxList(entries: MailboxEntry[], total: number, transport: MailTransport): string {
   const rows = entries.map(
     (e) => html`<tr>
 <td style="padding:10px;border-bottom:1px solid ${BRAND.line};white-space:nowrap">${new Date(e.createdAt).toLocaleString('en-US', { timeZone: 'UTC' })} UTC</td>
@@ -26,6 +40,7 @@ export function renderMailboxList(entries: MailboxEntry[], total: number): strin
   );
   return page(
     'Mailbox',
+    transport,
     html`<h1 style="font-family:${BRAND.serif}">Mailbox <small style="font-size:16px;color:${BRAND.inkSoft}">${total} emails</small></h1>
 ${entries.length === 0
   ? html`<p>No emails yet. Submit a return or a stylist request in the widget and it appears here.</p>`
@@ -33,9 +48,10 @@ ${entries.length === 0
   );
 }
 
-export function renderMailboxMessage(message: MailboxMessage): string {
+export function renderMailboxMessage(message: MailboxMessage, transport: MailTransport): string {
   return page(
     message.subject,
+    transport,
     html`<p><a href="/dev/mailbox" style="color:${BRAND.rose}">← All emails</a></p>
 <h1 style="font-family:${BRAND.serif}">${message.subject}</h1>
 <dl style="display:grid;grid-template-columns:max-content 1fr;gap:4px 16px;margin:0 0 20px">

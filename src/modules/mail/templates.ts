@@ -86,12 +86,17 @@ export interface StylistReplyEmail {
   body: string;
 }
 
+// "Hi Larry," / "hello," / "Dear Ms Legal": the agent greeted already (a greeting word, not "Highlights" or "Heyday").
+const OPENS_WITH_GREETING = /^\s*(?:hi|hello|dear|hey)(?![\p{L}\p{N}])/iu;
+
 export function stylistReplyEmail(e: StylistReplyEmail): EmailContent {
   const subject = `Re: your request (ticket #${e.ticketId})`;
-  const body = html`${paragraph(`Hello ${e.customerName},`)}
+  // One greeting: the agent's own when their text opens with one, otherwise ours with the first name.
+  const hello = OPENS_WITH_GREETING.test(e.body) ? null : greeting(e.customerName);
+  const body = html`${hello ? paragraph(hello) : ''}
 ${quote(e.body)}
 ${paragraph(`${e.stylistName}, ${e.shopName} stylist team`)}`;
-  const text = [`Hello ${e.customerName},`, '', e.body, '', `${e.stylistName}, ${e.shopName} stylist team`, `Ticket #${e.ticketId}`].join('\n');
+  const text = [...(hello ? [hello, ''] : []), e.body, '', `${e.stylistName}, ${e.shopName} stylist team`, `Ticket #${e.ticketId}`].join('\n');
   return { subject, html: emailLayout(e.shopName, 'A reply from your stylist', body, FOOTER), text };
 }
 

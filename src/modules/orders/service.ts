@@ -51,6 +51,8 @@ async function newOrderNumber(trx: Transaction<Database>): Promise<string> {
 export interface OrderHooks {
   /** Called once for each order the checkout creates (not for a double submit answered with the same order). */
   onPlaced?: (order: OrderRow) => Promise<void>;
+  /** Inside the checkout's transaction (its confirmation email is queued with the order, or neither is). */
+  placing?: (trx: Transaction<Database>, order: OrderRow, items: Omit<OrderItemRow, 'id'>[]) => Promise<void>;
 }
 
 export function createOrderService(db: Kysely<Database>, now: () => Date = () => new Date(), hooks: OrderHooks = {}) {
@@ -119,10 +121,9 @@ export function createOrderService(db: Kysely<Database>, now: () => Date = () =>
             })
             .returningAll()
             .executeTakeFirstOrThrow();
-          await trx
-            .insertInto('order_items')
-            .values(cart.lines.map((l) => ({ order_id: order.id, product_id: l.product.id, sku: l.product.sku, name: l.product.name, size: l.size, quantity: l.quantity, unit_price_cents: l.product.priceCents, final_sale: 0 })))
-            .execute();
+          const items = cart.lines.map((l) => ({ order_id: order.id, product_id: l.product.id, sku: l.product.sku, name: l.product.name, size: l.size, quantity: l.quantity, unit_price_cents: l.product.priceCents, final_sale: 0 }));
+          await trx.insertInto('order_items').values(items).execute();
+          await hooks.placing?.(trx, order, items);
           await trx.insertInto('order_events').values({ order_id: order.id, type: 'order_placed', at, data: JSON.stringify(input.conciergeSessionId ? { conciergeSessionId: input.conciergeSessionId } : {}) }).execute();
           if (cart.id) await trx.deleteFrom('carts').where('id', '=', cart.id).execute();
           return order;
