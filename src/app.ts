@@ -85,7 +85,7 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
   if (config.mode === 'demo') await unlessSeededMeanwhile(() => seedDemoStaff(services.staff), async () => (await services.staff.count()) > 0);
   if (seeding && config.seedDemoActivity) {
     const { businessHours } = config;
-    await seedDemoActivity(db, { now: services.now(), businessHours, standardHours: businessHours.standardHours, vipHours: businessHours.vipHours });
+    await seedDemoActivity(db, { now: services.now(), businessHours, standardHours: businessHours.standardHours, vipHours: businessHours.vipHours, shopName: config.shop.name });
   }
 
   const app = Fastify({

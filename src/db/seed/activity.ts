@@ -6,6 +6,7 @@ import type { Db } from '../connection';
 import type { TicketPriority, TicketStatus } from '../schema';
 import { computeAnswerBy, type BusinessHours } from '../../modules/tickets/business-hours';
 import { createRandom, type Random } from './random';
+import { stylistReplyEmail } from '../../modules/mail/templates';
 
 const DAY = 86_400_000;
 const MINUTE = 60_000;
@@ -44,6 +45,21 @@ const TICKET_MESSAGES = [
   'Looking for a custom pendant with my daughter’s birthstone.',
   'I am a VIP client and still waiting on my custom order update.',
 ];
+// The stylist's first answer to each request above, by index: the reply that moved the ticket on.
+const TICKET_REPLIES = [
+  'Hi! I have picked three platinum settings near $3,000 for you; they are in your shortlist.',
+  'Yes, we can hold the Luna pendant for you until the 14th.',
+  'Yes: twelve bracelets come with 15% off. I have sent you the options.',
+  'We can engrave the date inside your band; tell me the exact wording.',
+  'I see the duplicate charge and have refunded it; it shows within 3 business days.',
+  'Rush shipping gets the earrings to you by Thursday; I have upgraded your order.',
+  'Yes, the tennis necklace can be paid in four instalments.',
+  'A pavé band can be resized by three sizes; it takes about two weeks.',
+  'Your appraisal certificate is attached to your order page.',
+  'Gift wrap and your note are added to the order.',
+  'I have sketched two birthstone pendants for your daughter; have a look.',
+  'Your custom order is in polishing and ships next week.',
+];
 const CSAT_COMMENTS = ['Found the perfect gift in two minutes!', 'Quick and easy, thank you.', 'The stylist hand-off was great.', 'Wish there were more rose gold options.', 'Order tracking worked instantly.', 'Could not find what I wanted under $200.', null, null, null];
 
 function productBlocks(products: { id: number; slug: string; name: string; price_cents: number; currency: string; category: string; metal: string; stone: string | null; image_url: string }[], random: Random): Block[] {
@@ -57,14 +73,14 @@ export interface ActivitySummary {
   ratings: number;
 }
 
-export async function seedDemoActivity(db: Db, options: { now: Date; businessHours: BusinessHours; standardHours: number; vipHours: number }): Promise<ActivitySummary> {
+export async function seedDemoActivity(db: Db, options: { now: Date; businessHours: BusinessHours; standardHours: number; vipHours: number; shopName?: string }): Promise<ActivitySummary> {
   const { now } = options;
   const random = createRandom(20251119);
   const k = db.kysely;
   const products = await k.selectFrom('products').select(['id', 'slug', 'name', 'price_cents', 'currency', 'category', 'metal', 'stone', 'image_url']).where('ready_to_ship', '=', 1).where('stock', '>', 0).orderBy('id').execute();
   const customers = await k.selectFrom('customers').select(['name', 'email', 'tier']).orderBy('id').execute();
   const orders = await k.selectFrom('orders').select(['id', 'placed_at']).where('concierge_session_id', 'is', null).where('placed_at', '>', new Date(now.getTime() - 27 * DAY).toISOString()).orderBy('id').execute();
-  const staff = await k.selectFrom('staff_users').select('id').orderBy('id').execute();
+  const staff = await k.selectFrom('staff_users').select(['id', 'name']).orderBy('id').execute();
   const iso = (ms: number) => new Date(ms).toISOString();
   const hash = (value: string) => createHash('sha256').update(value).digest('base64url').slice(0, 32);
 
@@ -102,10 +118,12 @@ export async function seedDemoActivity(db: Db, options: { now: Date; businessHou
         .values({ id, visitor_id: visitor, page_url: '/', product_id: null, state: 'null', customer_email: null, message_count: messages.length, created_at: iso(startedAt), last_activity_at: iso(at), expires_at: iso(at + DAY), anonymized_at: null })
         .execute();
       await trx.insertInto('messages').values(messages.map((m) => ({ conversation_id: id, role: m.role, text: m.text, blocks: m.blocks, intent: m.role === 'concierge' ? m.intent : null, confidence: m.role === 'concierge' ? 0.9 : null, idempotency_key: null, created_at: iso(m.at) }))).execute();
-      const order = random.chance(0.12) ? orders.shift() : undefined;
-      if (order) {
-        await trx.updateTable('orders').set({ concierge_session_id: id }).where('id', '=', order.id).execute();
-        events.push({ type: 'purchase', data: {}, at: Math.max(at, Date.parse(order.placed_at)) });
+      // An attributed order is placed after its conversation (past the form exchange a hand-off adds below).
+      const next = random.chance(0.12) ? orders.findIndex((o) => Date.parse(o.placed_at) > at + 2 * MINUTE) : -1;
+      if (next >= 0) {
+        const [order] = orders.splice(next, 1);
+        await trx.updateTable('orders').set({ concierge_session_id: id }).where('id', '=', order!.id).execute();
+        events.push({ type: 'purchase', data: {}, at: Date.parse(order!.placed_at) });
       }
       await trx.insertInto('analytics_events').values(events.map((e) => ({ type: e.type, session_id: id, visitor_hash: hash(visitor), data: JSON.stringify(e.data), created_at: iso(e.at) }))).execute();
       if (random.chance(0.35)) {
@@ -121,19 +139,49 @@ export async function seedDemoActivity(db: Db, options: { now: Date; businessHou
     for (const [n, c] of candidates.slice(0, TICKET_MESSAGES.length).entries()) {
       const customer = customers[(c.i * 7) % customers.length]!;
       const message = TICKET_MESSAGES[n]!;
-      const urgent = /charged twice|rush/.test(message);
+      // The customer asked for this in the chat before the stylist form was offered: the request is their words.
+      const asked = c.messages.filter((m) => m.role === 'customer').at(-1)!;
+      asked.text = message;
+      await trx.updateTable('messages').set({ text: message }).where('conversation_id', '=', c.id).where('role', '=', 'customer').where('created_at', '=', iso(asked.at)).execute();
+      const urgent = /charged twice|rush/i.test(message);
+      // Only a stylist's reply moves a ticket past open: without staff every demo ticket waits.
+      const status: TicketStatus = n < 3 || staff.length === 0 ? 'open' : n < 6 ? 'in_progress' : 'resolved';
       const priority: TicketPriority = urgent ? 'urgent' : customer.tier === 'vip' ? 'high' : 'normal';
       const createdAt = new Date(c.at + 30_000);
+      const repliedAt = status === 'open' ? null : Math.min(createdAt.getTime() + (20 + n * 7) * MINUTE, now.getTime() - MINUTE);
       const answerBy = computeAnswerBy(createdAt, urgent ? 0 : customer.tier === 'vip' ? options.vipHours : options.standardHours, options.businessHours);
-      const status: TicketStatus = n < 3 ? 'open' : n < 6 ? 'in_progress' : 'resolved';
       const assignee = status === 'open' || staff.length === 0 ? null : staff[n % staff.length]!.id;
       const transcript = c.messages.map((m, k) => ({ id: k + 1, role: m.role, ...(m.text ? { text: m.text } : {}), ...(m.blocks ? { blocks: JSON.parse(m.blocks) } : {}), createdAt: iso(m.at) }));
       const ticket = await trx
         .insertInto('tickets')
-        .values({ conversation_id: c.id, customer_name: customer.name, email: customer.email, message, urgent: urgent ? 1 : 0, tier: customer.tier, priority, status, assignee_id: assignee, answer_by: answerBy.toISOString(), reasons: '[]', management: /charged twice/.test(message) ? 1 : 0, transcript: JSON.stringify(transcript), shortlist: '[]', idempotency_key: null, first_response_at: status === 'open' ? null : iso(Math.min(answerBy.getTime(), now.getTime())), answered_at: status === 'open' ? null : iso(Math.min(answerBy.getTime(), now.getTime())), awaiting_since: createdAt.toISOString(), overdue_alerted_at: null, created_at: createdAt.toISOString(), updated_at: createdAt.toISOString() })
+        .values({ conversation_id: c.id, customer_name: customer.name, email: customer.email, message, urgent: urgent ? 1 : 0, tier: customer.tier, priority, status, assignee_id: assignee, answer_by: answerBy.toISOString(), reasons: '[]', management: /charged twice/.test(message) ? 1 : 0, transcript: JSON.stringify(transcript), shortlist: '[]', idempotency_key: null, first_response_at: repliedAt === null ? null : iso(repliedAt + 5_000), answered_at: repliedAt === null ? null : iso(repliedAt + 5_000), awaiting_since: createdAt.toISOString(), overdue_alerted_at: null, created_at: createdAt.toISOString(), updated_at: createdAt.toISOString() })
         .returning('id')
         .executeTakeFirstOrThrow();
       await trx.insertInto('ticket_events').values({ ticket_id: ticket.id, actor_id: null, type: 'created', body: message, data: JSON.stringify({ priority, tier: customer.tier, answerBy: answerBy.toISOString() }), created_at: createdAt.toISOString() }).execute();
+      // The form the customer sent, in their conversation as the widget records it.
+      const formAt = createdAt.getTime() + 1_000;
+      await trx
+        .insertInto('messages')
+        .values([
+          { conversation_id: c.id, role: 'customer', text: `Stylist request: ${message}`, blocks: null, intent: null, confidence: null, idempotency_key: `ticket-${ticket.id}`, created_at: iso(formAt) },
+          { conversation_id: c.id, role: 'concierge', text: null, blocks: JSON.stringify([text(`Thank you. Your request is ticket #${ticket.id}. We sent a confirmation to ${customer.email}.`)]), intent: 'stylist_escalation', confidence: 0.9, idempotency_key: null, created_at: iso(formAt + 400) },
+        ])
+        .execute();
+      await trx.updateTable('conversations').set({ message_count: c.messages.length + 2, last_activity_at: iso(formAt + 400), customer_email: customer.email }).where('id', '=', c.id).execute();
+      // A ticket past open was answered: the stylist's reply, its delivered email, and (resolved) the status change.
+      if (repliedAt !== null && assignee !== null) {
+        const stylist = staff.find((s) => s.id === assignee)!;
+        const body = TICKET_REPLIES[n]!;
+        const content = stylistReplyEmail({ shopName: options.shopName ?? 'GlowGlitch', customerName: customer.name, ticketId: ticket.id, stylistName: stylist.name, body });
+        const outbox = await trx
+          .insertInto('outbox')
+          .values({ kind: 'stylist_reply', to_address: customer.email, subject: content.subject, text_body: content.text, html_body: content.html, status: 'sent', attempts: 1, next_attempt_at: iso(repliedAt), locked_until: null, last_error: null, dedupe_key: null, ticket_id: ticket.id, created_at: iso(repliedAt), sent_at: iso(repliedAt + 5_000), transport: 'mailbox', message_id: null })
+          .returning('id')
+          .executeTakeFirstOrThrow();
+        await trx.insertInto('ticket_events').values({ ticket_id: ticket.id, actor_id: assignee, type: 'reply', body, data: JSON.stringify({ outboxId: outbox.id, to: customer.email }), created_at: iso(repliedAt) }).execute();
+        await trx.insertInto('ticket_events').values({ ticket_id: ticket.id, actor_id: assignee, type: 'status', body: null, data: JSON.stringify({ from: 'open', to: 'in_progress' }), created_at: iso(repliedAt) }).execute();
+        if (status === 'resolved') await trx.insertInto('ticket_events').values({ ticket_id: ticket.id, actor_id: assignee, type: 'status', body: null, data: JSON.stringify({ from: 'in_progress', to: 'resolved' }), created_at: iso(repliedAt + MINUTE) }).execute();
+      }
       tickets++;
     }
   });
