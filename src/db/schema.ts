@@ -188,6 +188,7 @@ export interface LimitAttemptsTable {
 }
 
 export type RmaKind = 'return' | 'resize';
+export type RmaStatus = 'created' | 'in_transit' | 'received' | 'refunded' | 'closed' | 'rejected';
 
 export interface RmasTable {
   id: Generated<number>;
@@ -197,7 +198,10 @@ export interface RmasTable {
   kind: RmaKind;
   reason: string;
   new_size: number | null;
-  status: string;
+  status: RmaStatus;
+  /** One of REJECTION_REASONS (returns/status.ts) once rejected. */
+  rejection_reason: string | null;
+  status_changed_at: string | null;
   conversation_id: string | null;
   label_token: string;
   idempotency_key: string | null;

@@ -13,6 +13,7 @@ import { orderWebhookDeliveriesMigration } from './042_order_webhook_deliveries'
 import { limitAttemptsMigration } from './041_limit_attempts';
 import { inboundEmailMigration } from './043_inbound_email';
 import { deadlinesMigration } from './044_deadlines';
+import { rmaStatusMigration } from './045_rma_status';
 
 export const migrations: Record<string, AuroraMigration> = {
   '001_core': coreMigration,
@@ -27,4 +28,5 @@ export const migrations: Record<string, AuroraMigration> = {
   '041_limit_attempts': limitAttemptsMigration,
   '043_inbound_email': inboundEmailMigration,
   '044_deadlines': deadlinesMigration,
+  '045_rma_status': rmaStatusMigration,
 };

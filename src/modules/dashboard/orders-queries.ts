@@ -7,16 +7,19 @@ import type { OrderService } from '../orders/service';
 import { normalizeOrderNumber } from '../orders/order-number';
 import { STATUS_LABEL } from '../orders/timeline';
 import { parseJson } from '../../db/json-column';
+import { nextSteps, REJECTION_REASONS, type RejectionReason } from '../returns/rma-states';
 
 
 export function createOrderQueries(db: Kysely<Database>, orders: OrderService, conversations: ConversationService) {
   return {
-    /** By order number (with or without "GG-") or by the buyer's email (partial, case-insensitive); newest first. */
+    /** By order number (with or without "GG-"), by RMA number (RMA-XXXXXXXX) or by the buyer's email (partial, case-insensitive); newest first. */
     async search(q: string | undefined, page: number, pageSize: number) {
       const text = q?.trim().toLowerCase() ?? '';
       let query = db.selectFrom('orders');
       const number = normalizeOrderNumber(text) ?? (/^\d{4,8}$/.test(text) ? `GG-${text}` : undefined);
-      if (number) query = query.where('number', '=', number);
+      const rmaNumber = /^rma-?([a-z0-9]{8})$/.exec(text)?.[1];
+      if (rmaNumber) query = query.where('id', 'in', db.selectFrom('rmas').select('order_id').where('number', '=', `RMA-${rmaNumber.toUpperCase()}`));
+      else if (number) query = query.where('number', '=', number);
       else if (text) query = query.where((eb) => eb(eb.fn('lower', ['email']), 'like', `%${text.replace(/[%_]/g, '')}%`));
       const [rows, count] = await Promise.all([
         query
@@ -50,7 +53,7 @@ export function createOrderQueries(db: Kysely<Database>, orders: OrderService, c
       const found = await orders.byNumber(normalizeOrderNumber(number) ?? number);
       if (!found) throw notFound(`Order ${number}`);
       const { order, items, timeline } = found;
-      const rmas = await db.selectFrom('rmas').select(['number', 'kind', 'reason', 'status', 'new_size', 'created_at']).where('order_id', '=', order.id).orderBy('id').execute();
+      const rmas = await db.selectFrom('rmas').select(['number', 'kind', 'reason', 'status', 'rejection_reason', 'new_size', 'order_item_id', 'created_at', 'status_changed_at']).where('order_id', '=', order.id).orderBy('id').execute();
       return {
         number: order.number,
         customerName: order.customer_name,
@@ -70,7 +73,22 @@ export function createOrderQueries(db: Kysely<Database>, orders: OrderService, c
         shippingAddress: parseJson<Record<string, string>>(order.shipping_address, {}),
         items: items.map((i) => ({ sku: i.sku, name: i.name, size: i.size, quantity: i.quantity, unitPrice: i.unit_price_cents / 100, finalSale: i.final_sale === 1 })),
         timeline: timeline.map((t) => ({ type: t.type, at: t.at, label: t.label })),
-        rmas: rmas.map((r) => ({ number: r.number, kind: r.kind, reason: r.reason, status: r.status, newSize: r.new_size, createdAt: r.created_at })),
+        rmas: rmas.map((r) => {
+          const piece = items.find((i) => i.id === r.order_item_id);
+          return {
+            number: r.number,
+            kind: r.kind,
+            reason: r.reason,
+            status: r.status,
+            rejectionReason: r.rejection_reason === null ? null : (REJECTION_REASONS[r.rejection_reason as RejectionReason] ?? r.rejection_reason),
+            next: nextSteps(r),
+            newSize: r.new_size,
+            // A list, so an RMA covering several pieces fits the same shape; today each covers one order item.
+            items: piece ? [{ name: piece.name, sku: piece.sku, size: piece.size }] : [],
+            createdAt: r.created_at,
+            statusChangedAt: r.status_changed_at ?? r.created_at,
+          };
+        }),
       };
     },
 

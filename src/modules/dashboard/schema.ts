@@ -1,5 +1,6 @@
 // Request schemas of the dashboard API: every query, path parameter and body is validated here.
 import { Type, type Static } from 'typebox';
+import { REJECTION_REASONS, RMA_STATUSES, RMA_STEPS, type RejectionReason } from '../returns/rma-states';
 
 const literals = <T extends string>(values: readonly T[]) => Type.Union(values.map((v) => Type.Literal(v)));
 
@@ -35,6 +36,13 @@ export const OrderSearchQuery = Type.Object({
   pageSize: Type.Optional(Type.Integer({ minimum: 5, maximum: 100 })),
 });
 export const OrderParams = Type.Object({ number: Type.String({ pattern: '^[A-Za-z]{2}-?\\d{4,7}$', maxLength: 12 }) });
+export const RmaParams = Type.Object({ rmaNumber: Type.String({ pattern: '^RMA-[A-Z0-9]{8}$' }) });
+export const RmaStatusBody = Type.Object({
+  /** The status the page showed: a stale page gets a 409 instead of overwriting a colleague's step. */
+  from: literals(RMA_STATUSES),
+  to: literals(RMA_STEPS),
+  rejectionReason: Type.Optional(literals(Object.keys(REJECTION_REASONS) as RejectionReason[])),
+});
 export const ConversationParams = Type.Object({ id: Type.String({ minLength: 8, maxLength: 100, pattern: '^[A-Za-z0-9_-]+$' }) });
 
 export const FlagParams = Type.Object({ name: Type.String({ pattern: '^[a-z_]{1,50}$' }) });

@@ -176,7 +176,7 @@ describe.each(TEST_DIALECTS)('email outbox on %s', (dialect) => {
 
 describe('email templates', () => {
   it('escape customer text and carry the RMA, the label link and the 14-day rule in HTML and text', () => {
-    const content = rmaCreatedEmail({ shopName: 'GlowGlitch', customerName: '<script>alert(1)</script>', rmaNumber: 'RMA-ABCD2345', orderNumber: 'GG-104234', itemName: 'Halo "Ring"', kind: 'return', newSize: null, labelUrl: 'https://shop.example/returns/RMA-ABCD2345/label?token=abc', shipWithinDays: 14 });
+    const content = rmaCreatedEmail({ shopName: 'GlowGlitch', customerName: '<script>alert(1)</script>', rmaNumber: 'RMA-ABCD2345', orderNumber: 'GG-104234', piece: 'Halo "Ring"', kind: 'return', newSize: null, labelUrl: 'https://shop.example/returns/RMA-ABCD2345/label?token=abc', shipWithinDays: 14 });
     // A name that is not plainly a name is not repeated at all (greeting); other customer text is escaped.
     expect(content.html).not.toContain('<script>');
     expect(content.text).not.toContain('<script>');

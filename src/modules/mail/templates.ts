@@ -11,16 +11,26 @@ export function greeting(name: string): string {
 
 const FOOTER = 'You are receiving this email because you contacted us through our website. Reply to this email to reach our team.';
 
-export interface RmaCreatedEmail {
+/** What every RMA email names. */
+interface RmaEmail {
   shopName: string;
   customerName: string;
   rmaNumber: string;
   orderNumber: string;
-  itemName: string;
+  /** The piece coming back, from pieceLabel: name, SKU and size. */
+  piece: string;
   kind: 'return' | 'resize';
   newSize: number | null;
+}
+
+export interface RmaCreatedEmail extends RmaEmail {
   labelUrl: string;
   shipWithinDays: number;
+}
+
+/** "Solitaire Ring (SKU GG-R-001, size 6)": which piece an RMA covers, as staff and customer both see it. */
+export function pieceLabel(item: { name: string; sku: string; size: number | null }): string {
+  return `${item.name} (SKU ${item.sku}${item.size === null ? '' : `, size ${item.size}`})`;
 }
 
 /** The shipping rule printed in the email, on the label and in the widget. */
@@ -35,7 +45,7 @@ export function rmaCreatedEmail(e: RmaCreatedEmail): EmailContent {
   const rule = shippingRule(e.kind, e.shipWithinDays, e.newSize);
   const subject = `Your ${e.kind} ${e.rmaNumber} for order ${e.orderNumber}`;
   const body = html`${paragraph(greeting(e.customerName))}
-${paragraph(html`We have set up the ${what} of <strong>${e.itemName}</strong> from order ${e.orderNumber}.`)}
+${paragraph(html`We have set up the ${what} of <strong>${e.piece}</strong> from order ${e.orderNumber}.`)}
 ${callout('Your RMA number', e.rmaNumber)}
 ${paragraph(html`<strong>${rule}</strong>`)}
 ${paragraph('1. Print your prepaid return label. 2. Pack the piece in its box with the RMA number inside. 3. Drop it off with the carrier. We email you when it arrives.')}
@@ -44,7 +54,7 @@ ${paragraph(html`Or open this link: <a href="${e.labelUrl}" style="color:#b3365f
   const text = [
     greeting(e.customerName),
     '',
-    `We have set up the ${what} of ${e.itemName} from order ${e.orderNumber}.`,
+    `We have set up the ${what} of ${e.piece} from order ${e.orderNumber}.`,
     '',
     `Your RMA number: ${e.rmaNumber}`,
     '',
@@ -57,6 +67,47 @@ ${paragraph(html`Or open this link: <a href="${e.labelUrl}" style="color:#b3365f
     `— ${e.shopName}`,
   ].join('\n');
   return { subject, html: emailLayout(e.shopName, `Your ${e.kind} is ready to send`, body, FOOTER), text };
+}
+
+export type RmaStep = 'in_transit' | 'received' | 'refunded' | 'closed' | 'rejected';
+
+export interface RmaStatusEmail extends RmaEmail {
+  step: RmaStep;
+  /** The fixed sentence for a rejection (REJECTION_REASONS in returns/status.ts), never staff or customer text. */
+  rejection?: string;
+}
+
+/** One fixed heading and message per step: the customer always knows where the piece is and what comes next. */
+function rmaStepText(e: RmaStatusEmail): { heading: string; lines: string[] } {
+  const it = e.piece;
+  switch (e.step) {
+    case 'in_transit':
+      return { heading: 'Your piece is on its way to us', lines: [`The carrier has scanned your parcel with ${it}.`, 'We email you again as soon as it reaches our studio.'] };
+    case 'received':
+      return {
+        heading: 'Your piece has arrived',
+        lines: [`${it} has arrived at our studio.`, e.kind === 'return' ? 'Our jewellers check every piece; we email you once your refund is on its way.' : `Our jewellers are resizing it to size ${e.newSize}; we email you when it ships back to you.`],
+      };
+    case 'refunded':
+      return { heading: 'Your refund is on its way', lines: [`We have refunded ${it} to your original payment method.`, 'Depending on your bank, it shows on your statement within 5 to 10 business days.'] };
+    case 'closed':
+      return e.kind === 'resize'
+        ? { heading: 'Your resized piece is on its way', lines: [`${it} has been resized to size ${e.newSize} and is on its way back to you, free of charge.`] }
+        : { heading: 'Your return is complete', lines: [`The return of ${it} is complete. Nothing more is needed from you.`] };
+    case 'rejected':
+      return { heading: `We could not accept this ${e.kind}`, lines: [`We are sorry: we could not accept the ${e.kind} of ${it}.`, e.rejection ?? '', 'Reply to this email and our team will look at other options with you.'].filter(Boolean) };
+  }
+}
+
+/** Each step of an RMA after it was created. */
+export function rmaStatusEmail(e: RmaStatusEmail): EmailContent {
+  const { heading, lines } = rmaStepText(e);
+  const subject = `${heading}: ${e.rmaNumber} for order ${e.orderNumber}`;
+  const body = html`${paragraph(greeting(e.customerName))}
+${lines.map((line) => paragraph(line))}
+${callout('Your RMA number', e.rmaNumber)}`;
+  const text = [greeting(e.customerName), '', ...lines.flatMap((line) => [line, '']), `Your RMA number: ${e.rmaNumber}`, '', `— ${e.shopName}`].join('\n');
+  return { subject, html: emailLayout(e.shopName, heading, body, FOOTER), text };
 }
 
 export interface TicketConfirmationEmail {

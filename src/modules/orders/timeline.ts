@@ -11,12 +11,17 @@ const LABELS: Record<string, string> = {
   delayed: 'Delayed',
   cancelled: 'Cancelled',
   rma_created: 'RMA Created',
+  rma_in_transit: 'RMA in transit',
+  rma_received: 'RMA received',
+  rma_refunded: 'RMA refunded',
+  rma_closed: 'RMA closed',
+  rma_rejected: 'RMA rejected',
   status_updated: 'Status updated',
 };
 
 export function timelineLabel(type: string, data: Record<string, unknown> = {}): string {
   const base = LABELS[type] ?? type.replace(/_/g, ' ').replace(/^./, (c) => c.toUpperCase());
-  if (type === 'rma_created' && typeof data.rmaNumber === 'string') return `${base}: ${data.rmaNumber}`;
+  if (type.startsWith('rma_') && typeof data.rmaNumber === 'string') return `${base}: ${data.rmaNumber}`;
   if (type === 'delayed' && typeof data.reason === 'string') return `${base}: ${data.reason}`;
   return base;
 }

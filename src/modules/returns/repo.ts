@@ -4,7 +4,7 @@ import type { Insertable, Kysely, Selectable, Transaction } from 'kysely';
 import type { Database, RmasTable } from '../../db/schema';
 
 export type RmaRow = Selectable<RmasTable>;
-export const OPEN_RMA_STATUSES = ['created', 'received'] as const;
+export const OPEN_RMA_STATUSES = ['created', 'in_transit', 'received'] as const;
 
 // No 0/O, 1/I/L: the number is read over the phone and copied from a printed label.
 const RMA_ALPHABET = 'ABCDEFGHJKMNPQRSTUVWXYZ23456789';

@@ -3,6 +3,7 @@
 //
 // - submit(sessionId, form, { idempotencyKey?, clientAddress }) → { replies, rma?, ticket? }
 // - label(rmaNumber, token) → what the label page prints; AppError not_found for a wrong token
+// - setStatus(rmaNumber, change, staffId): staff move an RMA on (status.ts)
 import { constantTimeEqual } from '../../crypto';
 import type { Config } from '../../config';
 import type { Db } from '../../db/connection';
@@ -11,13 +12,14 @@ import { isUniqueViolation } from '../../db/unique-violation';
 import { notFound } from '../../errors';
 import type { ConversationService } from '../conversations/service';
 import type { MailService } from '../mail/service';
-import { rmaCreatedEmail, shippingRule } from '../mail/templates';
+import { pieceLabel, rmaCreatedEmail, shippingRule } from '../mail/templates';
 import type { OrderDetail, OrderService } from '../orders/service';
 import type { OrderTracking } from '../orders/tracking';
 import type { Understand } from '../tickets/escalate';
 import type { TicketService } from '../tickets/service';
 import { CSAT_PROMPT, type FormReply } from '../tickets/stylist-form';
 import { checkEligibility, orderIneligibility } from './policy';
+import { createRmaStatus } from './status';
 import { createRmaRepo, newLabelToken, newRmaNumber, type RmaRow } from './repo';
 import type { ReturnFormBody } from './schema';
 import { parseJson } from '../../db/json-column';
@@ -103,10 +105,10 @@ export function createReturnService(deps: ReturnDeps) {
         const rma = await db.kysely.transaction().execute(async (trx) => {
           const row = await repo.insertWithEvent(
             trx,
-            { number, order_id: order.id, order_item_id: item.id, kind: form.kind, reason: [form.reason, form.note].filter(Boolean).join('\n\n'), new_size: form.kind === 'resize' ? form.newSize! : null, status: 'created', conversation_id: requester.sessionId, label_token: newLabelToken(), idempotency_key: key, created_at: at },
+            { number, order_id: order.id, order_item_id: item.id, kind: form.kind, reason: [form.reason, form.note].filter(Boolean).join('\n\n'), new_size: form.kind === 'resize' ? form.newSize! : null, status: 'created', rejection_reason: null, status_changed_at: at, conversation_id: requester.sessionId, label_token: newLabelToken(), idempotency_key: key, created_at: at },
             { rmaNumber: number, kind: form.kind, itemId: item.id, itemName: item.name, ...(form.kind === 'resize' ? { newSize: form.newSize } : {}) },
           );
-          const content = rmaCreatedEmail({ shopName: config.shop.name, customerName: order.customer_name, rmaNumber: number, orderNumber: order.number, itemName: item.name, kind: form.kind, newSize: row.new_size, labelUrl: labelUrl(row), shipWithinDays: config.returns.shipWithinDays });
+          const content = rmaCreatedEmail({ shopName: config.shop.name, customerName: order.customer_name, rmaNumber: number, orderNumber: order.number, piece: pieceLabel(item), kind: form.kind, newSize: row.new_size, labelUrl: labelUrl(row), shipWithinDays: config.returns.shipWithinDays });
           await deps.mail.enqueue({ kind: 'rma_created', to: order.email, ...content, dedupeKey: `rma:${number}:created` }, trx);
           return row;
         });
@@ -167,6 +169,8 @@ export function createReturnService(deps: ReturnDeps) {
   }
 
   return {
+    ...createRmaStatus({ db, config, now, mail: deps.mail }),
+
     /** The return form: an RMA, a stylist ticket, the reason it is not possible, or the vague "not found". */
     async submit(sessionId: string, typed: ReturnFormBody, context: ReturnContext): Promise<ReturnAnswer> {
       // The reason and note reach the RMA, a stylist ticket and the transcript: no card number goes further.

@@ -1,12 +1,80 @@
-// An order's page (D6): items, totals, shipping, timeline (RMA Created), returns and the concierge session.
+// An order's page (D6): items, totals, shipping, timeline (each RMA step), returns staff move on, and the concierge session.
+import { useState } from 'preact/hooks';
 import { api } from '../api';
 import { formatDate, formatDateTime, formatMoney, humanize, safeHref } from '../format';
 import { Link } from '../router';
-import { Loading, PageHeader, Pill, useData } from '../components/ui';
+import { Loading, Notice, PageHeader, Pill, useAction, useData } from '../components/ui';
 import type { OrderQueries } from '../../../modules/dashboard/orders-queries';
+import { REJECTION_REASONS, type RejectionReason } from '../../../modules/returns/rma-states';
 import { statusTone } from './Orders';
 
 type OrderDetail = Awaited<ReturnType<OrderQueries['detail']>>;
+type Rma = OrderDetail['rmas'][number];
+
+const STEP_LABEL: Record<string, string> = { in_transit: 'In transit', received: 'Received', refunded: 'Refunded', closed: 'Closed', rejected: 'Rejected' };
+const rmaTone = (status: string) => (status === 'rejected' ? 'bad' : status === 'refunded' || status === 'closed' ? 'good' : 'gold');
+
+/** One RMA: the pieces it covers, where it stands, and the next step (the customer is emailed at each). */
+function RmaEntry(props: { rma: Rma; onChange: (order: OrderDetail) => void }) {
+  const r = props.rma;
+  const [picked, setTo] = useState('');
+  const [reason, setReason] = useState('');
+  const { message, busy, run } = useAction();
+  // After a step the choices change: fall back to the first one open now.
+  const to = r.next.find((s) => s === picked) ?? r.next[0] ?? '';
+  const move = (e: Event) => {
+    e.preventDefault();
+    const body = { from: r.status, to, ...(to === 'rejected' ? { rejectionReason: reason } : {}) };
+    void run(async () => props.onChange(await api<OrderDetail>(`/rmas/${encodeURIComponent(r.number)}/status`, { method: 'POST', body })), `${r.number} is now ${STEP_LABEL[to]?.toLowerCase()}. The customer has been emailed.`);
+  };
+  return (
+    <li>
+      <span class="mono strong">{r.number}</span> · {humanize(r.kind)}
+      {r.newSize ? ` to size ${r.newSize}` : ''} <Pill tone={rmaTone(r.status)}>{humanize(r.status)}</Pill>
+      <ul class="small" aria-label={`Pieces in ${r.number}`}>
+        {r.items.map((i) => (
+          <li key={i.sku + i.name}>
+            {i.name} · <span class="mono">SKU {i.sku}</span>
+            {i.size === null ? '' : ` · size ${i.size}`}
+          </li>
+        ))}
+      </ul>
+      <div class="muted small">{r.reason}</div>
+      {r.rejectionReason && <div class="small">Rejected: {r.rejectionReason}</div>}
+      {message && <Notice kind={message.kind}>{message.text}</Notice>}
+      {r.next.length > 0 && (
+        <form class="stack" onSubmit={move}>
+          <label class="field">
+            <span>Move {r.number} to</span>
+            <select value={to} disabled={busy} onChange={(e) => setTo(e.currentTarget.value)}>
+              {r.next.map((s) => (
+                <option key={s} value={s}>
+                  {STEP_LABEL[s]}
+                </option>
+              ))}
+            </select>
+          </label>
+          {to === 'rejected' && (
+            <label class="field">
+              <span>Reason (the customer reads this)</span>
+              <select value={reason} required disabled={busy} onChange={(e) => setReason(e.currentTarget.value)}>
+                <option value="">Choose a reason</option>
+                {(Object.entries(REJECTION_REASONS) as [RejectionReason, string][]).map(([value, label]) => (
+                  <option key={value} value={value}>
+                    {label}
+                  </option>
+                ))}
+              </select>
+            </label>
+          )}
+          <button type="submit" class="button button-primary" disabled={busy}>
+            Update and email the customer
+          </button>
+        </form>
+      )}
+    </li>
+  );
+}
 
 export function OrderDetailPage(props: { number: string }) {
   const order = useData(props.number, () => api<OrderDetail>(`/orders/${encodeURIComponent(props.number)}`));
@@ -65,7 +133,7 @@ export function OrderDetailPage(props: { number: string }) {
             <h2 id="timeline-title">Timeline</h2>
             <ol class="timeline">
               {o.timeline.map((t, i) => (
-                <li key={i} class={t.type === 'rma_created' ? 'timeline-rma' : undefined}>
+                <li key={i} class={t.type.startsWith('rma_') ? 'timeline-rma' : undefined}>
                   <span class="timeline-label">{t.label}</span>
                   <time class="muted small" dateTime={t.at}>
                     {formatDateTime(t.at)}
@@ -123,11 +191,7 @@ export function OrderDetailPage(props: { number: string }) {
             ) : (
               <ul class="rmas">
                 {o.rmas.map((r) => (
-                  <li key={r.number}>
-                    <span class="mono strong">{r.number}</span> · {humanize(r.kind)}
-                    {r.newSize ? ` to size ${r.newSize}` : ''} · {humanize(r.status)}
-                    <div class="muted small">{r.reason}</div>
-                  </li>
+                  <RmaEntry key={r.number} rma={r} onChange={order.setData} />
                 ))}
               </ul>
             )}

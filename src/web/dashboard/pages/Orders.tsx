@@ -33,7 +33,7 @@ export function OrdersPage(props: { params: URLSearchParams }) {
       >
         <label class="field field-grow">
           <span>Order number or email</span>
-          <input type="search" name="q" value={search} placeholder="GG-104233 or ava.martinez@example.com" onInput={(e) => setSearch(e.currentTarget.value)} />
+          <input type="search" name="q" value={search} placeholder="GG-104233, RMA-7KQ2M9XD or ava.martinez@example.com" onInput={(e) => setSearch(e.currentTarget.value)} />
         </label>
         <button type="submit" class="button">
           Search
