@@ -31,14 +31,14 @@ test('agent: finds the order by RMA number, moves the RMA to received, and the t
   await expect(entry.getByRole('list', { name: `Pieces in ${rma}` })).toContainText('SKU');
   await expectNoAxeViolations(page);
 
-  await entry.getByLabel(`Move ${rma} to`).selectOption({ label: 'Received' });
+  await entry.getByLabel(`Next step for ${rma}`).selectOption({ label: 'Received' });
   await entry.getByRole('button', { name: 'Update and email the customer' }).click();
   await expect(entry.getByRole('status')).toHaveText(`${rma} is now received. The customer has been emailed.`);
   await expect(entry.locator('.pill', { hasText: 'Received' })).toBeVisible();
   // Received leads on to a refund, closing or rejecting; a rejection asks why.
-  await entry.getByLabel(`Move ${rma} to`).selectOption({ label: 'Rejected' });
+  await entry.getByLabel(`Next step for ${rma}`).selectOption({ label: 'Rejected' });
   await expect(entry.getByLabel('Reason (the customer reads this)')).toBeVisible();
-  await entry.getByLabel(`Move ${rma} to`).selectOption({ label: 'Refunded' });
+  await entry.getByLabel(`Next step for ${rma}`).selectOption({ label: 'Refunded' });
 
   const timeline = page.getByRole('region', { name: 'Timeline' });
   await expect(timeline.getByText(`RMA received: ${rma}`)).toBeVisible();

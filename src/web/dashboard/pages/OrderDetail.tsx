@@ -45,8 +45,9 @@ function RmaEntry(props: { rma: Rma; onChange: (order: OrderDetail) => void }) {
       {r.next.length > 0 && (
         <form class="stack" onSubmit={move}>
           <label class="field">
-            <span>Move {r.number} to</span>
-            <select value={to} disabled={busy} onChange={(e) => setTo(e.currentTarget.value)}>
+            <span>Next step</span>
+            {/* Named per RMA: an order can have several, each with its own form. */}
+            <select aria-label={`Next step for ${r.number}`} value={to} disabled={busy} onChange={(e) => setTo(e.currentTarget.value)}>
               {r.next.map((s) => (
                 <option key={s} value={s}>
                   {STEP_LABEL[s]}
