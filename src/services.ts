@@ -19,7 +19,7 @@ import { createStaffService } from './modules/staff/service';
 import { createAuthService } from './modules/auth/service';
 import { createDashboardService } from './modules/dashboard/service';
 import { createMailService } from './modules/mail/service';
-import { orderConfirmationEmail } from './modules/orders/email';
+import { orderConfirmationEmail, orderConfirmationKey } from './modules/orders/email';
 import { createAlertService } from './modules/alerts/service';
 import { createErrorRateCheck } from './modules/alerts/error-rate';
 import { createTicketService } from './modules/tickets/service';
@@ -47,9 +47,12 @@ export function createServices(db: Db, config: Config, options: ServiceOptions =
   // Purchase attribution (P5): an order placed with a concierge session id counts for that conversation.
   // The confirmation the store promises is queued with the order, once per order.
   const orders = createOrderService(db.kysely, now, {
-    placing: async (trx, order, items) => {
+    // A visitor types the address: the confirmation counts against the visitor-email caps (the order is placed anyway).
+    mayConfirm: async (email, { clientAddress }) => (await visitorEmails.reserveIfAllowed(email, { sessionId: `checkout:${clientAddress}`, clientAddress })) !== undefined,
+    placing: async (trx, order, items, { confirm }) => {
+      if (!confirm) return;
       const content = orderConfirmationEmail({ shopName: config.shop.name, customerName: order.customer_name, orderNumber: order.number, items: items.map((i) => ({ name: i.name, size: i.size, quantity: i.quantity, unitPriceCents: i.unit_price_cents })), totalCents: order.total_cents, currency: order.currency, estimatedDelivery: order.estimated_delivery });
-      await mail.enqueue({ kind: 'order_confirmation', to: order.email, ...content, dedupeKey: `order:${order.number}:confirmation` }, trx);
+      await mail.enqueue({ kind: 'order_confirmation', to: order.email, ...content, dedupeKey: orderConfirmationKey(order.number) }, trx);
     },
     onPlaced: (order) => {
       catalog.productsChanged(); // the order took stock

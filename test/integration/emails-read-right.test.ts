@@ -78,6 +78,22 @@ describe.each(TEST_DIALECTS)('emails that read right on %s', (dialect) => {
     expect(email.text).toMatch(new RegExp(`Total \\$${(order.total_cents / 100).toLocaleString('en-US')}\\b`));
   });
 
+  it('checkout confirmations count against the visitor-email caps: a fourth order to one address within the hour is placed without an email, and its page does not claim one', async () => {
+    t = await createTestApp(dialect, { now: () => SEED_NOW, env: { WORKERS_ENABLED: 'false' } });
+    const { items } = (await t.app.inject({ url: '/api/products?category=necklace&available=true&pageSize=4' })).json();
+    const pages = [];
+    for (const [i, product] of (items as { id: number }[]).entries()) {
+      const added = await t.app.inject({ method: 'POST', url: '/cart/items', headers: FORM, payload: form({ productId: product.id, quantity: 1 }) });
+      const placed = await t.app.inject({ method: 'POST', url: '/checkout', headers: { ...FORM, cookie: cookiesFrom(added) }, payload: form({ ...SHIPPING, email: `a.n.a+${i}@gmail.com`, idempotencyKey: `key-capped-order-000${i}` }) });
+      expect(placed.statusCode).toBe(303);
+      pages.push((await t.app.inject({ url: placed.headers.location as string, headers: { accept: 'text/html' } })).body);
+    }
+    expect((await t.db.kysely.selectFrom('orders').select('id').where('idempotency_key', 'like', 'key-capped-%').execute()).length).toBe(4);
+    expect((await t.db.kysely.selectFrom('outbox').select('id').where('kind', '=', 'order_confirmation').execute()).length).toBe(3);
+    expect(pages.slice(0, 3).every((body) => body.includes('sent a confirmation to'))).toBe(true);
+    expect(pages[3]).not.toContain('sent a confirmation');
+  });
+
   it('the /dev/mailbox banner says mail really leaves via SMTP when SMTP_URL is set, with each row’s real status', async () => {
     const port = await freePort();
     smtp = await startSmtpReceiver(port);

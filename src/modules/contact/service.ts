@@ -5,7 +5,6 @@ import type { Config } from '../../config';
 import type { Db } from '../../db/connection';
 import { normalizeEmail } from '../../email';
 import { maskCardNumbersIn } from '../../engine/index';
-import { AppError } from '../../errors';
 import type { VisitorEmailLimits } from '../limits/visitor-emails';
 import type { MailService } from '../mail/service';
 import { normalizeOrderNumber } from '../orders/order-number';
@@ -25,7 +24,7 @@ export interface ContactDeps {
   now: () => Date;
   tickets: Pick<TicketService, 'open' | 'tierOf' | 'reasonsOf' | 'describeDue'>;
   mail: Pick<MailService, 'enqueue'>;
-  visitorEmails: Pick<VisitorEmailLimits, 'reserve'>;
+  visitorEmails: Pick<VisitorEmailLimits, 'reserveIfAllowed'>;
 }
 
 export function createContactService(deps: ContactDeps) {
@@ -40,15 +39,8 @@ export function createContactService(deps: ContactDeps) {
   }
 
   /** Over a cap the ticket is still opened (the request reaches the team); only the confirmation is skipped. */
-  async function reserveConfirmation(email: string, clientAddress: string) {
-    try {
-      // The store has no widget session: the form's sender address stands for it.
-      return await deps.visitorEmails.reserve(email, { sessionId: `contact:${clientAddress}`, clientAddress });
-    } catch (error) {
-      if (error instanceof AppError && error.code === 'rate_limited') return undefined;
-      throw error;
-    }
-  }
+  // The store has no widget session: the form's sender address stands for it.
+  const reserveConfirmation = (email: string, clientAddress: string) => deps.visitorEmails.reserveIfAllowed(email, { sessionId: `contact:${clientAddress}`, clientAddress });
 
   return {
     async submit(typed: ContactInput, requester: { clientAddress: string }): Promise<{ id: number; ticketId: number; confirmed: boolean }> {

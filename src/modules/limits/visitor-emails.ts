@@ -48,6 +48,18 @@ export function createVisitorEmailLimits(attempts: AttemptLimits, caps: VisitorE
      * Call the returned release when no email went out after all (a double submit answered by the first).
      */
     reserve: (recipient: string, by: EmailRequester) => reserve({ scope: 'email_recipient', key: mailboxKey(recipient), max: caps.perRecipient }, by),
+    /**
+     * For an email that is a courtesy, not the answer (the contact form's and the checkout's confirmations): over a
+     * cap the request still goes through and only the email is skipped, so undefined instead of an error.
+     */
+    async reserveIfAllowed(recipient: string, by: EmailRequester): Promise<{ release: () => Promise<void> } | undefined> {
+      try {
+        return await reserve({ scope: 'email_recipient', key: mailboxKey(recipient), max: caps.perRecipient }, by);
+      } catch (error) {
+        if (error instanceof AppError && error.code === 'rate_limited') return undefined;
+        throw error;
+      }
+    },
     /** The same for an email to the order's own address (see ORDER_EMAILS_PER_HOUR). */
     reserveForOrder: (orderNumber: string, by: EmailRequester) => reserve({ scope: 'email_order', key: orderNumber, max: ORDER_EMAILS_PER_HOUR }, by),
   };

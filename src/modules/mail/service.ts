@@ -97,6 +97,11 @@ export function createMailService(db: Db, config: Config, options: MailOptions =
 
   return {
     /** Queues an email; the worker sends it. The same dedupeKey never queues twice. */
+    /** Whether an email with this dedupe key was queued (e.g. an order's confirmation, which the caps may skip). */
+    async isQueued(dedupeKey: string): Promise<boolean> {
+      return (await db.kysely.selectFrom('outbox').select('id').where('dedupe_key', '=', dedupeKey).executeTakeFirst()) !== undefined;
+    },
+
     async enqueue(email: OutgoingEmail, executor: Executor = db.kysely): Promise<number> {
       return repo.insert(executor, email, now().toISOString());
     },

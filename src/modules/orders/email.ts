@@ -33,3 +33,6 @@ ${paragraph(delivery)}`;
   const text = [hello, '', 'Thank you for your order. We are preparing it in our studio.', '', `Your order number: ${e.orderNumber}`, '', ...lines, '', total, delivery, '', `— ${e.shopName}`].join('\n');
   return { subject, html: emailLayout(e.shopName, 'Your order is confirmed', body, FOOTER), text };
 }
+
+/** The outbox key of an order's confirmation: one per order, and how the store's confirmation page knows it went. */
+export const orderConfirmationKey = (orderNumber: string) => `order:${orderNumber}:confirmation`;

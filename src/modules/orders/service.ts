@@ -51,8 +51,18 @@ async function newOrderNumber(trx: Transaction<Database>): Promise<string> {
 export interface OrderHooks {
   /** Called once for each order the checkout creates (not for a double submit answered with the same order). */
   onPlaced?: (order: OrderRow) => Promise<void>;
+  /**
+   * Before the checkout's transaction: may this checkout's confirmation email go out (the visitor-email caps)? The
+   * order is placed either way. Asked outside the transaction because the caps take their own.
+   */
+  mayConfirm?: (email: string, requester: OrderRequester) => Promise<boolean>;
   /** Inside the checkout's transaction (its confirmation email is queued with the order, or neither is). */
-  placing?: (trx: Transaction<Database>, order: OrderRow, items: Omit<OrderItemRow, 'id'>[]) => Promise<void>;
+  placing?: (trx: Transaction<Database>, order: OrderRow, items: Omit<OrderItemRow, 'id'>[], context: { confirm: boolean }) => Promise<void>;
+}
+
+/** Who checks out: the client address the caps count under. */
+export interface OrderRequester {
+  clientAddress: string;
 }
 
 export function createOrderService(db: Kysely<Database>, now: () => Date = () => new Date(), hooks: OrderHooks = {}) {
@@ -73,10 +83,11 @@ export function createOrderService(db: Kysely<Database>, now: () => Date = () =>
      * Creates an order from the bag in one transaction: stock is taken, the timeline starts.
      * The same idempotency key returns the order already created (a double submit).
      */
-    async checkout(cart: Cart, input: CheckoutInput, idempotencyKey: string): Promise<OrderRow> {
+    async checkout(cart: Cart, input: CheckoutInput, idempotencyKey: string, requester: OrderRequester = { clientAddress: 'unknown' }): Promise<OrderRow> {
       const previous = await db.selectFrom('orders').selectAll().where('idempotency_key', '=', idempotencyKey).executeTakeFirst();
       if (previous) return previous;
       if (cart.lines.length === 0) throw invalid('Your bag is empty. Add a piece before checking out.');
+      const confirm = hooks.mayConfirm ? await hooks.mayConfirm(input.email, requester) : true;
       const at = now().toISOString();
       const subtotal = cart.subtotalCents;
       const shipping = shippingFor(subtotal);
@@ -123,7 +134,7 @@ export function createOrderService(db: Kysely<Database>, now: () => Date = () =>
             .executeTakeFirstOrThrow();
           const items = cart.lines.map((l) => ({ order_id: order.id, product_id: l.product.id, sku: l.product.sku, name: l.product.name, size: l.size, quantity: l.quantity, unit_price_cents: l.product.priceCents, final_sale: 0 }));
           await trx.insertInto('order_items').values(items).execute();
-          await hooks.placing?.(trx, order, items);
+          await hooks.placing?.(trx, order, items, { confirm });
           await trx.insertInto('order_events').values({ order_id: order.id, type: 'order_placed', at, data: JSON.stringify(input.conciergeSessionId ? { conciergeSessionId: input.conciergeSessionId } : {}) }).execute();
           if (cart.id) await trx.deleteFrom('carts').where('id', '=', cart.id).execute();
           return order;

@@ -20,6 +20,7 @@ import { renderContactPage, renderCustomizerPage } from './pages/info';
 import { formValues, validateCheckout, validateContact } from './forms';
 import { MAX_ROW_ID, parseWholeNumber } from '../../http/validation';
 import { clientKey } from '../../http/client-key';
+import { orderConfirmationKey } from '../../modules/orders/email';
 
 const CART_COOKIE = 'gg_cart';
 const HTML = 'text/html; charset=utf-8';
@@ -115,7 +116,7 @@ export async function storeRoutes(fastify: FastifyInstance, { services }: { serv
     const { errors, input } = validateCheckout(values);
     if (!input) return reply.status(400).type(HTML).send(renderCheckoutPage(current, values, errors, key));
     try {
-      const order = await orders.checkout(current, input, key);
+      const order = await orders.checkout(current, input, key, { clientAddress: clientKey(request.ip) });
       return reply.redirect(`/checkout/complete/${order.confirmation_token}`, 303);
     } catch (error) {
       if (!(error instanceof AppError) || error.status >= 500) throw error;
@@ -126,7 +127,8 @@ export async function storeRoutes(fastify: FastifyInstance, { services }: { serv
   app.get('/checkout/complete/:token', { schema: { params: Type.Object({ token: Type.String({ maxLength: 64 }) }) } }, async (request, reply) => {
     const detail = await orders.byConfirmationToken(request.params.token);
     if (!detail) throw new AppError('not_found', 'We could not find that order confirmation.');
-    return reply.type(HTML).header('cache-control', 'no-store').send(renderOrderCompletePage(detail));
+    const emailed = await services.mail.isQueued(orderConfirmationKey(detail.order.number));
+    return reply.type(HTML).header('cache-control', 'no-store').send(renderOrderCompletePage(detail, { emailed }));
   });
 
   app.get('/customizer', async (request, reply) => reply.type(HTML).send(renderCustomizerPage(await cartCount(request))));

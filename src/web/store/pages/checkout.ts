@@ -56,7 +56,7 @@ export function renderCheckoutPage(cart: Cart, values: Record<string, string>, e
   });
 }
 
-export function renderOrderCompletePage(detail: OrderDetail): string {
+export function renderOrderCompletePage(detail: OrderDetail, { emailed }: { emailed: boolean }): string {
   const { order, items } = detail;
   return renderPage({
     title: `Order ${order.number} confirmed`,
@@ -66,7 +66,7 @@ export function renderOrderCompletePage(detail: OrderDetail): string {
   <h1>Your order is confirmed</h1>
   <p>Your order number is</p>
   <p class="order-number" data-testid="order-number">${order.number}</p>
-  <p>We’ve sent a confirmation to <strong>${order.email}</strong>. Track it any time with our concierge using this number and your email.</p>
+  <p>${emailed ? html`We’ve sent a confirmation to <strong>${order.email}</strong>. ` : ''}Track it any time with our concierge using this number and your email.</p>
   <ul class="line-items">${items.map((i) => html`<li>${i.quantity} × ${i.name}${i.size !== null ? ` (size ${i.size})` : ''} — ${formatMoney(i.unit_price_cents * i.quantity, order.currency)}</li>`)}</ul>
   <p><strong>Total ${formatMoney(order.total_cents, order.currency)}</strong> · Estimated delivery ${order.estimated_delivery ? formatDate(order.estimated_delivery) : 'soon'}</p>
   <div class="actions"><a class="button" href="/catalog">Continue shopping</a></div>
