@@ -37,11 +37,15 @@ describe.each(TEST_DIALECTS)('RMA status on %s', (dialect) => {
       .returning('id')
       .executeTakeFirstOrThrow();
     await t.db.kysely.insertInto('order_items').values({ order_id: order.id, product_id: null, sku: 'GG-R-0042', name: 'Solitaire Ring', size: 6, quantity: 1, unit_price_cents: 90_000, final_sale: 0 }).execute();
-    const sessionId = (await t.app.inject({ method: 'POST', url: '/api/widget/sessions', payload: {} })).json().sessionId as string;
     const form = { orderNumber: number, email, kind, reason: CUSTOMER_REASON, ...(kind === 'resize' ? { newSize: 7 } : {}) };
+    return { orderNumber: number, email, rma: await requestReturn(form) };
+  }
+
+  async function requestReturn(form: object): Promise<string> {
+    const sessionId = (await t.app.inject({ method: 'POST', url: '/api/widget/sessions', payload: {} })).json().sessionId as string;
     const res = await t.app.inject({ method: 'POST', url: `/api/widget/sessions/${sessionId}/forms/return`, payload: form });
     expect(res.statusCode).toBe(200);
-    return { orderNumber: number, email, rma: res.json().rma.number as string };
+    return res.json().rma.number as string;
   }
 
   const move = (rma: string, body: object, session: { cookie?: string; csrf?: string } = staff) =>
@@ -127,15 +131,23 @@ describe.each(TEST_DIALECTS)('RMA status on %s', (dialect) => {
     expect(mail.text).toContain('we could not accept the return of Solitaire Ring (SKU GG-R-0042, size 6)');
     expect(mail.text).toContain('The parcel did not reach us within the time the label allows.');
     expect((res.json() as Detail).timeline.at(-1)!.label).toBe(`RMA rejected: ${o.rma}`);
+
+    // A rejected RMA is no longer open: the customer can start a new one for the same piece.
+    const again = await requestReturn({ orderNumber: o.orderNumber, email: o.email, kind: 'return', reason: 'Sent it again' });
+    expect(again).not.toBe(o.rma);
+    expect((await detail(o.orderNumber)).rmas.map((r) => r.status)).toEqual(['rejected', 'created']);
   });
 
-  it('is for signed-in staff with the CSRF token only', async () => {
+  it('is for signed-in staff with the CSRF token only; in transit still counts as the open RMA of the piece', async () => {
     const o = await rmaFor();
-    expect((await move(o.rma, { from: 'created', to: 'in_transit' }, {})).statusCode).toBe(401);
-    expect((await move(o.rma, { from: 'created', to: 'in_transit' }, { cookie: staff.cookie })).statusCode).toBe(403);
+    expect((await move(o.rma, { from: 'created', to: 'in_transit' })).statusCode).toBe(200);
+    // In transit is still open: a second request for the piece points to this RMA.
+    expect(await requestReturn({ orderNumber: o.orderNumber, email: o.email, kind: 'return', reason: 'Again' })).toBe(o.rma);
+    expect((await move(o.rma, { from: 'in_transit', to: 'received' }, {})).statusCode).toBe(401);
+    expect((await move(o.rma, { from: 'in_transit', to: 'received' }, { cookie: staff.cookie })).statusCode).toBe(403);
     expect((await move('RMA-NOSUCH22', { from: 'created', to: 'in_transit' })).statusCode).toBe(404);
-    expect((await detail(o.orderNumber)).rmas[0]!.status).toBe('created');
-    expect((await emails(o.email)).map((m) => m.kind)).toEqual(['rma_created']);
+    expect((await detail(o.orderNumber)).rmas.map((r) => r.status)).toEqual(['in_transit']);
+    expect((await emails(o.email)).map((m) => m.kind)).toEqual(['rma_created', 'rma_in_transit']);
   });
 
   it('finds the order by its RMA number in the order search, in any case and without the dash', async () => {
