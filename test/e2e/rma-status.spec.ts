@@ -4,14 +4,17 @@ import { expect, test, type APIRequestContext } from '@playwright/test';
 import { expectNoAxeViolations, screenshot } from './support';
 import { AGENT, signIn } from './dashboard.helpers';
 
-/** A return of the first piece of seeded order GG-104234, through the widget's return form. */
+/**
+ * A return of the last piece of seeded order GG-104234, through the widget's return form. The browser tests share
+ * one database: widget-flows.spec.ts returns the Wren Diamond Halo Pendant of the same order, so this takes the other.
+ */
 async function requestReturn(request: APIRequestContext) {
   const session = await request.post('/api/widget/sessions', { data: {} });
   const { sessionId } = (await session.json()) as { sessionId: string };
   const form = { orderNumber: 'GG-104234', email: 'ava.martinez@example.com', kind: 'return', reason: 'Changed my mind' };
   const ask = await request.post(`/api/widget/sessions/${sessionId}/forms/return`, { data: form, headers: { 'idempotency-key': randomUUID() } });
   const picker = ((await ask.json()) as { replies: { prefill?: { items?: { id: number; name: string }[] } }[] }).replies.find((r) => r.prefill?.items)!;
-  const piece = picker.prefill!.items![0]!;
+  const piece = picker.prefill!.items!.find((item) => item.name !== 'Wren Diamond Halo Pendant')!;
   const made = await request.post(`/api/widget/sessions/${sessionId}/forms/return`, { data: { ...form, itemId: piece.id }, headers: { 'idempotency-key': randomUUID() } });
   expect(made.status()).toBe(200);
   return { rma: ((await made.json()) as { rma: { number: string } }).rma.number, piece: piece.name };
