@@ -1,5 +1,5 @@
 // No form on a guess (issue 11 item 3): a flow with a form opens only when the customer clearly asked for it.
-import { clarify } from '../replies/common';
+import { clarify, FIND_JEWELRY, TALK_TO_STYLIST, TRACK_ORDER } from '../replies/common';
 import type { ConversationState, Decision, Intent, QuickReply, Understanding } from '../types';
 
 // Words that say the customer wants this flow, whatever the classifier's confidence.
@@ -14,11 +14,11 @@ const ASKED_FOR: Partial<Record<Intent, RegExp>> = {
 const SURE = 0.85;
 
 const OPTION: Partial<Record<Intent, QuickReply>> = {
-  order_tracking: { label: 'Track my order', text: 'Track my order' },
+  order_tracking: TRACK_ORDER,
   return_request: { label: 'Start a return', text: "I'd like to return a piece" },
   resize_request: { label: 'Resize a ring', text: "I'd like to resize a ring" },
-  stylist_escalation: { label: 'Talk to a stylist', text: 'Talk to a stylist' },
-  product_search: { label: 'Find jewelry', text: 'Find jewelry' },
+  stylist_escalation: TALK_TO_STYLIST,
+  product_search: FIND_JEWELRY,
   order_change: { label: 'Change or cancel an order', text: 'I need to change my order' },
   customization: { label: 'A custom design', text: "I'd like a custom design" },
 };

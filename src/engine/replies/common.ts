@@ -7,15 +7,12 @@ export const LINKS = {
   contact: { label: 'Contact our support team', href: '/contact' },
 };
 
-/** The four quick links of W2; each sends a message the engine understands. */
-export const MAIN_QUICK_REPLIES: QuickReply[] = [
-  { label: 'Track my order', text: 'Track my order' },
-  { label: 'Find jewelry', text: 'Find jewelry' },
-  { label: 'Return or resize', text: 'Return or resize' },
-  { label: 'Talk to a stylist', text: 'Talk to a stylist' },
-];
-
+export const TRACK_ORDER: QuickReply = { label: 'Track my order', text: 'Track my order' };
+export const FIND_JEWELRY: QuickReply = { label: 'Find jewelry', text: 'Find jewelry' };
 export const TALK_TO_STYLIST: QuickReply = { label: 'Talk to a stylist', text: 'Talk to a stylist' };
+
+/** The four quick links of W2; each sends a message the engine understands. */
+export const MAIN_QUICK_REPLIES: QuickReply[] = [TRACK_ORDER, FIND_JEWELRY, { label: 'Return or resize', text: 'Return or resize' }, TALK_TO_STYLIST];
 
 export const text = (value: string): ReplyBlock => ({ type: 'text', text: value });
 export const quickReplies = (...options: QuickReply[]): ReplyBlock => ({ type: 'quick_replies', options });
