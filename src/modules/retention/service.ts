@@ -1,5 +1,8 @@
 // Retention (P6): what the guide promises customers about their data, enforced by a scheduled job.
 // Sessions and their messages go after 30 days, analytics events after 90; tickets and CSAT are kept.
+// Inbound email: what became part of a ticket is kept in the ticket; the raw copy of its body goes after the session
+// window (the row stays, so a redelivery is still recognised), ignored mail (auto-replies, bounces) goes, and mail
+// held for review is kept until someone reviews it.
 import type { Kysely } from 'kysely';
 import type { Database } from '../../db/schema';
 
@@ -17,6 +20,8 @@ export interface RetentionResult {
   shortlistItemsDeleted: number;
   cartsDeleted: number;
   staffSessionsDeleted: number;
+  inboundEmailsDeleted: number;
+  inboundBodiesCleared: number;
 }
 
 const daysBefore = (now: Date, days: number) => new Date(now.getTime() - days * 86_400_000).toISOString();
@@ -40,6 +45,15 @@ export function createRetentionService(db: Kysely<Database>, policy: RetentionPo
         const shortlist = await trx.deleteFrom('shortlist_items').where('expires_at', '<', at.toISOString()).executeTakeFirst();
         const carts = await trx.deleteFrom('carts').where('expires_at', '<', at.toISOString()).executeTakeFirst();
         const sessions = await trx.deleteFrom('staff_sessions').where('expires_at', '<', at.toISOString()).executeTakeFirst();
+        const inboundIgnored = await trx.deleteFrom('inbound_emails').where('status', '=', 'ignored').where('received_at', '<', conversationCutoff).executeTakeFirst();
+        const inboundCleared = await trx
+          .updateTable('inbound_emails')
+          .set({ body: null, attachments: '[]' })
+          .where('status', 'in', ['threaded', 'new_ticket'])
+          .where('received_at', '<', conversationCutoff)
+          .where((eb) => eb.or([eb('body', 'is not', null), eb('attachments', '!=', '[]')]))
+          .executeTakeFirst();
+        await trx.deleteFrom('job_leases').where('locked_until', '<', conversationCutoff).execute();
         return {
           conversationsDeleted: Number(conversations.numDeletedRows),
           messagesAnonymized: Number(anonymized.numUpdatedRows),
@@ -47,6 +61,8 @@ export function createRetentionService(db: Kysely<Database>, policy: RetentionPo
           shortlistItemsDeleted: Number(shortlist.numDeletedRows),
           cartsDeleted: Number(carts.numDeletedRows),
           staffSessionsDeleted: Number(sessions.numDeletedRows),
+          inboundEmailsDeleted: Number(inboundIgnored.numDeletedRows),
+          inboundBodiesCleared: Number(inboundCleared.numUpdatedRows),
         };
       });
     },
