@@ -46,16 +46,32 @@ function describe(category: Category, style: string, metal: Metal, stone: string
   return `${opening}${stoneText}. ${closing}`;
 }
 
+/**
+ * One name per design and metal: the same name in another metal is the same piece in that metal (a variant), so a
+ * second draw of a taken name and metal moves on to the next collection (no extra random draw, the rest stays put).
+ */
+function uniqueName(collection: string, stone: string | null, style: string, metal: Metal, taken: Set<string>): string {
+  const start = COLLECTIONS.indexOf(collection);
+  for (let step = 0; step < COLLECTIONS.length; step++) {
+    const name = [COLLECTIONS[(start + step) % COLLECTIONS.length], stone ? capitalize(stone) : null, style].filter(Boolean).join(' ');
+    if (!taken.has(`${name}|${metal}`)) {
+      taken.add(`${name}|${metal}`);
+      return name;
+    }
+  }
+  throw new Error(`Every collection already has a ${style} in ${metal}: the demo catalog is too large for its names.`);
+}
+
 export function generateProducts(random: Random, count: number, currency: string, createdAt: string): NewProduct[] {
   const products: NewProduct[] = [];
   const slugs = new Set<string>();
+  const names = new Set<string>();
   for (let i = 0; i < count; i++) {
     const category = CATEGORY_ORDER[i % CATEGORY_ORDER.length]!;
     const [style, basePrice] = random.pick(STYLES[category]);
     const metal = random.weighted(METALS);
     const stone = style === 'Chain Necklace' || style === 'Chain Bracelet' ? null : random.weighted(STONES);
-    const collection = random.pick(COLLECTIONS);
-    const name = [collection, stone ? capitalize(stone) : null, style].filter(Boolean).join(' ');
+    const name = uniqueName(random.pick(COLLECTIONS), stone, style, metal, names);
     let slug = slugify(`${name} ${METAL_LABEL[metal]}`);
     for (let n = 2; slugs.has(slug); n++) slug = slugify(`${name} ${METAL_LABEL[metal]} ${n}`);
     slugs.add(slug);

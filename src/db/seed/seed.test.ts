@@ -31,6 +31,18 @@ describe.each(TEST_DIALECTS)('demo seed on %s', (dialect) => {
     expect(products.some((p) => p.ready_to_ship === 0)).toBe(true);
   });
 
+  it('names each design once per metal: two pieces of one name and metal would not be variants of one design', async () => {
+    const products = await db.kysely.selectFrom('products').select(['name', 'metal', 'category', 'stone', 'slug']).execute();
+    const byNameAndMetal = new Map<string, string[]>();
+    for (const p of products) byNameAndMetal.set(`${p.name} in ${p.metal}`, [...(byNameAndMetal.get(`${p.name} in ${p.metal}`) ?? []), p.slug]);
+    expect([...byNameAndMetal].filter(([, slugs]) => slugs.length > 1)).toEqual([]);
+    // The same name in several metals is one design: same category and stone.
+    const designs = new Map<string, Set<string>>();
+    for (const p of products) designs.set(p.name, (designs.get(p.name) ?? new Set()).add(`${p.category}/${p.stone}`));
+    expect([...designs].filter(([, kinds]) => kinds.size > 1)).toEqual([]);
+    expect([...designs.keys()].length).toBeLessThan(products.length);
+  });
+
   it('has at least 50 customers, about one in ten VIP', async () => {
     const customers = await db.kysely.selectFrom('customers').selectAll().execute();
     expect(customers.length).toBeGreaterThanOrEqual(50);
