@@ -144,8 +144,8 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
   if (inbound && smtpPort !== null) {
     let listener: InboundSmtpListener | undefined;
     app.addHook('onListen', async () => {
-      listener = await startInboundSmtp({ host: config.inbound.smtpHost, port: smtpPort, supportEmail: config.inbound.supportEmail!, inbound, log: app.log });
-      app.log.info(`inbound SMTP listening on ${config.inbound.smtpHost}:${listener.port}`);
+      listener = await startInboundSmtp({ host: config.inbound.smtpHost, port: smtpPort, supportEmail: config.inbound.supportEmail!, tls: config.inbound.smtpTls, inbound, log: app.log });
+      app.log.info(`inbound SMTP listening on ${config.inbound.smtpHost}:${listener.port}${config.inbound.smtpTls ? ' (STARTTLS offered)' : ''}`);
     });
     app.addHook('preClose', async () => listener?.close());
   }

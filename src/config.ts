@@ -1,4 +1,5 @@
 // Environment → typed configuration, read and validated once at start-up.
+import { accessSync, constants as fsConstants, statSync } from 'node:fs';
 import { isIP } from 'node:net';
 import path from 'node:path';
 import {
@@ -77,6 +78,8 @@ export interface Config {
     /** The built-in SMTP listener's port; null: off. */
     smtpPort: number | null;
     smtpHost: string;
+    /** PEM files for STARTTLS on the listener (both or neither); null: plain SMTP only. */
+    smtpTls: { certFile: string; keyFile: string } | null;
     /** imap(s)://user:pass@host:port/MAILBOX to poll; null: off. */
     imapUrl: string | null;
     imapPollSeconds: number;
@@ -213,6 +216,15 @@ function readMailSettings(env: Env, mode: Mode): Config['mail'] {
   return { smtpUrl, from: env.MAIL_FROM || '"GlowGlitch Concierge" <concierge@glowglitch.example>' };
 }
 
+function isReadableFile(file: string): boolean {
+  try {
+    accessSync(file, fsConstants.R_OK);
+    return statSync(file).isFile();
+  } catch {
+    return false;
+  }
+}
+
 /** SUPPORT_EMAIL and the listener/poller that need it; both off unless configured. */
 function readInboundSettings(env: Env, mode: Mode): Config['inbound'] {
   const raw = env.SUPPORT_EMAIL;
@@ -227,10 +239,17 @@ function readInboundSettings(env: Env, mode: Mode): Config['inbound'] {
   if (!supportEmail && imapUrl) throw new ConfigError('IMAP_URL', 'needs SUPPORT_EMAIL (replies are matched by its +tag)');
   const smtpHost = env.INBOUND_SMTP_HOST || '127.0.0.1';
   if (!isIP(smtpHost) && !/^[A-Za-z0-9.-]+$/.test(smtpHost)) throw new ConfigError('INBOUND_SMTP_HOST', `must be an address like 127.0.0.1 or 0.0.0.0, or a host name (got "${smtpHost}")`);
+  const certFile = env.INBOUND_SMTP_TLS_CERT || null;
+  const keyFile = env.INBOUND_SMTP_TLS_KEY || null;
+  if ((certFile === null) !== (keyFile === null)) throw new ConfigError(certFile ? 'INBOUND_SMTP_TLS_KEY' : 'INBOUND_SMTP_TLS_CERT', 'INBOUND_SMTP_TLS_CERT and INBOUND_SMTP_TLS_KEY go together (PEM files)');
+  for (const [name, file] of [['INBOUND_SMTP_TLS_CERT', certFile], ['INBOUND_SMTP_TLS_KEY', keyFile]] as const) {
+    if (file !== null && !isReadableFile(file)) throw new ConfigError(name, `cannot read "${file}"`);
+  }
   return {
     supportEmail,
     smtpPort,
     smtpHost,
+    smtpTls: certFile && keyFile ? { certFile, keyFile } : null,
     imapUrl,
     imapPollSeconds: readNumber(env, 'IMAP_POLL_SECONDS', 30, { min: 0.1, max: 3600 }),
   };

@@ -6,7 +6,7 @@ const production = { AURORA_MODE: 'production', SESSION_SECRET: TEST_PRODUCTION_
 
 describe('inbound email settings', () => {
   it('demo has a support address and no listener or poller; production has none until set', () => {
-    expect(loadConfig({}).inbound).toEqual({ supportEmail: 'support@glowglitch.example', smtpPort: null, smtpHost: '127.0.0.1', imapUrl: null, imapPollSeconds: 30 });
+    expect(loadConfig({}).inbound).toEqual({ supportEmail: 'support@glowglitch.example', smtpPort: null, smtpHost: '127.0.0.1', smtpTls: null, imapUrl: null, imapPollSeconds: 30 });
     expect(loadConfig(production).inbound.supportEmail).toBeNull();
     expect(loadConfig({ ...production, SUPPORT_EMAIL: 'Help@Shop.example', INBOUND_SMTP_PORT: '2525', IMAP_URL: 'imaps://u:p@imap.shop.example/INBOX' }).inbound).toMatchObject({
       supportEmail: 'help@shop.example',

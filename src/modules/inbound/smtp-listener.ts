@@ -1,6 +1,9 @@
 // The built-in inbound SMTP listener (INBOUND_SMTP_PORT): a shop points its forwarding (or an MX) at it. It
 // accepts mail for SUPPORT_EMAIL and its +tags only (it never relays), up to MAX_INBOUND_BYTES, and answers 250
-// only once the message is recorded; a failure is a 451, so the sending server retries later.
+// only once the message is recorded; a failure is a 451, so the sending server retries later. With a certificate
+// (INBOUND_SMTP_TLS_CERT/KEY) it offers STARTTLS, so mail crossing a network is encrypted; AUTH stays off (a mail
+// exchanger takes mail from anyone, for our addresses only).
+import { readFileSync } from 'node:fs';
 import { SMTPServer } from 'smtp-server';
 import type { AddressInfo } from 'node:net';
 import type { FastifyBaseLogger } from 'fastify';
@@ -17,11 +20,20 @@ function smtpError(message: string, responseCode: number): Error {
   return Object.assign(new Error(message), { responseCode });
 }
 
-export async function startInboundSmtp(options: { host: string; port: number; supportEmail: string; inbound: Pick<InboundService, 'receive'>; log: FastifyBaseLogger }): Promise<InboundSmtpListener> {
+export async function startInboundSmtp(options: {
+  host: string;
+  port: number;
+  supportEmail: string;
+  tls?: { certFile: string; keyFile: string } | null;
+  inbound: Pick<InboundService, 'receive'>;
+  log: FastifyBaseLogger;
+}): Promise<InboundSmtpListener> {
+  const tls = options.tls ? { cert: readFileSync(options.tls.certFile), key: readFileSync(options.tls.keyFile), minVersion: 'TLSv1.2' as const } : null;
   const server = new SMTPServer({
     banner: 'Aurora Concierge inbound mail',
-    // Plain SMTP from the shop's own mail server: bind it to 127.0.0.1 or a private network (README).
-    disabledCommands: ['AUTH', 'STARTTLS'],
+    // Without a certificate: plain SMTP from the shop's own mail server, on 127.0.0.1 or a private network (README).
+    disabledCommands: tls ? ['AUTH'] : ['AUTH', 'STARTTLS'],
+    ...(tls ?? {}),
     authOptional: true,
     size: MAX_INBOUND_BYTES,
     logger: false,
