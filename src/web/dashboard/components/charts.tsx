@@ -6,7 +6,14 @@ export interface BarDatum {
   value: number;
   /** Shown on the bar instead of the raw value (e.g. "42%"). */
   display?: string;
-  tone?: 'rose' | 'gold' | 'ink' | 'bad';
+  tone?: 'rose' | 'gold' | 'ink' | 'bad' | RatingTone;
+}
+
+export type RatingTone = `rating-${1 | 2 | 3 | 4 | 5}`;
+
+/** One ordered scale for star ratings, red (1★) through gold (3★) to green (5★); every step is ≥ 3:1 on white. */
+export function ratingTone(rating: number): RatingTone {
+  return `rating-${Math.min(5, Math.max(1, Math.round(rating))) as 1 | 2 | 3 | 4 | 5}`;
 }
 
 /** A round top for an axis; for whole numbers, one that halves and quarters evenly where it can (no 2.5). */
@@ -108,23 +115,32 @@ export function ColumnChart(props: { title: string; data: BarDatum[]; xLabel: st
   );
 }
 
+// Width of a character of the 11px bold value labels, generously (digits and "%" are ~6.5px): room is kept for the
+// longest label right of the longest bar, so "94 (34%)" is never cut at the edge.
+const VALUE_CHAR_WIDTH = 7.5;
+
 /** Horizontal bars with their labels on the left (e.g. top intents). */
 export function BarList(props: { title: string; data: BarDatum[]; labelHeader: string; valueLabel: string }) {
+  const width = 420;
+  const barStart = 148;
   const max = Math.max(...props.data.map((d) => d.value), 1);
+  const valueRoom = Math.max(...props.data.map((d) => String(d.display ?? d.value).length), 1) * VALUE_CHAR_WIDTH + 8;
+  const barRoom = width - barStart - valueRoom;
+  const barWidth = (d: BarDatum) => Math.max((d.value / max) * barRoom, 2);
   const summary = props.data.map((d) => `${d.label}: ${d.display ?? d.value}`).join(', ');
   return (
     <Figure title={props.title}>
       {props.data.length === 0 ? (
         <p class="empty">No data in this range.</p>
       ) : (
-        <svg viewBox={`0 0 420 ${props.data.length * 28 + 8}`} role="img" aria-label={`${props.title}. ${summary}`}>
+        <svg viewBox={`0 0 ${width} ${props.data.length * 28 + 8}`} role="img" aria-label={`${props.title}. ${summary}`}>
           {props.data.map((d, i) => (
             <g key={d.label} transform={`translate(0 ${i * 28 + 4})`}>
-              <text class="tick" x="140" y="15" text-anchor="end">
+              <text class="tick" x={barStart - 8} y="15" text-anchor="end">
                 {d.label}
               </text>
-              <rect class={`bar bar-${d.tone ?? 'rose'}`} x="148" y="2" width={Math.max((d.value / max) * 220, 2)} height="18" rx="3" />
-              <text class="bar-value" x={152 + Math.max((d.value / max) * 220, 2)} y="15">
+              <rect class={`bar bar-${d.tone ?? 'rose'}`} x={barStart} y="2" width={barWidth(d)} height="18" rx="3" />
+              <text class="bar-value" x={barStart + 4 + barWidth(d)} y="15">
                 {d.display ?? d.value}
               </text>
             </g>

@@ -2,7 +2,7 @@
 import { api } from '../api';
 import { formatDate, formatDateTime } from '../format';
 import { Link } from '../router';
-import { ColumnChart, LineChart } from '../components/charts';
+import { ColumnChart, LineChart, ratingTone } from '../components/charts';
 import { DateRangeForm, Loading, PageHeader, Stat, useData } from '../components/ui';
 import { SupportTabs } from './SupportTabs';
 import { useRange } from './range';
@@ -49,7 +49,7 @@ export function CsatPage(props: { params: URLSearchParams }) {
             title="Score distribution"
             xLabel="Rating (stars)"
             yLabel="Responses"
-            data={s.distribution.map((d) => ({ label: `${d.rating}★`, value: d.count, tone: d.rating >= 4 ? 'rose' : d.rating === 3 ? 'gold' : 'ink' }))}
+            data={s.distribution.map((d) => ({ label: `${d.rating}★`, value: d.count, tone: ratingTone(d.rating) }))}
           />
           <LineChart
             title="Average score by day"
