@@ -291,4 +291,9 @@ export interface FaqArticle {
   body: string;
   keywords?: string[];
   links?: { label: string; href: string }[];
+  /** Flows of the widget the answer offers as buttons (e.g. "order" opens order tracking in the chat, not a page). */
+  opens?: WidgetFlow[];
 }
+
+/** The flows a button (or a host page's `data-aurora-open`) can open inside the widget. */
+export type WidgetFlow = 'order' | 'return' | 'stylist' | 'products';

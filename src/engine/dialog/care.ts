@@ -25,8 +25,7 @@ const MATERIALS_QUESTION = 'materials solid gold plated hypoallergenic';
 function faqAnswer(faq: FaqIndex, state: ConversationState, ...questions: string[]): Decision | undefined {
   const article = questions.map((question) => faq.bestMatch(question)?.article).find(Boolean);
   if (!article) return undefined;
-  const blocks = [common.text(article.body), ...(article.links?.length ? [common.links(...article.links)] : [])];
-  return { state: { ...state, resolvedFlow: true }, actions: [{ type: 'answer_faq', articleId: article.id }, reply(blocks)] };
+  return { state: { ...state, resolvedFlow: true }, actions: [{ type: 'answer_faq', articleId: article.id }, reply(common.articleBlocks(article))] };
 }
 
 export function decideSituation(faq: FaqIndex, state: ConversationState, understanding: Understanding): Decision | undefined {

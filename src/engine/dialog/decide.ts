@@ -198,8 +198,7 @@ function answerQuestion(deps: DecideDependencies, state: ConversationState, unde
     };
   }
   const { article } = match;
-  const blocks = [common.text(article.body), ...(article.links?.length ? [common.links(...article.links)] : [])];
-  return { state: { ...state, resolvedFlow: true }, actions: [{ type: 'answer_faq', articleId: article.id }, reply(blocks)] };
+  return { state: { ...state, resolvedFlow: true }, actions: [{ type: 'answer_faq', articleId: article.id }, reply(common.articleBlocks(article))] };
 }
 
 /** Thanks and goodbyes close a flow: ask for a rating once per session, when there is something to rate. */

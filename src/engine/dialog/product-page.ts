@@ -2,6 +2,7 @@
 // in `context.product`, never from a search or a generic FAQ article. Returns undefined when the message
 // is not about this piece, so the rest of the dialog handles it.
 import type { FaqIndex } from '../knowledge/faq-index';
+import { articleBlocks } from '../replies/common';
 import * as productReplies from '../replies/product';
 import type { Action, ConversationState, CurrentProduct, Decision, EngineContext, Intent, ReplyBlock, SearchFilters, Understanding } from '../types';
 import { search } from './search';
@@ -73,7 +74,7 @@ function materialAnswer(deps: ProductPageDependencies, state: ConversationState,
   const { article } = match;
   return {
     state: { ...state, resolvedFlow: true },
-    actions: [{ type: 'answer_faq', articleId: article.id }, reply([{ type: 'text', text: `${fact} ${article.body}` }, ...(article.links?.length ? [{ type: 'links' as const, links: article.links }] : [])])],
+    actions: [{ type: 'answer_faq', articleId: article.id }, reply(articleBlocks(article, fact))],
   };
 }
 

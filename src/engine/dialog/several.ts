@@ -23,7 +23,7 @@ const OFFER: Partial<Record<Intent, { say: string; label: string }>> = {
 };
 
 function faqActions(articles: FaqArticle[]): Action[] {
-  const blocks = articles.flatMap((article) => [common.text(article.body), ...(article.links?.length ? [common.links(...article.links)] : [])]);
+  const blocks = articles.flatMap((article) => common.articleBlocks(article));
   return [...articles.map((article) => ({ type: 'answer_faq', articleId: article.id }) as const), { type: 'reply', blocks }];
 }
 

@@ -1,5 +1,5 @@
 // Blocks used across the conversation: the welcome, quick links, the fallback, closing and CSAT.
-import type { QuickReply, ReplyBlock } from '../types';
+import type { FaqArticle, QuickReply, ReplyBlock, WidgetFlow } from '../types';
 
 export const LINKS = {
   catalog: { label: 'Browse the catalog', href: '/catalog' },
@@ -10,13 +10,26 @@ export const LINKS = {
 export const TRACK_ORDER: QuickReply = { label: 'Track my order', text: 'Track my order' };
 export const FIND_JEWELRY: QuickReply = { label: 'Find jewelry', text: 'Find jewelry' };
 export const TALK_TO_STYLIST: QuickReply = { label: 'Talk to a stylist', text: 'Talk to a stylist' };
+export const RETURN_OR_RESIZE: QuickReply = { label: 'Return or resize', text: 'Return or resize' };
 
 /** The four quick links of W2; each sends a message the engine understands. */
-export const MAIN_QUICK_REPLIES: QuickReply[] = [TRACK_ORDER, FIND_JEWELRY, { label: 'Return or resize', text: 'Return or resize' }, TALK_TO_STYLIST];
+export const MAIN_QUICK_REPLIES: QuickReply[] = [TRACK_ORDER, FIND_JEWELRY, RETURN_OR_RESIZE, TALK_TO_STYLIST];
+
+/** The button that opens each widget flow in the chat (a page link would leave the conversation). */
+export const FLOW_QUICK_REPLIES: Record<WidgetFlow, QuickReply> = { order: TRACK_ORDER, return: RETURN_OR_RESIZE, stylist: TALK_TO_STYLIST, products: FIND_JEWELRY };
 
 export const text = (value: string): ReplyBlock => ({ type: 'text', text: value });
 export const quickReplies = (...options: QuickReply[]): ReplyBlock => ({ type: 'quick_replies', options });
 export const links = (...items: { label: string; href: string }[]): ReplyBlock => ({ type: 'links', links: items });
+
+/** An FAQ article as an answer: its words, its page links, and buttons for the widget flows it offers. */
+export function articleBlocks(article: FaqArticle, lead?: string): ReplyBlock[] {
+  return [
+    text(lead ? `${lead} ${article.body}` : article.body),
+    ...(article.links?.length ? [links(...article.links)] : []),
+    ...(article.opens?.length ? [quickReplies(...article.opens.map((flow) => FLOW_QUICK_REPLIES[flow]))] : []),
+  ];
+}
 
 export function welcome(): ReplyBlock[] {
   return [
@@ -74,7 +87,8 @@ export function askRating(): ReplyBlock[] {
 
 export function somethingWentWrong(): ReplyBlock[] {
   return [
-    text('Something went wrong on our side. Please try again in a moment, or use one of these links:'),
-    links({ label: 'Track my order', href: '/contact' }, LINKS.catalog, LINKS.contact),
+    text('Something went wrong on our side. Please try again in a moment, or choose one of these:'),
+    quickReplies(TRACK_ORDER),
+    links(LINKS.catalog, LINKS.contact),
   ];
 }

@@ -31,6 +31,15 @@ describe.each(TEST_DIALECTS)('CSAT on %s', (dialect) => {
     expect(transcript.filter((m) => m.role === 'customer').map((m) => m.text)).toEqual(['Rated 5 of 5: Found the perfect ring!', 'Rated 2 of 5']);
   });
 
+  it('answers a complaint in the comment with an apology and a stylist, even at four stars', async () => {
+    const res = await rate(await session(), { rating: 4, comment: 'could not find hoops', trigger: 'widget_closed' });
+    expect(res.statusCode).toBe(200);
+    const replies = res.json().replies as { type: string; text?: string; form?: string; prefill?: object }[];
+    expect(replies[0]!.text).toMatch(/^Thank you for rating us 4 of 5\. I'm sorry we fell short there\. Your comment goes to the GlowGlitch team/);
+    expect(replies[0]!.text).not.toMatch(/glad/i);
+    expect(replies[1]).toEqual({ type: 'form', form: 'stylist', prefill: { message: 'could not find hoops' } });
+  });
+
   it.each([
     [{ rating: 0 }, 'rating'],
     [{ rating: 6 }, 'rating'],

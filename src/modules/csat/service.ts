@@ -3,7 +3,7 @@
 // (src/modules/dashboard/csat-queries.ts).
 import type { Kysely } from 'kysely';
 import type { Database } from '../../db/schema';
-import { maskCardNumbers } from '../../engine/index';
+import { LOW_RATING_MAX, maskCardNumbers, ratingThanks } from '../../engine/index';
 import type { AlertService } from '../alerts/service';
 import type { ConversationService } from '../conversations/service';
 import type { FormReply } from '../tickets/stylist-form';
@@ -22,18 +22,8 @@ export interface CsatAnswer {
   rating: CsatRating;
 }
 
-function thanks(rating: number, changed: boolean): FormReply[] {
-  const lead = changed ? `Thank you, we updated your rating to ${rating} of 5.` : `Thank you for rating us ${rating} of 5.`;
-  if (rating >= 4) return [{ type: 'text', text: `${lead} We are glad we could help.` }];
-  // A low score is a customer who still needs something: offer a person, not just an apology.
-  return [
-    { type: 'text', text: `${lead} We are sorry it was not better. A stylist can pick this up with you personally.` },
-    { type: 'form', form: 'stylist', prefill: {} },
-  ];
-}
-
-/** Ratings at or below this from a VIP raise the unhappy-VIP alert. */
-export const UNHAPPY_VIP_MAX_RATING = 2;
+/** Ratings at or below this from a VIP raise the unhappy-VIP alert (the engine's low rating). */
+export const UNHAPPY_VIP_MAX_RATING = LOW_RATING_MAX;
 
 export interface CsatAlerts {
   alerts: Pick<AlertService, 'raise'>;
@@ -68,7 +58,8 @@ export function createCsatService(db: Kysely<Database>, conversations: Pick<Conv
         .onConflict((oc) => oc.column('conversation_id').doUpdateSet({ rating: input.rating, comment, trigger: input.trigger ?? null, updated_at: at }))
         .returningAll()
         .executeTakeFirstOrThrow();
-      const replies = thanks(row.rating, Boolean(before));
+      // A low score or a complaint is a customer who still needs something: the engine offers a person (its words).
+      const replies = ratingThanks({ rating: row.rating, comment: row.comment, changed: Boolean(before) }) as FormReply[];
       await conversations.appendExchange(sessionId, { customerText: `Rated ${row.rating} of 5${comment ? `: ${comment}` : ''}`, replies });
       await alertUnhappyVip(sessionId, conversation.customerEmail, row.rating, row.comment);
       return { replies, rating: { rating: row.rating, comment: row.comment, trigger: row.trigger, createdAt: row.created_at, updatedAt: row.updated_at } };

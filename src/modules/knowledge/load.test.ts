@@ -28,9 +28,20 @@ describe('the shop-edited knowledge base', () => {
     [[{ id: 'a', title: 't', body: 'b' }, { id: 'a', title: 't', body: 'b' }], /twice/],
     [[{ id: 'a', title: '', body: 'b' }], /"title"/],
     [[{ id: 'a', title: 't', body: 'b', links: [{ label: 'x', href: 'javascript:alert(1)' }] }], /"links"/],
+    [[{ id: 'a', title: 't', body: 'b', opens: ['checkout'] }], /"opens"/],
+    [[{ id: 'a', title: 't', body: 'b', opens: 'order' }], /"opens"/],
   ])('refuses a bad file with a message naming KNOWLEDGE_BASE_FILE (%#)', (content, message) => {
     expect(() => loadKnowledgeBase(write(content))).toThrow(/KNOWLEDGE_BASE_FILE/);
     expect(() => loadKnowledgeBase(write(content))).toThrow(message);
+  });
+
+  it('offers an article’s widget flows as buttons that open them in the chat, not as a page link', () => {
+    const file = write([{ id: 'delivery', title: 'Delivery', body: 'Parcels leave within two days and are tracked.', keywords: ['delivery', 'shipping'], opens: ['order', 'stylist'] }]);
+    const engine = createEngine({ knowledgeBase: loadKnowledgeBase(file) });
+    const decision = engine.decide(engine.initialState(), engine.understand('how long does delivery take?'));
+    const blocks = decision.actions.flatMap((action) => (action.type === 'reply' ? action.blocks : []));
+    expect(blocks).toContainEqual({ type: 'quick_replies', options: [{ label: 'Track my order', text: 'Track my order' }, { label: 'Talk to a stylist', text: 'Talk to a stylist' }] });
+    expect(blocks.some((block) => block.type === 'links')).toBe(false);
   });
 
   it('the shipped knowledge base passes its own checks', () => {

@@ -1,11 +1,13 @@
 // The shop's own FAQ articles (W12): a JSON file it edits, read and checked once at start.
 import fs from 'node:fs';
 import { ConfigError } from '../../config';
-import type { FaqArticle } from '../../engine/index';
+import type { FaqArticle, WidgetFlow } from '../../engine/index';
+
+const FLOWS: readonly WidgetFlow[] = ['order', 'return', 'stylist', 'products'];
 
 const isText = (value: unknown, max: number): value is string => typeof value === 'string' && value.trim().length > 0 && value.length <= max;
 
-/** Reads `[{id, title, body, keywords?, links?}]`; a bad file stops start-up with the article and field named. */
+/** Reads `[{id, title, body, keywords?, links?, opens?}]`; a bad file stops start-up with the article and field named. */
 export function loadKnowledgeBase(file: string, variable = 'KNOWLEDGE_BASE_FILE'): FaqArticle[] {
   let data: unknown;
   try {
@@ -27,6 +29,9 @@ export function loadKnowledgeBase(file: string, variable = 'KNOWLEDGE_BASE_FILE'
     if (a.links !== undefined && (!Array.isArray(a.links) || !a.links.every((l) => isText(l?.label, 80) && isText(l?.href, 500) && /^(\/|https?:\/\/)/.test(l.href)))) {
       throw new ConfigError(variable, `${where}: "links" must be [{"label", "href"}] with a path or http(s) URL`);
     }
-    return { id: a.id, title: a.title, body: a.body, ...(a.keywords && { keywords: a.keywords }), ...(a.links && { links: a.links }) };
+    if (a.opens !== undefined && (!Array.isArray(a.opens) || !a.opens.every((flow) => FLOWS.includes(flow)))) {
+      throw new ConfigError(variable, `${where}: "opens" must be a list of widget flows (${FLOWS.join(', ')})`);
+    }
+    return { id: a.id, title: a.title, body: a.body, ...(a.keywords && { keywords: a.keywords }), ...(a.links && { links: a.links }), ...(a.opens && { opens: [...new Set(a.opens)] }) };
   });
 }
