@@ -7,7 +7,7 @@ export default defineConfig({
     testTimeout: 20_000,
     hookTimeout: 60_000,
     // Integration tests share one PostgreSQL database: run files one at a time there.
-    fileParallelism: process.env.TEST_DATABASE_URL ? false : true,
+    fileParallelism: !process.env.TEST_DATABASE_URL,
     pool: 'forks',
   },
 });

@@ -1,9 +1,9 @@
 // Runs the service: reads config, builds the app, listens, and shuts down cleanly on SIGTERM/SIGINT.
-import { ConfigError, loadConfig } from './config';
+import { type Config, ConfigError, loadConfig } from './config';
 import { buildApp } from './app';
 
 async function main() {
-  let config;
+  let config: Config;
   try {
     config = loadConfig();
   } catch (error) {

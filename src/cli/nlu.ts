@@ -5,6 +5,7 @@ import { createInterface } from 'node:readline';
 import { createEngine, evaluate, INTENTS, serializeIntentModel, trainUnderstanding, type Entities, type EvaluationReport, type Intent } from '../engine';
 import { DEFAULT_TRAINING_EXAMPLES } from '../engine/nlu/corpus';
 import type { CliIo } from './main';
+import { fromRoot } from '../project-root';
 
 
 const USAGE = [
@@ -14,7 +15,7 @@ const USAGE = [
   '       aurora nlu train                       retrain data/nlu/model.json from the corpus in data/nlu/',
   '',
 ].join('\n');
-const MODEL_FILE = new URL('../../data/nlu/model.json', import.meta.url);
+const MODEL_FILE = fromRoot('data', 'nlu', 'model.json');
 
 export async function runNluCommand(args: string[], io: CliIo): Promise<number> {
   const [command, ...rest] = args;
@@ -51,7 +52,7 @@ async function train(io: CliIo): Promise<number> {
   const model = serializeIntentModel(trainUnderstanding(DEFAULT_TRAINING_EXAMPLES));
   await writeFile(MODEL_FILE, `${JSON.stringify(model)}\n`);
   const seconds = ((performance.now() - started) / 1000).toFixed(1);
-  io.stdout.write(`trained on ${DEFAULT_TRAINING_EXAMPLES.length} examples in ${seconds} s: ${model.features.length} features → ${MODEL_FILE.pathname}\n`);
+  io.stdout.write(`trained on ${DEFAULT_TRAINING_EXAMPLES.length} examples in ${seconds} s: ${model.features.length} features → ${MODEL_FILE}\n`);
   return 0;
 }
 

@@ -3,6 +3,7 @@ import type { CreateTableBuilder, Kysely } from 'kysely';
 import type { DialectName } from '../connection';
 
 export interface AuroraMigration {
+  // biome-ignore lint/suspicious/noExplicitAny: a migration runs on whatever schema came before it (Kysely's documented idiom)
   up(db: Kysely<any>, dialect: DialectName): Promise<void>;
 }
 

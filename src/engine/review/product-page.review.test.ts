@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp } from '../../../test/support/app';
 import { TEST_DIALECTS } from '../../../test/support/db';
 import type { ProductRow } from '../../db/schema';
-import { claimsOf, contradictions, money, truthOf, type Block } from './claims';
+import { contradictions, money, truthOf, type Block } from './claims';
 
 type Item = NonNullable<Block['items']>[number];
 
@@ -24,7 +24,6 @@ interface Script { name: string; page?: (rows: ProductRow[]) => ProductRow; turn
 
 const textOf = (blocks: Block[]) => blocks.filter((block) => block.type === 'text').map((block) => block.text).join(' ');
 const listed = (blocks: Block[]) => blocks.flatMap((block) => (block.type === 'products' ? (block.items ?? []) : []));
-const named = (name: string) => (rows: ProductRow[]) => rows.find((row) => row.name === name)!;
 const first = (test: (row: ProductRow) => boolean) => (rows: ProductRow[]) => rows.find(test)!;
 const sizesOf = (row: ProductRow) => JSON.parse(row.sizes) as number[];
 const hasVariant = (metal: string) => (row: ProductRow, rows: ProductRow[]) => rows.some((other) => other.name === row.name && other.category === row.category && other.id !== row.id && other.metal === metal);

@@ -13,7 +13,7 @@ interface Route {
 }
 
 /** Full paths and methods from `printRoutes({ commonPrefix: false })`'s tree. */
-export function parseRouteTree(tree: string): Route[] {
+function parseRouteTree(tree: string): Route[] {
   const routes: Route[] = [];
   const stack: string[] = [];
   for (const line of tree.split('\n')) {

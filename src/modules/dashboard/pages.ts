@@ -1,11 +1,11 @@
 // The dashboard's pages: one HTML shell for every client-side route, guarded like the API, plus its built assets.
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import type { FastifyInstance } from 'fastify';
 import fastifyStatic from '@fastify/static';
 import type { Access } from '../auth/guard';
+import { fromRoot } from '../../project-root';
 
-const DIST = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../../dist/dashboard');
+const DIST = fromRoot('dist', 'dashboard');
 
 /** Client-side routes and who may open them; the SPA renders the page, the server decides who gets it. */
 export const DASHBOARD_PAGES: { url: string; access: Access }[] = [

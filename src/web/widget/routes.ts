@@ -1,14 +1,14 @@
 // Serves the widget's two bundles (/widget.js and /widget/*) and puts the script tag on every store page.
 import fs from 'node:fs';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import type { FastifyInstance } from 'fastify';
 import fastifyStatic from '@fastify/static';
 import { html } from '../html';
 import { setWidgetEmbed } from '../store/layout';
+import { fromRoot } from '../../project-root';
 
-// Beside the sources, like the dashboard's bundle (src/modules/dashboard/pages.ts): whatever directory the server starts in.
-const DIST = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../../dist');
+// The project's dist/, like the dashboard's bundle (src/modules/dashboard/pages.ts): whatever directory the server starts in.
+const DIST = fromRoot('dist');
 
 export interface WidgetAssetOptions {
   /** Where `npm run build:web` puts the bundles (default: the project's dist/). */

@@ -7,7 +7,6 @@ import { Loading, PageHeader, Pager, Pill, useData } from '../components/ui';
 import type { OrderQueries } from '../../../modules/dashboard/orders-queries';
 
 type OrderList = Awaited<ReturnType<OrderQueries['search']>>;
-type OrderRow = OrderList['items'][number];
 
 /** The pill colour of an order status (also on the order's page). */
 export const statusTone = (status: string) => (status === 'delivered' ? 'good' : status === 'delayed' || status === 'cancelled' ? 'bad' : 'neutral');
