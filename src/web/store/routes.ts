@@ -1,13 +1,12 @@
 // The demo storefront (P1): server-rendered pages over the catalog, bag and checkout services.
 import { randomUUID } from 'node:crypto';
-import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import fastifyStatic from '@fastify/static';
 import { Type } from 'typebox';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import type { Services } from '../../services';
 import { AppError } from '../../errors';
+import { fromRoot } from '../../project-root';
 import { CatalogQuery } from '../../modules/catalog/schema';
 import { dropEmptyParams, toFilters } from '../../modules/catalog/query';
 import { CATEGORIES } from '../../modules/catalog/types';
@@ -35,7 +34,7 @@ export async function storeRoutes(fastify: FastifyInstance, { services }: { serv
   const { catalog, cart, orders, contact } = services;
 
   await app.register(fastifyStatic, {
-    root: path.join(path.dirname(fileURLToPath(import.meta.url)), 'assets'),
+    root: fromRoot('src', 'web', 'store', 'assets'),
     prefix: '/assets/',
     maxAge: '1h',
   });
