@@ -1,7 +1,8 @@
 // Orders (D6) and concierge transcripts for the dashboard: search, one order with its RMAs, one conversation.
 import type { Kysely } from 'kysely';
 import type { Database } from '../../db/schema';
-import { notFound } from '../../errors';
+import { AppError, notFound } from '../../errors';
+import { DEFAULT_RETENTION, type RetentionPolicy } from '../retention/service';
 import type { ConversationService } from '../conversations/service';
 import type { OrderService } from '../orders/service';
 import { normalizeOrderNumber } from '../orders/order-number';
@@ -10,7 +11,30 @@ import { parseJson } from '../../db/json-column';
 import { nextSteps, REJECTION_REASONS, type RejectionReason } from '../returns/rma-states';
 
 
-export function createOrderQueries(db: Kysely<Database>, orders: OrderService, conversations: ConversationService) {
+export function createOrderQueries(db: Kysely<Database>, orders: OrderService, conversations: ConversationService, retention: RetentionPolicy = DEFAULT_RETENTION) {
+  /**
+   * Only the retention job deletes conversations, and tickets, ratings and orders outlive it (P6): an id that one of
+   * them still names was a conversation the policy removed; any other id never was one (or is mistyped).
+   */
+  async function conversationMissing(id: string): Promise<AppError> {
+    const [tickets, rating, linkedOrders] = await Promise.all([
+      db.selectFrom('tickets').select('id').where('conversation_id', '=', id).orderBy('id').execute(),
+      db.selectFrom('csat_ratings').select('id').where('conversation_id', '=', id).executeTakeFirst(),
+      db.selectFrom('orders').select('number').where('concierge_session_id', '=', id).orderBy('placed_at').execute(),
+    ]);
+    if (tickets.length === 0 && !rating && linkedOrders.length === 0) {
+      return new AppError('not_found', 'No concierge conversation has this ID. Check the link or the Concierge Session ID.', { reason: 'unknown' });
+    }
+    const days = retention.conversationDays;
+    return new AppError('not_found', `This conversation was removed by the retention policy, ${days} days after its last message. What it led to is kept.`, {
+      reason: 'retention',
+      retentionDays: days,
+      tickets: tickets.map((t) => t.id),
+      orders: linkedOrders.map((o) => o.number),
+      rated: Boolean(rating),
+    });
+  }
+
   return {
     /** By order number (with or without "GG-"), by RMA number (RMA-XXXXXXXX) or by the buyer's email (partial, case-insensitive); newest first. */
     async search(q: string | undefined, page: number, pageSize: number) {
@@ -98,7 +122,7 @@ export function createOrderQueries(db: Kysely<Database>, orders: OrderService, c
         db.selectFrom('conversations').select(['id', 'page_url', 'created_at', 'last_activity_at', 'anonymized_at']).where('id', '=', id).executeTakeFirst(),
         conversations.transcript(id),
       ]);
-      if (!meta && messages.length === 0) throw notFound('That conversation');
+      if (!meta && messages.length === 0) throw await conversationMissing(id);
       const [linkedOrders, tickets, rating] = await Promise.all([
         db.selectFrom('orders').select(['number', 'placed_at']).where('concierge_session_id', '=', id).orderBy('placed_at').execute(),
         db.selectFrom('tickets').select(['id', 'status', 'created_at']).where('conversation_id', '=', id).orderBy('id').execute(),

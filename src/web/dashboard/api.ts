@@ -16,7 +16,7 @@ export class ApiError extends Error {
   constructor(
     readonly status: number,
     message: string,
-    readonly details?: { fields?: Record<string, string> },
+    readonly details?: { fields?: Record<string, string> } & Record<string, unknown>,
   ) {
     super(message);
   }
@@ -46,7 +46,7 @@ export async function api<T>(path: string, options: { method?: string; body?: un
     throw new ApiError(401, 'Your session has ended. Sign in again.');
   }
   if (response.status === 204) return undefined as T;
-  const data = (await response.json().catch(() => ({}))) as { error?: { message?: string; details?: { fields?: Record<string, string> } } };
+  const data = (await response.json().catch(() => ({}))) as { error?: { message?: string; details?: { fields?: Record<string, string> } & Record<string, unknown> } };
   if (!response.ok) throw new ApiError(response.status, data.error?.message ?? `The request failed (${response.status}).`, data.error?.details);
   return data as T;
 }

@@ -2,6 +2,7 @@
 import { useEffect, useState } from 'preact/hooks';
 import { api, setCsrfToken, type SessionInfo, type StaffUser } from './api';
 import { Layout } from './components/Layout';
+import { NotFoundPage } from './components/NotFound';
 import { Loading, Notice, PageHeader } from './components/ui';
 import { matchPath, useLocation } from './router';
 import { LoginPage } from './pages/Login';
@@ -29,10 +30,9 @@ function Forbidden() {
 
 function NotFound() {
   return (
-    <>
-      <PageHeader title="Page not found" />
-      <p>There is no dashboard page at this address.</p>
-    </>
+    <NotFoundPage title="Page not found" back={{ href: '/dashboard/support', label: 'Back to stylist tickets' }}>
+      <p>There is no dashboard page at this address. Use the navigation, or go back to the tickets.</p>
+    </NotFoundPage>
   );
 }
 

@@ -8,6 +8,8 @@ export interface Loaded<T> {
   data: T | undefined;
   error: string | undefined;
   status: number | undefined;
+  /** The API's `error.details` when it failed (e.g. why something is not found). */
+  details: Record<string, unknown> | undefined;
   reload: () => Promise<void>;
   setData: (data: T) => void;
 }
@@ -15,19 +17,19 @@ export interface Loaded<T> {
 /** Loads `fetcher` whenever `key` changes; `reload` refreshes without clearing what is shown. */
 export function useData<T>(key: string, fetcher: () => Promise<T>): Loaded<T> {
   const [data, setData] = useState<T | undefined>(undefined);
-  const [error, setError] = useState<{ message: string; status?: number } | undefined>(undefined);
+  const [error, setError] = useState<{ message: string; status?: number; details?: Record<string, unknown> } | undefined>(undefined);
   const reload = useCallback(async () => {
     try {
       setData(await fetcher());
       setError(undefined);
     } catch (e) {
-      setError({ message: (e as Error).message, status: e instanceof ApiError ? e.status : undefined });
+      setError({ message: (e as Error).message, ...(e instanceof ApiError && { status: e.status, details: e.details }) });
     }
   }, [key]);
   useEffect(() => {
     void reload();
   }, [reload]);
-  return { data, error: error?.message, status: error?.status, reload, setData };
+  return { data, error: error?.message, status: error?.status, details: error?.details, reload, setData };
 }
 
 export interface ActionMessage<T = unknown> {

@@ -4,6 +4,7 @@ import { formatDateTime } from '../format';
 import { Link } from '../router';
 import { Loading, PageHeader, Pill, StatusPill, useData } from '../components/ui';
 import { Transcript, type TranscriptEntry } from '../components/Transcript';
+import { ConversationNotFound, isMissing } from '../components/NotFound';
 
 interface ConversationView {
   id: string;
@@ -20,7 +21,7 @@ interface ConversationView {
 export function ConversationPage(props: { id: string }) {
   const conversation = useData(props.id, () => api<ConversationView>(`/conversations/${encodeURIComponent(props.id)}`));
   const c = conversation.data;
-  if (!c) return <Loading error={conversation.error} status={conversation.status} />;
+  if (!c) return isMissing(conversation.status) ? <ConversationNotFound id={props.id} details={conversation.details} /> : <Loading error={conversation.error} status={conversation.status} />;
   return (
     <>
       <PageHeader title="Concierge conversation" subtitle={<span class="mono">{c.id}</span>}>

@@ -4,6 +4,7 @@ import { api } from '../api';
 import { formatDate, formatDateTime, formatMoney, humanize, safeHref } from '../format';
 import { Link } from '../router';
 import { Loading, Notice, PageHeader, Pill, useAction, useData } from '../components/ui';
+import { isMissing, OrderNotFound } from '../components/NotFound';
 import type { OrderQueries } from '../../../modules/dashboard/orders-queries';
 import { REJECTION_REASONS, type RejectionReason } from '../../../modules/returns/rma-states';
 import { statusTone } from './Orders';
@@ -80,7 +81,7 @@ function RmaEntry(props: { rma: Rma; onChange: (order: OrderDetail) => void }) {
 export function OrderDetailPage(props: { number: string }) {
   const order = useData(props.number, () => api<OrderDetail>(`/orders/${encodeURIComponent(props.number)}`));
   const o = order.data;
-  if (!o) return <Loading error={order.error} status={order.status} />;
+  if (!o) return isMissing(order.status) ? <OrderNotFound number={props.number} /> : <Loading error={order.error} status={order.status} />;
   return (
     <>
       <p class="breadcrumb">

@@ -4,6 +4,7 @@ import { api, type StaffUser } from '../api';
 import { formatDateTime, formatMoney, formatOverdue, formatRelative, humanize, PRIORITY_LABELS, STATUS_LABELS } from '../format';
 import { Link } from '../router';
 import { LabelOptions, Loading, Notice, PageHeader, Pill, PriorityPill, StatusPill, useAction, useData } from '../components/ui';
+import { isMissing, TicketNotFound } from '../components/NotFound';
 import { Transcript, type TranscriptEntry } from '../components/Transcript';
 import { useStylists } from './Tickets';
 // The API's own type: the server's query module is the single definition (a type-only import adds nothing to the bundle).
@@ -70,7 +71,7 @@ export function TicketDetailPage(props: { id: string; user: StaffUser }) {
   };
 
   const t = ticket.data;
-  if (!t) return <Loading error={ticket.error} status={ticket.status} />;
+  if (!t) return isMissing(ticket.status) ? <TicketNotFound id={props.id} /> : <Loading error={ticket.error} status={ticket.status} />;
   const replies = t.events.filter((e) => e.type === 'reply' || e.type === 'customer_reply');
   return (
     <>
