@@ -31,6 +31,8 @@ import { createReturnService } from './modules/returns/service';
 import { createCsatService } from './modules/csat/service';
 import { createRetentionService } from './modules/retention/service';
 import { loadKnowledgeBase } from './modules/knowledge/load';
+import { createLiveBus } from './modules/live/bus';
+import { createPresence } from './modules/live/presence';
 
 export interface ServiceOptions {
   /** The clock; tests pass a fixed one. */
@@ -72,17 +74,20 @@ export function createServices(db: Db, config: Config, options: ServiceOptions =
   const auth = createAuthService(db.kysely, now);
   const dashboard = createDashboardService(db.kysely, { orders, conversations }, now);
   const alerts = createAlertService(db, config, now);
+  // Live dashboard updates (issue 12): NOTIFY/LISTEN across instances on PostgreSQL, in memory on SQLite.
+  const live = createLiveBus(db, { now });
+  const presence = createPresence(db.kysely, live, now);
   const errorRate = createErrorRateCheck(db, config, alerts, now, analytics.flush);
-  const tickets = createTicketService({ db, config, now, mail, visitorEmails, alerts, conversations, shortlist, understand: (text, context) => engine.understand(text, context) });
+  const tickets = createTicketService({ db, config, now, mail, visitorEmails, alerts, conversations, shortlist, live, understand: (text, context) => engine.understand(text, context) });
   const stylistForm = createStylistForm({ config, conversations, tickets });
   const returns = createReturnService({ db, config, now, orders, orderTracking, mail, visitorEmails, conversations, tickets, understand: (text) => engine.understand(text) });
   // Customers' emailed replies (issue 12): built only with SUPPORT_EMAIL; the SMTP listener and IMAP poller feed it.
   const inbound = config.inbound.supportEmail ? createInboundService({ db, config, now, customerEmails: tickets.customerEmails, customerReplied: tickets.customerReplied }) : null;
   const imapPoller = inbound && config.inbound.imapUrl ? createImapPoller({ url: config.inbound.imapUrl, inbound, leases: createLeases(db.kysely, now) }) : null;
   const contact = createContactService({ db, config, now, tickets, mail, visitorEmails });
-  const csat = createCsatService(db.kysely, conversations, now, { alerts, publicUrl: config.publicUrl });
+  const csat = createCsatService(db.kysely, conversations, now, { alerts, publicUrl: config.publicUrl, live });
   const retention = createRetentionService(db.kysely, undefined, now);
-  return { config, db, now, catalog, cart, orders, contact, flags, conversations, engine, analytics, shortlist, orderTracking, orderSync, staff, auth, dashboard, mail, alerts, errorRate, tickets, stylistForm, returns, csat, retention, inbound, imapPoller };
+  return { config, db, now, catalog, cart, orders, contact, flags, conversations, engine, analytics, shortlist, orderTracking, orderSync, staff, auth, dashboard, mail, alerts, errorRate, tickets, stylistForm, returns, csat, retention, inbound, imapPoller, live, presence };
 }
 
 export type Services = ReturnType<typeof createServices>;

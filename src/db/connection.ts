@@ -20,6 +20,11 @@ export interface Db {
    * Returns the unsubscribe function.
    */
   onConnectionError(listener: ConnectionErrorListener): () => void;
+  /**
+   * PostgreSQL only: a new client outside the pool, on the same database and schema, for a connection held open
+   * (LISTEN); the caller connects, watches and ends it.
+   */
+  dedicatedClient?(applicationName: string): pg.Client;
   close(): Promise<void>;
 }
 
@@ -108,15 +113,15 @@ export function openDatabase(databaseUrl: string, options: OpenOptions = {}): Db
 }
 
 function openPostgres(databaseUrl: string, options: OpenOptions): Db {
-  const pool = new pg.Pool({
+  const clientConfig = (applicationName: string) => ({
     connectionString: databaseUrl,
-    max: options.poolMax ?? 10,
-    application_name: options.applicationName ?? 'aurora-concierge',
+    application_name: applicationName,
     connectionTimeoutMillis: PG_CONNECT_TIMEOUT_MS,
     // Notices a peer that vanished without closing (a failover) on idle connections.
     keepAlive: true,
     ...(options.schema ? { options: `-c search_path=${options.schema}` } : {}),
   });
+  const pool = new pg.Pool({ ...clientConfig(options.applicationName ?? 'aurora-concierge'), max: options.poolMax ?? 10 });
   const listeners = new Set<ConnectionErrorListener>();
   // An 'error' event without a listener ends the process. A connection emits one when the server drops
   // it, also while it is checked out between two statements of a transaction (where the pool has no
@@ -133,6 +138,7 @@ function openPostgres(databaseUrl: string, options: OpenOptions): Db {
       listeners.add(listener);
       return () => listeners.delete(listener);
     },
+    dedicatedClient: (applicationName) => new pg.Client(clientConfig(applicationName)),
     close: () => kysely.destroy(),
   };
 }

@@ -244,6 +244,20 @@ export interface TicketsTable {
   channel: Generated<string>;
   created_at: string;
   updated_at: string;
+  /** Bumped by each change of assignee or status (050): a change made from an older version is a 409. */
+  version: Generated<number>;
+}
+
+/** Who has a ticket open in the dashboard (050): one row a browser tab, kept fresh by its heartbeat. */
+export interface TicketPresenceTable {
+  ticket_id: number;
+  staff_id: number;
+  client_id: string;
+  /** viewing | replying */
+  state: string;
+  /** When this tab took its current state. */
+  since: string;
+  seen_at: string;
 }
 
 export interface TicketEventsTable {
@@ -411,6 +425,7 @@ export interface Database {
   rmas: RmasTable;
   tickets: TicketsTable;
   ticket_events: TicketEventsTable;
+  ticket_presence: TicketPresenceTable;
   csat_ratings: CsatRatingsTable;
   outbox: OutboxTable;
   alerts: AlertsTable;

@@ -14,6 +14,7 @@ import { limitAttemptsMigration } from './041_limit_attempts';
 import { inboundEmailMigration } from './043_inbound_email';
 import { deadlinesMigration } from './044_deadlines';
 import { rmaStatusMigration } from './045_rma_status';
+import { liveMigration } from './050_live';
 
 export const migrations: Record<string, AuroraMigration> = {
   '001_core': coreMigration,
@@ -29,4 +30,5 @@ export const migrations: Record<string, AuroraMigration> = {
   '043_inbound_email': inboundEmailMigration,
   '044_deadlines': deadlinesMigration,
   '045_rma_status': rmaStatusMigration,
+  '050_live': liveMigration,
 };

@@ -5,6 +5,7 @@ import type { Kysely } from 'kysely';
 import type { Database } from '../../db/schema';
 import { LOW_RATING_MAX, maskCardNumbers, ratingThanks } from '../../engine/index';
 import type { AlertService } from '../alerts/service';
+import type { LiveBus } from '../live/bus';
 import type { ConversationService } from '../conversations/service';
 import type { FormReply } from '../tickets/stylist-form';
 import type { CsatFormBody } from './schema';
@@ -29,6 +30,8 @@ export interface CsatAlerts {
   alerts: Pick<AlertService, 'raise'>;
   /** PUBLIC_URL, for the alert's link to the conversation. */
   publicUrl: string;
+  /** A new rating reaches the dashboards live. */
+  live?: Pick<LiveBus, 'publish'>;
 }
 
 export function createCsatService(db: Kysely<Database>, conversations: Pick<ConversationService, 'requireActive' | 'appendExchange'>, now: () => Date, unhappyVip: CsatAlerts) {
@@ -62,6 +65,7 @@ export function createCsatService(db: Kysely<Database>, conversations: Pick<Conv
       const replies = ratingThanks({ rating: row.rating, comment: row.comment, changed: Boolean(before) }) as FormReply[];
       await conversations.appendExchange(sessionId, { customerText: `Rated ${row.rating} of 5${comment ? `: ${comment}` : ''}`, replies });
       await alertUnhappyVip(sessionId, conversation.customerEmail, row.rating, row.comment);
+      await unhappyVip.live?.publish({ type: 'csat.rated', rating: row.rating });
       return { replies, rating: { rating: row.rating, comment: row.comment, trigger: row.trigger, createdAt: row.created_at, updatedAt: row.updated_at } };
     },
 

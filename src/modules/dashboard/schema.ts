@@ -22,8 +22,10 @@ export const TicketListQuery = Type.Object({
 });
 export type TicketListQuery = Static<typeof TicketListQuery>;
 
-export const AssignBody = Type.Object({ assigneeId: Type.Union([Type.Integer({ minimum: 1, maximum: 2_147_483_647 }), Type.Null()]) }, { additionalProperties: false });
-export const StatusBody = Type.Object({ status: literals(TICKET_STATUSES) }, { additionalProperties: false });
+/** The ticket's version the page showed: when the assignee or status changed since, the change is a 409. */
+const SeenVersion = Type.Optional(Type.Integer({ minimum: 1, maximum: 2_147_483_647 }));
+export const AssignBody = Type.Object({ assigneeId: Type.Union([Type.Integer({ minimum: 1, maximum: 2_147_483_647 }), Type.Null()]), version: SeenVersion }, { additionalProperties: false });
+export const StatusBody = Type.Object({ status: literals(TICKET_STATUSES), version: SeenVersion }, { additionalProperties: false });
 export const PriorityBody = Type.Object({ priority: literals(TICKET_PRIORITIES) }, { additionalProperties: false });
 export const NoteBody = Type.Object({ body: Type.String({ minLength: 1, maxLength: 5000, pattern: '\\S' }) }, { additionalProperties: false });
 export const ReplyBody = Type.Object({ body: Type.String({ minLength: 1, maxLength: 10_000, pattern: '\\S' }) }, { additionalProperties: false });

@@ -31,6 +31,8 @@ export interface TicketListItem {
   overdue: boolean;
   management: boolean;
   assignee: { id: number; name: string } | null;
+  /** The ticket's version (changes of assignee or status bump it): bulk changes send it back, a stale one is a 409. */
+  version: number;
 }
 
 export interface TicketEvent {
@@ -94,7 +96,7 @@ export function createTicketQueries(db: Kysely<Database>, now: () => Date) {
       }[query.sort ?? 'created'];
       const [rows, count, summary] = await Promise.all([
         base
-          .select(['t.id', 't.customer_name', 't.email', 't.created_at', 't.status', 't.priority', 't.answer_by', 't.answered_at', 't.management', 't.assignee_id', 'a.name as assignee_name'])
+          .select(['t.id', 't.customer_name', 't.email', 't.created_at', 't.status', 't.priority', 't.answer_by', 't.answered_at', 't.management', 't.assignee_id', 'a.name as assignee_name', 't.version'])
           .orderBy(sortColumn, direction)
           .orderBy('t.id', 'desc')
           .limit(pageSize)
@@ -122,6 +124,7 @@ export function createTicketQueries(db: Kysely<Database>, now: () => Date) {
           overdue: isOverdue(r, at),
           management: r.management === 1,
           assignee: r.assignee_id !== null && r.assignee_name !== null ? { id: r.assignee_id, name: r.assignee_name } : null,
+          version: r.version,
         })),
         total: Number(count.n),
         page,
@@ -183,6 +186,7 @@ export function createTicketQueries(db: Kysely<Database>, now: () => Date) {
         orderId: ticket.order_id,
         createdAt: ticket.created_at,
         updatedAt: ticket.updated_at,
+        version: ticket.version,
         assignee: ticket.assignee_id !== null && ticket.assignee_name !== null ? { id: ticket.assignee_id, name: ticket.assignee_name } : null,
         transcript: parseJson<unknown[]>(ticket.transcript, []),
         shortlist: parseJson<unknown[]>(ticket.shortlist, []),

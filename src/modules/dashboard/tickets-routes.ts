@@ -28,12 +28,12 @@ export async function dashboardTicketRoutes(fastify: FastifyInstance, { services
 
   app.post('/api/dashboard/tickets/:id/assign', { config: agent, schema: { params: IdParams, body: AssignBody } }, async (request) => {
     await assertActiveStaff(services, request.body.assigneeId);
-    await actions.assign(request.params.id, request.body.assigneeId, actorId(request));
+    await actions.assign(request.params.id, request.body.assigneeId, actorId(request), { expectedVersion: request.body.version });
     return tickets.detail(request.params.id);
   });
 
   app.post('/api/dashboard/tickets/:id/status', { config: agent, schema: { params: IdParams, body: StatusBody } }, async (request) => {
-    await actions.setStatus(request.params.id, request.body.status, actorId(request));
+    await actions.setStatus(request.params.id, request.body.status, actorId(request), { expectedVersion: request.body.version });
     return tickets.detail(request.params.id);
   });
 

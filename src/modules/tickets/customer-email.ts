@@ -65,11 +65,7 @@ export function createCustomerEmails(deps: CustomerEmailDeps) {
       const at = now().toISOString();
       const ticket = (await repo.get(ticketId, trx))!;
       const data = { from: email.fromAddress, subject: email.subject, messageId: email.messageId, via: email.via, attachments: email.attachments };
-      const event = await trx
-        .insertInto('ticket_events')
-        .values({ ticket_id: ticketId, actor_id: null, type: 'customer_reply', body: email.body.slice(0, MAX_TEXT), data: JSON.stringify(data), created_at: at })
-        .returning('id')
-        .executeTakeFirstOrThrow();
+      const event = { id: await repo.addEvent(trx, { ticket_id: ticketId, actor_id: null, type: 'customer_reply', body: email.body.slice(0, MAX_TEXT), data: JSON.stringify(data), created_at: at }) };
       const reopened = ticket.status === 'resolved';
       await repo.update(trx, ticketId, { updated_at: at, ...(reopened ? { status: 'open' as const } : {}) });
       if (reopened) await repo.addEvent(trx, { ticket_id: ticketId, actor_id: null, type: 'status', body: null, data: JSON.stringify({ from: 'resolved', to: 'open', why: 'customer_reply' }), created_at: at });

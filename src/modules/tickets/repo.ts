@@ -2,19 +2,41 @@
 import { sql, type Insertable, type Kysely, type Selectable, type Transaction } from 'kysely';
 import type { Database, TicketEventsTable, TicketsTable } from '../../db/schema';
 import { normalizeEmail } from '../../email';
+import { liveTypeOfTicketEvent, type LiveBus } from '../live/bus';
 
 export type TicketRow = Selectable<TicketsTable>;
 export type TicketEventRow = Selectable<TicketEventsTable>;
 type Executor = Kysely<Database> | Transaction<Database>;
 
-export function createTicketRepo(db: Kysely<Database>) {
+/** Changes of these columns bump the ticket's version: a change made from an older one is refused (409). */
+const VERSIONED: (keyof TicketsTable)[] = ['status', 'assignee_id'];
+
+/**
+ * `live`: every history event is also a live event for the dashboards (its NOTIFY commits with the transaction).
+ * The read side (dashboard queries) opens the repo without it.
+ */
+export function createTicketRepo(db: Kysely<Database>, live?: Pick<LiveBus, 'publish'>) {
+  /** The update, only while the ticket is still at `version` (any version when undefined); false when it moved on. */
+  async function updateIfVersion(trx: Transaction<Database>, id: number, version: number | undefined, values: Partial<Insertable<TicketsTable>>): Promise<boolean> {
+    const bump = VERSIONED.some((column) => column in values);
+    const result = await trx
+      .updateTable('tickets')
+      .set({ ...values, ...(bump && { version: sql<number>`version + 1` }) })
+      .where('id', '=', id)
+      .$if(version !== undefined, (q) => q.where('version', '=', version!))
+      .executeTakeFirst();
+    return Number(result.numUpdatedRows) === 1;
+  }
+
   return {
     async insert(trx: Transaction<Database>, row: Insertable<TicketsTable>): Promise<TicketRow> {
       return trx.insertInto('tickets').values(row).returningAll().executeTakeFirstOrThrow();
     },
 
-    async addEvent(executor: Executor, event: Insertable<TicketEventsTable>): Promise<void> {
-      await executor.insertInto('ticket_events').values(event).execute();
+    async addEvent(executor: Executor, event: Insertable<TicketEventsTable>): Promise<number> {
+      const { id } = await executor.insertInto('ticket_events').values(event).returning('id').executeTakeFirstOrThrow();
+      await live?.publish({ type: liveTypeOfTicketEvent(event.type), ticketId: event.ticket_id, actorId: event.actor_id ?? null }, executor);
+      return id;
     },
 
     byIdempotencyKey(key: string): Promise<TicketRow | undefined> {
@@ -35,7 +57,21 @@ export function createTicketRepo(db: Kysely<Database>) {
     },
 
     async update(trx: Transaction<Database>, id: number, values: Partial<Insertable<TicketsTable>>): Promise<void> {
-      await trx.updateTable('tickets').set(values).where('id', '=', id).execute();
+      await updateIfVersion(trx, id, undefined, values);
+    },
+
+    updateIfVersion,
+
+    /** The latest change of assignee or status (with who made it), to tell an agent what changed under them. */
+    latestStateChange(id: number, executor: Executor = db): Promise<{ type: string; data: string; created_at: string; actor_name: string | null } | undefined> {
+      return executor
+        .selectFrom('ticket_events as e')
+        .leftJoin('staff_users as s', 's.id', 'e.actor_id')
+        .select(['e.type', 'e.data', 'e.created_at', 's.name as actor_name'])
+        .where('e.ticket_id', '=', id)
+        .where('e.type', 'in', ['assigned', 'status', 'reply', 'customer_reply'])
+        .orderBy('e.id', 'desc')
+        .executeTakeFirst();
     },
 
     /** Open tickets past their answer-by time without a first reply, not yet alerted. */
@@ -84,8 +120,8 @@ export function createTicketRepo(db: Kysely<Database>) {
       return customer?.tier ?? 'standard';
     },
 
-    staffName(id: number): Promise<{ name: string } | undefined> {
-      return db.selectFrom('staff_users').select('name').where('id', '=', id).executeTakeFirst();
+    staffName(id: number, executor: Executor = db): Promise<{ name: string } | undefined> {
+      return executor.selectFrom('staff_users').select('name').where('id', '=', id).executeTakeFirst();
     },
   };
 }

@@ -2,8 +2,10 @@
 // reads them, list and detail, through src/modules/dashboard/tickets-queries.ts.)
 //
 // Changes (actor ids are staff_users.id; every change is written to the ticket's history):
-// - assign(id, assigneeId | null, actorId) → Ticket
-// - setStatus(id, 'open' | 'in_progress' | 'resolved', actorId) → Ticket
+// - assign(id, assigneeId | null, actorId, { expectedVersion }?) → Ticket
+// - setStatus(id, 'open' | 'in_progress' | 'resolved', actorId, { expectedVersion }?) → Ticket
+//   (with the version the agent saw: a 409 when the assignee or status changed meanwhile; see concurrency.ts)
+// - versionConflict(id, expectedVersion) → the 409 to report, or null (for bulk actions)
 // - setPriority(id, 'urgent' | 'high' | 'normal', actorId) → Ticket (answer-by recomputed from now; an overdue one keeps it)
 // - customerReplied(id, at) → Ticket (a next-reply deadline starts; for the inbound email)
 // - addNote(id, body, actorId) → TicketEvent (internal, never shown to the customer)
@@ -19,10 +21,15 @@ import { computeAnswerBy } from './business-hours';
 import { answerHoursFor, createEscalation, describeDue, openTicket, reasonsFrom, type EscalationDeps, type NewTicket } from './escalate';
 import { createTicketRepo, type TicketRow } from './repo';
 import { createCustomerEmails } from './customer-email';
+import { staleTicketError, type VersionCheck } from './concurrency';
+import type { LiveBus } from '../live/bus';
 import { isOverdue, TICKET_PRIORITIES, TICKET_STATUSES, toTicket, toTicketEvent, type Ticket, type TicketEvent } from './types';
 import { plural } from '../alerts/slack';
 
-export type TicketServiceDeps = Omit<EscalationDeps, 'repo'>;
+export type TicketServiceDeps = Omit<EscalationDeps, 'repo'> & {
+  /** Every history event reaches the dashboards live (src/modules/live). */
+  live?: Pick<LiveBus, 'publish'>;
+};
 
 const MAX_BODY = 10_000;
 
@@ -35,7 +42,7 @@ function requireText(body: string, what: string): string {
 
 export function createTicketService(deps: TicketServiceDeps) {
   const { db, config, now } = deps;
-  const repo = createTicketRepo(db.kysely);
+  const repo = createTicketRepo(db.kysely, deps.live);
   const nowIso = () => now().toISOString();
 
   async function requireTicket(id: number, trx?: Transaction<Database>): Promise<TicketRow> {
@@ -44,14 +51,20 @@ export function createTicketService(deps: TicketServiceDeps) {
     return row;
   }
 
-  /** One change by a staff member: the update and its history event in one transaction. */
-  async function change(id: number, actorId: number, type: string, apply: (row: TicketRow) => { values: Partial<TicketRow>; data: Record<string, unknown>; body?: string } | null): Promise<Ticket> {
+  /**
+   * One change by a staff member: the update and its history event in one transaction. With an expected version the
+   * update is a compare-and-set: a ticket changed meanwhile (here or on another instance) is a 409, not overwritten.
+   * A change that is already true (a colleague did the same) is no change and no conflict.
+   */
+  async function change(id: number, actorId: number, type: string, apply: (row: TicketRow) => { values: Partial<TicketRow>; data: Record<string, unknown>; body?: string } | null, check: VersionCheck = {}): Promise<Ticket> {
     const at = nowIso();
     const row = await db.kysely.transaction().execute(async (trx) => {
       const current = await requireTicket(id, trx);
       const outcome = apply(current);
       if (!outcome) return current;
-      await repo.update(trx, id, { ...outcome.values, updated_at: at });
+      const { expectedVersion } = check;
+      if (expectedVersion !== undefined && current.version !== expectedVersion) throw await staleTicketError(repo, trx, current);
+      if (!(await repo.updateIfVersion(trx, id, expectedVersion, { ...outcome.values, updated_at: at }))) throw await staleTicketError(repo, trx, await requireTicket(id, trx));
       await repo.addEvent(trx, { ticket_id: id, actor_id: actorId, type, body: outcome.body ?? null, data: JSON.stringify(outcome.data), created_at: at });
       return (await repo.get(id, trx))!;
     });
@@ -70,13 +83,24 @@ export function createTicketService(deps: TicketServiceDeps) {
     /** For the inbound mail service: customers' emailed replies and new requests by email. */
     customerEmails: createCustomerEmails({ config, now, repo, mail: deps.mail, alerts: deps.alerts }),
 
-    assign(id: number, assigneeId: number | null, actorId: number): Promise<Ticket> {
-      return change(id, actorId, 'assigned', (row) => (row.assignee_id === assigneeId ? null : { values: { assignee_id: assigneeId }, data: { from: row.assignee_id, to: assigneeId } }));
+    assign(id: number, assigneeId: number | null, actorId: number, check: VersionCheck = {}): Promise<Ticket> {
+      return change(id, actorId, 'assigned', (row) => (row.assignee_id === assigneeId ? null : { values: { assignee_id: assigneeId }, data: { from: row.assignee_id, to: assigneeId } }), check);
     },
 
-    setStatus(id: number, status: TicketStatus, actorId: number): Promise<Ticket> {
+    setStatus(id: number, status: TicketStatus, actorId: number, check: VersionCheck = {}): Promise<Ticket> {
       if (!TICKET_STATUSES.includes(status)) throw invalid(`Status must be one of ${TICKET_STATUSES.join(', ')}.`);
-      return change(id, actorId, 'status', (row) => (row.status === status ? null : { values: { status }, data: { from: row.status, to: status } }));
+      return change(id, actorId, 'status', (row) => (row.status === status ? null : { values: { status }, data: { from: row.status, to: status } }), check);
+    },
+
+    /**
+     * The same check as assign/setStatus, for callers that change many tickets (bulk actions): null while ticket `id`
+     * is still at `expectedVersion`, otherwise the 409 that says what changed (report it per ticket, or throw it).
+     */
+    async versionConflict(id: number, expectedVersion: number): Promise<AppError | null> {
+      return db.kysely.transaction().execute(async (trx) => {
+        const current = await requireTicket(id, trx);
+        return current.version === expectedVersion ? null : staleTicketError(repo, trx, current);
+      });
     },
 
     /**

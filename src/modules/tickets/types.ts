@@ -37,6 +37,8 @@ export interface Ticket {
   firstResponseAt: string | null;
   createdAt: string;
   updatedAt: string;
+  /** Bumped by each change of assignee or status: send it back with such a change (a stale one is a 409). */
+  version: number;
 }
 
 export interface TicketEvent {
@@ -74,6 +76,7 @@ export function toTicket(row: TicketRow, nowIso: string): Ticket {
     firstResponseAt: row.first_response_at,
     createdAt: row.created_at,
     updatedAt: row.updated_at,
+    version: row.version,
   };
 }
 
