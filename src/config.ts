@@ -100,12 +100,28 @@ export interface Config {
     /** How long the concierge recommends from an in-memory snapshot of available pieces (0: always the database). */
     snapshotMs: number;
   };
+  /** Optional LLM mode (issue 13, P9): an OpenAI-compatible endpoint; null (LLM_BASE_URL unset): the built-in engine only. */
+  llm: LlmConfig | null;
   workers: {
     /** Run the outbox, alerts and answer-by checks in this process. */
     enabled: boolean;
     pollSeconds: number;
     checkSeconds: number;
   };
+}
+
+export interface LlmConfig {
+  /** e.g. http://127.0.0.1:11434/v1; requests go to {baseUrl}/chat/completions. No trailing slash. */
+  baseUrl: string;
+  apiKey: string | null;
+  model: string;
+  /** The whole model turn (every round of tool calls); past it the built-in engine answers. */
+  timeoutMs: number;
+  /** Tokens one conversation may spend, and all conversations together per UTC day. */
+  tokensPerConversation: number;
+  tokensPerDay: number;
+  /** Price of 1,000 tokens (prompt and completion alike) in SHOP_CURRENCY, for the cost figures. */
+  pricePer1kTokens: number;
 }
 
 export interface ReturnsPolicy {
@@ -337,6 +353,26 @@ function readFlowSettings(env: Env, mode: Mode) {
   };
 }
 
+/** LLM mode is on only with LLM_BASE_URL; then LLM_MODEL is required too (every server needs a model name). */
+function readLlmSettings(env: Env): LlmConfig | null {
+  const baseUrl = readUrl(env, 'LLM_BASE_URL', ['http:', 'https:']);
+  if (!baseUrl) return null;
+  const model = env.LLM_MODEL?.trim();
+  if (!model) throw new ConfigError('LLM_MODEL', 'must be set when LLM_BASE_URL is set (e.g. gpt-4o-mini, llama3.1:8b, Qwen/Qwen2.5-7B-Instruct)');
+  if (!/^[\x21-\x7e]{1,200}$/.test(model)) throw new ConfigError('LLM_MODEL', `must be a model name without spaces (got "${model}")`);
+  const apiKey = env.LLM_API_KEY?.trim() || null;
+  if (apiKey !== null && !/^[\x21-\x7e]{1,500}$/.test(apiKey)) throw new ConfigError('LLM_API_KEY', 'must be printable characters without spaces');
+  return {
+    baseUrl: baseUrl.replace(/\/+$/, ''),
+    apiKey,
+    model,
+    timeoutMs: readNumber(env, 'LLM_TIMEOUT_MS', 10_000, { min: 100, max: 120_000, integer: true }),
+    tokensPerConversation: readNumber(env, 'LLM_TOKENS_PER_CONVERSATION', 20_000, { min: 0, max: 100_000_000, integer: true }),
+    tokensPerDay: readNumber(env, 'LLM_TOKENS_PER_DAY', 2_000_000, { min: 0, max: 10_000_000_000, integer: true }),
+    pricePer1kTokens: readNumber(env, 'LLM_PRICE_PER_1K_TOKENS', 0, { min: 0, max: 1_000 }),
+  };
+}
+
 function readOrigins(env: Env, name: string, fallback: string[]): string[] {
   const raw = env[name];
   if (raw === undefined || raw.trim() === '') return fallback;
@@ -437,6 +473,7 @@ export function loadConfig(env: Env = process.env): Config {
     currency,
     widget: readWidgetSettings(env, mode),
     knowledgeBaseFile: env.KNOWLEDGE_BASE_FILE || null,
+    llm: readLlmSettings(env),
     integrations: { orderWebhookSecret },
     ...readFlowSettings(env, mode),
   };

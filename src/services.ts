@@ -31,6 +31,7 @@ import { createReturnService } from './modules/returns/service';
 import { createCsatService } from './modules/csat/service';
 import { createRetentionService } from './modules/retention/service';
 import { loadKnowledgeBase } from './modules/knowledge/load';
+import { createLlmMode } from './modules/llm/index';
 import { createLiveBus } from './modules/live/bus';
 import { createPresence } from './modules/live/presence';
 
@@ -80,6 +81,8 @@ export function createServices(db: Db, config: Config, options: ServiceOptions =
   const errorRate = createErrorRateCheck(db, config, alerts, now, analytics.flush);
   const tickets = createTicketService({ db, config, now, mail, visitorEmails, alerts, conversations, shortlist, live, understand: (text, context) => engine.understand(text, context) });
   const stylistForm = createStylistForm({ config, conversations, tickets });
+  // LLM mode (issue 13): null unless LLM_BASE_URL is set; its tools are the action runner's, over these same services.
+  const llm = createLlmMode({ config, db, now, engine, catalog, orderTracking, shortlist, conversations, tickets });
   const returns = createReturnService({ db, config, now, orders, orderTracking, mail, visitorEmails, conversations, tickets, understand: (text) => engine.understand(text) });
   // Customers' emailed replies (issue 12): built only with SUPPORT_EMAIL; the SMTP listener and IMAP poller feed it.
   const inbound = config.inbound.supportEmail ? createInboundService({ db, config, now, customerEmails: tickets.customerEmails, customerReplied: tickets.customerReplied }) : null;
@@ -87,7 +90,7 @@ export function createServices(db: Db, config: Config, options: ServiceOptions =
   const contact = createContactService({ db, config, now, tickets, mail, visitorEmails });
   const csat = createCsatService(db.kysely, conversations, now, { alerts, publicUrl: config.publicUrl, live });
   const retention = createRetentionService(db.kysely, undefined, now);
-  return { config, db, now, catalog, cart, orders, contact, flags, conversations, engine, analytics, shortlist, orderTracking, orderSync, staff, auth, dashboard, mail, alerts, errorRate, tickets, stylistForm, returns, csat, retention, inbound, imapPoller, live, presence };
+  return { config, db, now, catalog, cart, orders, contact, flags, conversations, engine, analytics, shortlist, orderTracking, orderSync, staff, auth, dashboard, mail, alerts, errorRate, tickets, stylistForm, returns, csat, retention, inbound, imapPoller, live, presence, llm };
 }
 
 export type Services = ReturnType<typeof createServices>;

@@ -398,6 +398,22 @@ export interface AnalyticsDailyTable {
   value: number;
 }
 
+/** A chat turn while LLM mode is on (046): the engine that answered, the fallback's reason, latency, tokens, cost. */
+export interface LlmTurnsTable {
+  id: Generated<number>;
+  conversation_id: string;
+  /** 'llm' or 'builtin'. */
+  engine: string;
+  /** Why the built-in engine answered instead: timeout, http_error, rate_limited, broken_tool_call, budget, circuit_open. */
+  fallback_reason: string | null;
+  latency_ms: number;
+  prompt_tokens: number;
+  completion_tokens: number;
+  /** Millionths of SHOP_CURRENCY. */
+  cost_micros: number;
+  created_at: string;
+}
+
 export interface AuditLogTable {
   id: Generated<number>;
   actor_id: number | null;
@@ -437,6 +453,7 @@ export interface Database {
   webhook_deliveries: WebhookDeliveriesTable;
   inbound_emails: InboundEmailsTable;
   job_leases: JobLeasesTable;
+  llm_turns: LlmTurnsTable;
 }
 
 export type ProductRow = Selectable<ProductsTable>;

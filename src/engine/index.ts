@@ -76,6 +76,8 @@ export interface Engine {
   presentOrder(state: ConversationState, order: OrderStatusView | null): { state: ConversationState; blocks: ReplyBlock[] };
   welcome(): ReplyBlock[];
   replies: EngineReplies;
+  /** The knowledge-base article that answers a question, as the FAQ answers pick it (the LLM mode's search_help). */
+  searchHelp(question: string): FaqArticle | undefined;
 }
 
 export function createEngine(options: EngineOptions = {}): Engine {
@@ -109,5 +111,6 @@ export function createEngine(options: EngineOptions = {}): Engine {
     },
     welcome: common.welcome,
     replies,
+    searchHelp: (question) => faq.bestMatch(question)?.article,
   };
 }

@@ -23,8 +23,8 @@ test('finds rings, refines to rose gold and cheaper, and links each card to its 
   const rings = await say(page, 'show me rings');
   const first = rings.getByRole('list', { name: 'Products' }).getByRole('listitem');
   await expect(first.first()).toBeVisible();
-  // Screen readers hear the answer through the live region.
-  await expect(panel(page).locator('[aria-live="polite"]')).toContainText(/Aurora Concierge: Here .* ready-to-ship rings.* products shown/);
+  // Screen readers hear the answer through the panel's live region (the message box has its own, for its counter).
+  await expect(panel(page).locator(':scope > [aria-live="polite"]')).toContainText(/Aurora Concierge: Here .* ready-to-ship rings.* products shown/);
 
   const rose = await say(page, 'in rose gold');
   const roseCards = rose.getByRole('list', { name: 'Products' }).getByRole('listitem');

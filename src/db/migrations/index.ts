@@ -14,6 +14,7 @@ import { limitAttemptsMigration } from './041_limit_attempts';
 import { inboundEmailMigration } from './043_inbound_email';
 import { deadlinesMigration } from './044_deadlines';
 import { rmaStatusMigration } from './045_rma_status';
+import { llmTurnsMigration } from './046_llm_turns';
 import { liveMigration } from './050_live';
 
 export const migrations: Record<string, AuroraMigration> = {
@@ -30,5 +31,6 @@ export const migrations: Record<string, AuroraMigration> = {
   '043_inbound_email': inboundEmailMigration,
   '044_deadlines': deadlinesMigration,
   '045_rma_status': rmaStatusMigration,
+  '046_llm_turns': llmTurnsMigration,
   '050_live': liveMigration,
 };

@@ -33,7 +33,7 @@ export function articleBlocks(article: FaqArticle, lead?: string): ReplyBlock[] 
 
 export function welcome(): ReplyBlock[] {
   return [
-    text("Hi, I'm Aurora, GlowGlitch's concierge ✨ I can help you find ready-to-ship jewelry, track an order, start a return or resize, or connect you with a stylist. What can I do for you?"),
+    text("Hi, I'm Aurora, GlowGlitch's concierge. ✨ I can help you find ready-to-ship jewelry, track an order, start a return or resize, or connect you with a stylist. What can I do for you?"),
     quickReplies(...MAIN_QUICK_REPLIES),
   ];
 }

@@ -4,7 +4,7 @@ import { text } from './common';
 
 export function shortlistSaved(product?: Pick<ProductSummary, 'name'>): ReplyBlock[] {
   const name = product ? `the ${product.name}` : 'it';
-  return [text(`Saved ${name} to your shortlist 💖 I'll keep it for you for 30 days.`)];
+  return [text(`Saved ${name} to your shortlist. I'll keep it for you for 30 days. 💖`)];
 }
 
 export function shortlistRemoved(product?: Pick<ProductSummary, 'name'>): ReplyBlock[] {

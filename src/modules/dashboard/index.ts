@@ -9,12 +9,13 @@ import { orderRoutes } from './orders-routes';
 import { dashboardAssets, dashboardPages, renderShell } from './pages';
 import { dashboardTicketRoutes } from './tickets-routes';
 import { liveRoutes } from '../live/routes';
+import { llmAnalyticsRoutes } from '../llm/analytics-routes';
 
 export async function dashboardRoutes(app: FastifyInstance, { services }: { services: Services }) {
   await app.register(dashboardAssets);
   await app.register(async (guarded) => {
     installDashboardAccess(guarded, services, () => renderShell(403));
-    for (const routes of [authRoutes, dashboardTicketRoutes, liveRoutes, insightRoutes, orderRoutes, adminRoutes]) await guarded.register(routes, { services });
+    for (const routes of [authRoutes, dashboardTicketRoutes, liveRoutes, insightRoutes, llmAnalyticsRoutes, orderRoutes, adminRoutes]) await guarded.register(routes, { services });
     await guarded.register(dashboardPages);
   });
 }

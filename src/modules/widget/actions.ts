@@ -1,5 +1,5 @@
 // Runs the engine's actions for one chat turn (search, order lookup, shortlist) and collects reply blocks.
-import type { Action, ConversationState, Engine, ReplyBlock } from '../../engine/index';
+import type { Action, ConversationState, Engine, ReplyBlock, SearchResult } from '../../engine/index';
 import { AppError } from '../../errors';
 import type { EventData, EventType } from '../analytics/service';
 import type { CatalogService } from '../catalog/service';
@@ -37,6 +37,8 @@ export interface TurnOutcome {
   customerEmail?: string;
   /** The ticket a management trigger opened (or had opened) this turn. */
   managementTicket?: ChatTicket;
+  /** The last search's result as the catalog gave it (the LLM mode tells its model what was found). */
+  search?: SearchResult;
 }
 
 export interface ActionDependencies {
@@ -84,11 +86,8 @@ export function createActionRunner({ engine, catalog, orderTracking, shortlist, 
       case 'search_products': {
         const query = catalogQuery(action.filters);
         const result = await catalog.recommend(query.filters, query.sort, action.offset, action.limit);
-        const presented = engine.presentSearch(outcome.state, action, {
-          items: result.items.map(productSummary),
-          total: result.total,
-          alternatives: result.alternatives.map(productSummary),
-        });
+        outcome.search = { items: result.items.map(productSummary), total: result.total, alternatives: result.alternatives.map(productSummary) };
+        const presented = engine.presentSearch(outcome.state, action, outcome.search);
         outcome.state = presented.state;
         outcome.blocks.push(...presented.blocks);
         outcome.events.push(...productsShown(presented.blocks));

@@ -1,5 +1,5 @@
 // The concierge turn: understand → decide → run the actions → store the exchange → answer (W2-W5, W9, W11).
-import type { ConversationState, Engine, EngineContext, ReplyBlock } from '../../engine/index';
+import type { ConversationState, Engine, EngineContext, ReplyBlock, Understanding } from '../../engine/index';
 import { AppError, invalid } from '../../errors';
 import type { AnalyticsService } from '../analytics/service';
 import type { CatalogService } from '../catalog/service';
@@ -10,7 +10,8 @@ import type { OrderTracking } from '../orders/tracking';
 import type { ShortlistService } from '../shortlist/service';
 import type { Db } from '../../db/connection';
 import type { TicketService } from '../tickets/service';
-import { createActionRunner, type PendingEvent } from './actions';
+import { createActionRunner, type PendingEvent, type TurnParties } from './actions';
+import type { Responder, TurnStream } from '../llm/responder';
 import { currentProduct } from './products';
 import { normalizeEmail } from '../../email';
 
@@ -25,6 +26,8 @@ export interface ChatDependencies {
   db: Db;
   now: () => Date;
   tickets: TicketService;
+  /** LLM mode (src/modules/llm): null or absent, every turn is the built-in engine's. */
+  llm?: Responder | null;
 }
 
 /** A product as the widget names it: the catalog id, or the slug from the product page's URL. */
@@ -77,6 +80,14 @@ export function createChatService(deps: ChatDependencies) {
     });
   }
 
+  /** The built-in engine's turn: decide, then run the actions it asked for. */
+  async function builtinTurn(conversation: Conversation, understanding: Understanding, context: EngineContext, parties: TurnParties) {
+    const decision = engine.decide(stateOf(conversation), understanding, context);
+    // The intent the dialog acted on: "size 8 instead" in a running search is a search, not a resize.
+    const intent = decision.intent ?? understanding.intent;
+    return { intent, outcome: await runActions(decision.actions, decision.state, parties) };
+  }
+
   const eventsFor = (conversation: Conversation, events: PendingEvent[]) =>
     events.map((event) => ({ type: event.type, sessionId: conversation.id, visitorId: conversation.visitorId, data: event.data }));
 
@@ -95,7 +106,7 @@ export function createChatService(deps: ChatDependencies) {
     },
 
     /** One chat turn. A retry with the same idempotency key answers the stored reply and stores nothing. */
-    async sendMessage(input: MessageInput): Promise<ChatAnswer> {
+    async sendMessage(input: MessageInput, stream?: TurnStream): Promise<ChatAnswer> {
       const { conversation, previous } = await conversations.requireActiveWithReplay(input.sessionId, input.idempotencyKey);
       if (previous) return { intent: previous.intent ?? 'out_of_scope', confidence: previous.confidence ?? 0, replies: previous.replies, messageId: previous.messageId };
       const product = await findProduct(input.productId ?? conversation.productId ?? undefined);
@@ -103,16 +114,18 @@ export function createChatService(deps: ChatDependencies) {
       const text = cleanCustomerText(input.text);
       if (!text.trim()) throw invalid('Please type a message.', { fields: { text: 'Please type a message.' } });
       const understanding = engine.understand(text, context);
-      const decision = engine.decide(stateOf(conversation), understanding, context);
-      // The intent the dialog acted on: "size 8 instead" in a running search is a search, not a resize.
-      const intent = decision.intent ?? understanding.intent;
-      const outcome = await runActions(decision.actions, decision.state, {
+      const parties: TurnParties = {
         sessionId: conversation.id,
         visitorKey: conversation.visitorId ?? conversation.id,
         clientAddress: input.clientAddress,
         customerText: understanding.text,
         customerEmail: conversation.customerEmail,
-      });
+      };
+      // LLM mode (issue 13): the model answers when it can; otherwise, and always with LLM mode off, the engine does.
+      const started = performance.now();
+      const viaModel = deps.llm ? await deps.llm.answer({ sessionId: conversation.id, idempotencyKey: input.idempotencyKey, understanding, state: stateOf(conversation), parties, stream }) : undefined;
+      const { intent, outcome } = viaModel?.engine === 'llm' ? { intent: understanding.intent, outcome: viaModel.outcome } : await builtinTurn(conversation, understanding, context, parties);
+      const latencyMs = performance.now() - started;
       const stored = await conversations.appendExchange(conversation.id, {
         customerText: understanding.text,
         replies: outcome.blocks,
@@ -123,8 +136,10 @@ export function createChatService(deps: ChatDependencies) {
         customerEmail: outcome.customerEmail,
       });
       if (stored.created) {
-        const message: PendingEvent = { type: 'message', data: { intent, confidence: Math.round(understanding.confidence * 1000) / 1000, ...outcome.messageData } };
+        const engineData = viaModel ? { engine: viaModel.engine, ...(viaModel.engine === 'builtin' && viaModel.reason && { fallback: viaModel.reason }) } : {};
+        const message: PendingEvent = { type: 'message', data: { intent, confidence: Math.round(understanding.confidence * 1000) / 1000, ...outcome.messageData, ...engineData } };
         await analytics.trackAll(eventsFor(conversation, [message, ...outcome.events]));
+        if (viaModel) await deps.llm!.record(conversation.id, viaModel, latencyMs);
       }
       return { intent: stored.intent ?? intent, confidence: stored.confidence ?? understanding.confidence, replies: stored.replies, messageId: stored.messageId };
     },

@@ -10,6 +10,6 @@ export async function widgetConfigRoutes(app: FastifyInstance, { services, limit
     // Short cache: switching the flag off reaches every new page view within half a minute (plus the flag cache).
     reply.header('Cache-Control', 'public, max-age=30');
     // The contact links come with every config, so a widget that is switched off while open can show them.
-    return { enabled, brand: { name: 'Aurora Concierge', shopName: shop.name }, contact: { url: shop.contactUrl, email: shop.contactEmail } };
+    return { enabled, brand: { name: 'Aurora Concierge', shopName: shop.name }, contact: { url: shop.contactUrl, email: shop.contactEmail }, streaming: services.llm !== null };
   });
 }

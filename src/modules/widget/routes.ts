@@ -14,6 +14,7 @@ import { countServerErrors, widgetEventRoutes } from './event-routes';
 import { widgetMessageRoutes } from './message-routes';
 import { widgetOrderLookupRoutes } from './order-lookup-routes';
 import { widgetSessionRoutes } from './session-routes';
+import { widgetStreamRoutes } from '../llm/stream-routes';
 
 /** The `config` every widget route carries: @fastify/rate-limit (registered with global: false) reads it. */
 export interface RouteLimit {
@@ -45,6 +46,8 @@ export async function widgetRoutes(app: FastifyInstance, { services }: { service
     concierge.addHook('preValidation', refuseWhileSwitchedOff(services.flags));
     await concierge.register(widgetSessionRoutes, { chat, limit });
     await concierge.register(widgetMessageRoutes, { chat, limit });
+    // LLM mode's streamed turn (src/modules/llm); the widget uses it only when its config says `streaming`.
+    await concierge.register(widgetStreamRoutes, { chat, limit });
     await concierge.register(widgetOrderLookupRoutes, { chat, limit });
     // The flow forms live with their capability; registered here, they share the widget API's CORS and limit.
     await concierge.register(stylistFormRoutes, { services, limit });

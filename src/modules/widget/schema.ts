@@ -2,8 +2,9 @@
 import { Type, type Static } from 'typebox';
 import { SESSION_ID_PATTERN } from '../conversations/session-id';
 import type { EventType } from '../analytics/service';
+import { MAX_MESSAGE_LENGTH } from './message-limit';
 
-export const MAX_MESSAGE_LENGTH = 1000;
+export { MAX_MESSAGE_LENGTH };
 export const VISITOR_ID_PATTERN = '^[A-Za-z0-9_-]{8,64}$';
 
 const VisitorId = Type.String({ pattern: VISITOR_ID_PATTERN });

@@ -1,10 +1,11 @@
 // Renders the concierge's reply blocks. Everything is text content: nothing from the server becomes HTML.
 import { sendEvent } from '../protocol';
 import { absoluteUrl, formatDate, formatPrice, metalLabel } from './format';
+import { withGlyphs } from './glyphs';
 import type { OrderStatus, Product } from './types';
 
 export function TextBlock({ text }: { text: string }) {
-  return <p class="text">{text}</p>;
+  return <p class="text">{withGlyphs(text)}</p>;
 }
 
 interface ProductsProps {

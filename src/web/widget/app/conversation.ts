@@ -148,7 +148,8 @@ export function useConversation({ api, apiBase, productId, onSession }: Conversa
       );
       if (!answer) return 'failed';
       const rating = typeof body.rating === 'number' ? body.rating : undefined;
-      update((list) => list.map((entry) => (entry.id === entryId ? { ...entry, done: true, summary, rating } : entry)));
+      const comment = typeof body.comment === 'string' ? body.comment : undefined;
+      update((list) => list.map((entry) => (entry.id === entryId ? { ...entry, done: true, summary, rating, comment } : entry)));
       addReplies(answer.replies);
       return 'sent';
     } catch (error) {

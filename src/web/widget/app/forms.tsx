@@ -171,7 +171,8 @@ const STARS = [1, 2, 3, 4, 5];
 function CsatForm({ entry, prefill, submit, onDone }: FormProps & { onDone: () => void }) {
   const state = useForm({
     idPrefix: `f${entry.id}`,
-    initial: { rating: entry.rating ? String(entry.rating) : '', comment: '' },
+    // Changing a sent rating keeps its comment: sending the stars alone would erase it on the server.
+    initial: { rating: entry.rating ? String(entry.rating) : '', comment: entry.comment || '' },
     validate: (v): FieldErrors => (v.rating ? {} : { rating: 'Choose from 1 to 5 stars.' }),
     toBody: (v) => ({
       body: { rating: Number(v.rating), comment: v.comment!.trim() || undefined, trigger: prefill.trigger === 'widget_closed' ? 'widget_closed' : 'flow_completed' },

@@ -1,56 +1,14 @@
-// The panel's smaller parts: composer, failure and closed notices, shortlist view, and the live-region summary of a reply.
+// The panel's smaller parts: failure and closed notices, shortlist view, and the live-region summary of a reply.
 import type { Ref } from 'preact';
 import { maskCardNumbers } from '../../../engine/nlu/card-mask';
 import type { WidgetConfig } from '../protocol';
 import { absoluteUrl, formatPrice, metalLabel } from './format';
+import { Glyph, withoutGlyphs } from './glyphs';
 import type { Shortlist } from './shortlist';
 import type { Block, Entry } from './types';
 
-interface ComposerProps {
-  value: string;
-  onInput: (value: string) => void;
-  onSend: () => void;
-  inputRef: Ref<HTMLTextAreaElement>;
-}
-
-export function Composer({ value, onInput, onSend, inputRef }: ComposerProps) {
-  return (
-    <form
-      class="composer"
-      onSubmit={(event) => {
-        event.preventDefault();
-        onSend();
-      }}
-    >
-      <label class="sr-only" for="aurora-message">
-        Message
-      </label>
-      <textarea
-        id="aurora-message"
-        ref={inputRef}
-        rows={1}
-        maxLength={1000}
-        placeholder="Ask about rings, orders, returns…"
-        value={value}
-        onInput={(event) => onInput(event.currentTarget.value)}
-        onKeyDown={(event) => {
-          if (event.key === 'Enter' && !event.shiftKey && !event.isComposing) {
-            event.preventDefault();
-            onSend();
-          }
-        }}
-      />
-      <button type="submit" class="send" aria-label="Send">
-        <svg viewBox="0 0 24 24" aria-hidden="true" focusable="false">
-          <path d="M3.4 20.4l17.45-7.48a1 1 0 000-1.84L3.4 3.6a.99.99 0 00-1.39.91L2 9.12c0 .5.37.93.87.99L17 12 2.87 13.88c-.5.07-.87.5-.87 1l.01 4.61c0 .71.73 1.2 1.39.91z" />
-        </svg>
-      </button>
-    </form>
-  );
-}
-
 /** A failed request; `message` is the server's when it refused on purpose (too many requests), shown as is. */
-export function FailureNotice({ onRetry, apiBase, message }: { onRetry: () => void; apiBase: string; message?: string }) {
+export function FailureNotice({ onRetry, onTrackOrder, apiBase, message }: { onRetry: () => void; onTrackOrder: () => void; apiBase: string; message?: string }) {
   return (
     <div class="failure" role="alert">
       <p class="failure-title">{message ? 'Please wait a little' : 'Something went wrong'}</p>
@@ -60,7 +18,10 @@ export function FailureNotice({ onRetry, apiBase, message }: { onRetry: () => vo
       </button>
       <ul class="links">
         <li>
-          <a href={absoluteUrl('/contact?topic=order-status', apiBase)}>Track order</a>
+          {/* Order tracking is the widget's own form, not the contact page. */}
+          <button type="button" class="link-button" onClick={onTrackOrder}>
+            Track order
+          </button>
         </li>
         <li>
           <a href={absoluteUrl('/catalog', apiBase)}>Shop the catalog</a>
@@ -96,7 +57,7 @@ export function ClosedNotice({ contact, shopName, unsent, apiBase, headingRef }:
   return (
     <div class="closed" role="region" aria-labelledby="aurora-closed-title">
       <span class="closed-mark" aria-hidden="true">
-        ✦
+        <Glyph name="sparkles" />
       </span>
       <h3 id="aurora-closed-title" tabIndex={-1} ref={headingRef}>
         Our concierge is away for now
@@ -161,7 +122,7 @@ export function ShortlistView({ shortlist, apiBase }: { shortlist: Shortlist; ap
 export function describeEntry(entry: Entry | undefined): string {
   if (!entry || entry.role !== 'concierge' || !entry.blocks) return '';
   const parts = entry.blocks.map((block: Block) => {
-    if (block.type === 'text') return block.text;
+    if (block.type === 'text') return withoutGlyphs(block.text);
     if (block.type === 'products') return `${block.items.length} ${block.items.length === 1 ? 'product' : 'products'} shown.`;
     if (block.type === 'order_status') return `Order ${block.order.number}: ${block.order.status.replace(/_/g, ' ')}.`;
     if (block.type === 'form') return 'A form to fill in.';

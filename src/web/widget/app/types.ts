@@ -53,6 +53,8 @@ export interface Entry {
   summary?: string;
   /** For a sent CSAT form: the rating given (it can be changed). */
   rating?: number;
+  /** For a sent CSAT form: the comment sent with it, kept when the rating is changed. */
+  comment?: string;
 }
 
 export type FieldErrors = Record<string, string>;

@@ -4,7 +4,10 @@ import { sendEvent, type AppHandle, type MountOptions } from '../protocol';
 import { createApi } from './api';
 import { useConversation } from './conversation';
 import { randomId } from './format';
-import { ClosedNotice, Composer, FailureNotice, ShortlistView, describeEntry } from './parts';
+import { Composer } from './composer';
+import { Glyph } from './glyphs';
+import { lockPage, PHONE_QUERY, trapTab } from './modal';
+import { ClosedNotice, FailureNotice, ShortlistView, describeEntry } from './parts';
 import { useShortlist } from './shortlist';
 import { csatAsked } from './storage';
 import { Transcript } from './transcript';
@@ -16,6 +19,18 @@ const TOPICS: Record<string, string> = {
   return: 'Return or resize',
   products: 'Find jewelry',
 };
+
+/** Whether the viewport is a phone's (the panel then fills the screen), following rotation and resizing. */
+function usePhone(): boolean {
+  const query = useMemo(() => window.matchMedia(PHONE_QUERY), []);
+  const [phone, setPhone] = useState(query.matches);
+  useEffect(() => {
+    const update = () => setPhone(query.matches);
+    query.addEventListener('change', update);
+    return () => query.removeEventListener('change', update);
+  }, [query]);
+  return phone;
+}
 
 export function Widget({ options, handle }: { options: MountOptions; handle: AppHandle }) {
   const apiBase = options.api;
@@ -95,12 +110,29 @@ export function Widget({ options, handle }: { options: MountOptions; handle: App
     closePanel();
   };
 
+  /** The failure notice's "Track order": the lookup form opens here, in the chat, and its own send retries. */
+  const trackOrder = () => {
+    setView('chat');
+    conversation.ask([
+      { type: 'text', text: 'Let’s find your order: enter its number and the email you ordered with.' },
+      { type: 'form', form: 'order_lookup', prefill: {} },
+    ]);
+    setTimeout(() => {
+      const field = panel.current && panel.current.querySelector<HTMLInputElement>('.entry:last-of-type input');
+      if (field) field.focus();
+    });
+  };
+
   handle.open = openPanel;
   handle.close = closePanel;
 
   useEffect(() => {
     if (open) focusMessageBox();
   }, [open]);
+
+  // A phone's full-screen panel is modal: the page behind is inert and still, until the panel closes.
+  const phone = usePhone();
+  useEffect(() => (open && phone ? lockPage(options.root.host) : undefined), [open, phone]);
 
   // The message box is gone once the concierge is switched off: focus (and the screen reader) go to the notice.
   useEffect(() => {
@@ -115,10 +147,12 @@ export function Widget({ options, handle }: { options: MountOptions; handle: App
     <section
       class="panel"
       role="dialog"
+      aria-modal={phone ? 'true' : undefined}
       aria-label="Aurora Concierge"
       hidden={!open}
       ref={panel}
       onKeyDown={(event) => {
+        if (phone && panel.current) trapTab(event, panel.current);
         if (event.key === 'Escape') {
           event.stopPropagation();
           requestClose();
@@ -127,7 +161,7 @@ export function Widget({ options, handle }: { options: MountOptions; handle: App
     >
       <div class="head">
         <span class="avatar" aria-hidden="true">
-          ✦
+          <Glyph name="sparkles" />
         </span>
         <div class="titles">
           <h2>Aurora Concierge</h2>
@@ -156,6 +190,7 @@ export function Widget({ options, handle }: { options: MountOptions; handle: App
       {retry && !conversation.closed && (
         <FailureNotice
           apiBase={apiBase}
+          onTrackOrder={trackOrder}
           message={conversation.failure ? conversation.failure.message : undefined}
           onRetry={() => {
             setShortlistRetry(null);
