@@ -24,6 +24,7 @@ import { renderErrorPage } from './web/store/pages/info';
 import { returnLabelRoutes } from './modules/returns/routes';
 import { mailRoutes } from './modules/mail/routes';
 import { createScheduler, flowJobs } from './modules/jobs/scheduler';
+import { installMetrics } from './modules/metrics/routes';
 import { startInboundSmtp, type InboundSmtpListener } from './modules/inbound/smtp-listener';
 import { widgetAssetRoutes } from './web/widget/routes';
 
@@ -122,6 +123,7 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
   await app.register(rateLimit, { global: false, keyGenerator: (request) => clientKey(request.ip) });
   installErrorHandling(app, renderErrorPage);
   installStrictValidation(app);
+  installMetrics(app, services.metrics, config);
 
   await app.register(healthRoutes, { services });
   await app.register(catalogRoutes, { services });
@@ -134,7 +136,7 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
   await app.register(mailRoutes, { services });
   // Background jobs start when the server listens (app.inject in tests never starts them) and stop before the database closes.
   if (config.workers.enabled) {
-    const scheduler = createScheduler(flowJobs(services, app.log), app.log);
+    const scheduler = createScheduler(flowJobs(services, app.log), app.log, services.metrics?.jobRun);
     app.addHook('onListen', async () => scheduler.start());
     app.addHook('preClose', async () => scheduler.stop());
   }

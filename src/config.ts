@@ -102,6 +102,13 @@ export interface Config {
   };
   /** Optional LLM mode (issue 13, P9): an OpenAI-compatible endpoint; null (LLM_BASE_URL unset): the built-in engine only. */
   llm: LlmConfig | null;
+  /** Prometheus metrics (/metrics): off unless a token or a local port is set. */
+  metrics: {
+    /** Bearer token that opens /metrics on the main port; null: not served there. */
+    token: string | null;
+    /** A second port on 127.0.0.1 serving only /metrics, without a token; null: none. */
+    port: number | null;
+  };
   workers: {
     /** Run the outbox, alerts and answer-by checks in this process. */
     enabled: boolean;
@@ -444,6 +451,18 @@ function readSecret(env: Env, mode: Mode, name: string, demoValue: string, { req
   return raw;
 }
 
+/** METRICS_TOKEN guards an open port, in demo mode too: random, at least MIN_SECRET_LENGTH, sent as a Bearer token. */
+function readMetricsSettings(env: Env): Config['metrics'] {
+  const token = env.METRICS_TOKEN || null;
+  if (token !== null) {
+    if (!/^[\x21-\x7e]+$/.test(token)) throw new ConfigError('METRICS_TOKEN', 'must be printable characters without spaces (it is sent as "Authorization: Bearer <token>")');
+    const weakness = weakSecretReason(token);
+    if (weakness) throw new ConfigError('METRICS_TOKEN', `${weakness} (generate one with: openssl rand -hex 32)`);
+  }
+  const port = env.METRICS_PORT ? readNumber(env, 'METRICS_PORT', 0, { min: 0, max: 65535, integer: true }) : null;
+  return { token, port };
+}
+
 /** Reads the configuration from an environment; throws ConfigError naming the bad variable. */
 export function loadConfig(env: Env = process.env): Config {
   const mode = readEnum<Mode>(env, 'AURORA_MODE', ['demo', 'production'], 'demo');
@@ -474,6 +493,7 @@ export function loadConfig(env: Env = process.env): Config {
     widget: readWidgetSettings(env, mode),
     knowledgeBaseFile: env.KNOWLEDGE_BASE_FILE || null,
     llm: readLlmSettings(env),
+    metrics: readMetricsSettings(env),
     integrations: { orderWebhookSecret },
     ...readFlowSettings(env, mode),
   };

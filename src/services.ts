@@ -31,6 +31,7 @@ import { createReturnService } from './modules/returns/service';
 import { createCsatService } from './modules/csat/service';
 import { createRetentionService } from './modules/retention/service';
 import { loadKnowledgeBase } from './modules/knowledge/load';
+import { createMetrics } from './modules/metrics/metrics';
 import { createLlmMode } from './modules/llm/index';
 import { createLiveBus } from './modules/live/bus';
 import { createPresence } from './modules/live/presence';
@@ -90,7 +91,9 @@ export function createServices(db: Db, config: Config, options: ServiceOptions =
   const contact = createContactService({ db, config, now, tickets, mail, visitorEmails });
   const csat = createCsatService(db.kysely, conversations, now, { alerts, publicUrl: config.publicUrl, live });
   const retention = createRetentionService(db.kysely, undefined, now);
-  return { config, db, now, catalog, cart, orders, contact, flags, conversations, engine, analytics, shortlist, orderTracking, orderSync, staff, auth, dashboard, mail, alerts, errorRate, tickets, stylistForm, returns, csat, retention, inbound, imapPoller, live, presence, llm };
+  // Prometheus metrics (METRICS_TOKEN or METRICS_PORT): this instance's own registry; off, nothing is counted.
+  const metrics = config.metrics.token !== null || config.metrics.port !== null ? createMetrics({ db, now }) : null;
+  return { metrics, config, db, now, catalog, cart, orders, contact, flags, conversations, engine, analytics, shortlist, orderTracking, orderSync, staff, auth, dashboard, mail, alerts, errorRate, tickets, stylistForm, returns, csat, retention, inbound, imapPoller, live, presence, llm };
 }
 
 export type Services = ReturnType<typeof createServices>;

@@ -20,6 +20,8 @@ export interface Db {
    * Returns the unsubscribe function.
    */
   onConnectionError(listener: ConnectionErrorListener): () => void;
+  /** What the metrics report about the connection: PostgreSQL's pool, or the SQLite file and its WAL. */
+  stats(): DbStats;
   /**
    * PostgreSQL only: a new client outside the pool, on the same database and schema, for a connection held open
    * (LISTEN); the caller connects, watches and ends it.
@@ -29,6 +31,13 @@ export interface Db {
 }
 
 export type ConnectionErrorListener = (error: Error) => void;
+
+export type DbStats =
+  | { dialect: 'postgres'; max: number; total: number; idle: number; waiting: number }
+  /** Bytes on disk (0 for an in-memory database); a WAL that keeps growing means checkpoints fall behind. */
+  | { dialect: 'sqlite'; fileBytes: number; walBytes: number };
+
+const fileBytes = (file: string) => fs.statSync(file, { throwIfNoEntry: false })?.size ?? 0;
 
 // PostgreSQL returns COUNT/SUM as strings (int8/numeric); parse them so both dialects give numbers.
 pg.types.setTypeParser(20, (v) => Number(v));
@@ -94,7 +103,8 @@ export function openDatabase(databaseUrl: string, options: OpenOptions = {}): Db
     const kysely = new Kysely<Database>({ dialect: new SqliteDialect({ database: withStatementCache(database) }) });
     // A SQLite file has no connection to lose.
     const onConnectionError = () => () => undefined;
-    if (!options.backgroundCheckpoint || file === ':memory:') return { kysely, dialect: 'sqlite', onConnectionError, close: () => kysely.destroy() };
+    const stats = (): DbStats => ({ dialect: 'sqlite', fileBytes: file === ':memory:' ? 0 : fileBytes(file), walBytes: file === ':memory:' ? 0 : fileBytes(`${file}-wal`) });
+    if (!options.backgroundCheckpoint || file === ':memory:') return { kysely, dialect: 'sqlite', onConnectionError, stats, close: () => kysely.destroy() };
     database.pragma('wal_autocheckpoint = 0');
     const checkpointer = startCheckpointer(path.resolve(file), CHECKPOINT_INTERVAL_MS, () => {
       if (database.open) database.pragma(`wal_autocheckpoint = ${SQLITE_DEFAULT_AUTOCHECKPOINT}`);
@@ -103,6 +113,7 @@ export function openDatabase(databaseUrl: string, options: OpenOptions = {}): Db
       kysely,
       dialect: 'sqlite',
       onConnectionError,
+      stats,
       close: async () => {
         await kysely.destroy();
         await checkpointer.stop();
@@ -138,6 +149,7 @@ function openPostgres(databaseUrl: string, options: OpenOptions): Db {
       listeners.add(listener);
       return () => listeners.delete(listener);
     },
+    stats: () => ({ dialect: 'postgres', max: pool.options.max, total: pool.totalCount, idle: pool.idleCount, waiting: pool.waitingCount }),
     dedicatedClient: (applicationName) => new pg.Client(clientConfig(applicationName)),
     close: () => kysely.destroy(),
   };

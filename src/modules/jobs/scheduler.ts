@@ -42,8 +42,11 @@ function imapJob(poller: ImapPoller, everySeconds: number, log: FastifyBaseLogge
   };
 }
 
+/** Hears how each run went (the metrics count runs and failures). */
+export type JobObserver = (job: string, outcome: 'ok' | 'failed', seconds: number) => void;
+
 /** Runs each job, then waits its interval; a failing run is logged and retried at the next tick. */
-export function createScheduler(jobs: Job[], log: FastifyBaseLogger) {
+export function createScheduler(jobs: Job[], log: FastifyBaseLogger, observe?: JobObserver) {
   const timers = new Set<NodeJS.Timeout>();
   const running = new Set<Promise<unknown>>();
   let stopped = true;
@@ -54,9 +57,17 @@ export function createScheduler(jobs: Job[], log: FastifyBaseLogger) {
       timers.delete(timer);
       // Started inside a promise: a job that throws before its first await is logged like any failure
       // instead of escaping the timer and ending the process.
+      const started = performance.now();
+      const seconds = () => (performance.now() - started) / 1000;
       const run = Promise.resolve()
         .then(() => job.run())
-        .catch((error: unknown) => log.error({ err: error, job: job.name }, 'background job failed'))
+        .then(
+          () => observe?.(job.name, 'ok', seconds()),
+          (error: unknown) => {
+            observe?.(job.name, 'failed', seconds());
+            log.error({ err: error, job: job.name }, 'background job failed');
+          },
+        )
         .finally(() => {
           running.delete(run);
           schedule(job, job.everyMs);

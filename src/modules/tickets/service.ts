@@ -13,7 +13,6 @@
 //   the customer once the email is delivered)
 // For the widget: escalate(conversation, request, options) (see escalate.ts). For the scheduler: checkOverdue().
 import type { Transaction } from 'kysely';
-import type { Config } from '../../config';
 import type { CustomerTier, Database, TicketPriority, TicketStatus } from '../../db/schema';
 import { AppError, invalid, notFound } from '../../errors';
 import { stylistReplyEmail } from '../mail/templates';

@@ -14,6 +14,7 @@ import { createActionRunner, type PendingEvent, type TurnParties } from './actio
 import type { Responder, TurnStream } from '../llm/responder';
 import { currentProduct } from './products';
 import { normalizeEmail } from '../../email';
+import type { ChatTurnMetrics } from '../metrics/metrics';
 
 export interface ChatDependencies {
   engine: Engine;
@@ -28,6 +29,8 @@ export interface ChatDependencies {
   tickets: TicketService;
   /** LLM mode (src/modules/llm): null or absent, every turn is the built-in engine's. */
   llm?: Responder | null;
+  /** Counts stored turns by intent and engine (null: metrics off). */
+  metrics?: ChatTurnMetrics | null;
 }
 
 /** A product as the widget names it: the catalog id, or the slug from the product page's URL. */
@@ -140,6 +143,7 @@ export function createChatService(deps: ChatDependencies) {
         const message: PendingEvent = { type: 'message', data: { intent, confidence: Math.round(understanding.confidence * 1000) / 1000, ...outcome.messageData, ...engineData } };
         await analytics.trackAll(eventsFor(conversation, [message, ...outcome.events]));
         if (viaModel) await deps.llm!.record(conversation.id, viaModel, latencyMs);
+        deps.metrics?.chatTurn({ intent, engine: viaModel?.engine ?? 'builtin' });
       }
       return { intent: stored.intent ?? intent, confidence: stored.confidence ?? understanding.confidence, replies: stored.replies, messageId: stored.messageId };
     },
@@ -150,7 +154,7 @@ export function createChatService(deps: ChatDependencies) {
      */
     async lookupOrder(input: LookupInput): Promise<{ replies: StoredBlock[] }> {
       const conversation = await conversations.requireActive(input.sessionId);
-      let order;
+      let order: Awaited<ReturnType<OrderTracking['lookup']>>;
       try {
         order = await deps.orderTracking.lookup(input);
       } catch (error) {
