@@ -33,14 +33,15 @@ export function goToLogin(): void {
   location.assign(`/dashboard/login${next}`);
 }
 
-export async function api<T>(path: string, options: { method?: string; body?: unknown } = {}): Promise<T> {
+/** `signal` cancels the request (a newer one replaced it: see fetching.ts); `keepalive` lets it outlive the page. */
+export async function api<T>(path: string, options: { method?: string; body?: unknown; signal?: AbortSignal; keepalive?: boolean } = {}): Promise<T> {
   const method = options.method ?? 'GET';
   const headers: Record<string, string> = { accept: 'application/json' };
   if (method !== 'GET') {
     headers['content-type'] = 'application/json';
     headers['x-csrf-token'] = csrfToken;
   }
-  const response = await fetch(`/api/dashboard${path}`, { method, headers, credentials: 'same-origin', body: method === 'GET' ? undefined : JSON.stringify(options.body ?? {}) });
+  const response = await fetch(`/api/dashboard${path}`, { method, headers, credentials: 'same-origin', signal: options.signal, keepalive: options.keepalive, body: method === 'GET' ? undefined : JSON.stringify(options.body ?? {}) });
   if (response.status === 401 && path !== '/login') {
     goToLogin();
     throw new ApiError(401, 'Your session has ended. Sign in again.');

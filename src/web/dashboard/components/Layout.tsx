@@ -3,6 +3,7 @@ import type { ComponentChildren } from 'preact';
 import { api, type StaffUser } from '../api';
 import { Link } from '../router';
 import { Brand } from './ui';
+import { LivePanel } from './LivePanel';
 
 const NAV: { href: string; label: string; admin?: boolean; match: RegExp }[] = [
   { href: '/dashboard/support', label: 'Stylist tickets', match: /^\/dashboard\/support(\/tickets.*)?$/ },
@@ -38,6 +39,7 @@ export function Layout(props: { user: StaffUser; path: string; children: Compone
               ))}
             </ul>
           </nav>
+          <LivePanel />
           <div class="whoami">
             <div class="whoami-name">{props.user.name}</div>
             <div class="whoami-role">{props.user.role === 'admin' ? 'Admin' : 'Agent'}</div>

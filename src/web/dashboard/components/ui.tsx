@@ -1,35 +1,19 @@
 // Shared pieces of every page: data loading, pills, headers, notices, date ranges and pagination.
 import type { ComponentChildren } from 'preact';
-import { useCallback, useEffect, useState } from 'preact/hooks';
+import { useEffect, useState } from 'preact/hooks';
 import { ApiError } from '../api';
+import { useLatestData, type Fetcher, type Loaded } from '../fetching';
+import { setPageTitle } from '../live';
 import { PRIORITY_LABELS, STATUS_LABELS } from '../format';
 
-export interface Loaded<T> {
-  data: T | undefined;
-  error: string | undefined;
-  status: number | undefined;
-  /** The API's `error.details` when it failed (e.g. why something is not found). */
-  details: Record<string, unknown> | undefined;
-  reload: () => Promise<void>;
-  setData: (data: T) => void;
-}
+export type { Loaded };
 
-/** Loads `fetcher` whenever `key` changes; `reload` refreshes without clearing what is shown. */
-export function useData<T>(key: string, fetcher: () => Promise<T>): Loaded<T> {
-  const [data, setData] = useState<T | undefined>(undefined);
-  const [error, setError] = useState<{ message: string; status?: number; details?: Record<string, unknown> } | undefined>(undefined);
-  const reload = useCallback(async () => {
-    try {
-      setData(await fetcher());
-      setError(undefined);
-    } catch (e) {
-      setError({ message: (e as Error).message, ...(e instanceof ApiError && { status: e.status, details: e.details }) });
-    }
-  }, [key]);
-  useEffect(() => {
-    void reload();
-  }, [reload]);
-  return { data, error: error?.message, status: error?.status, details: error?.details, reload, setData };
+/**
+ * Loads `fetcher` whenever `key` changes; `reload` refreshes without clearing what is shown. Stale-safe
+ * (fetching.ts): an older answer never replaces a newer one, and a fetcher that passes the signal on is cancelled.
+ */
+export function useData<T>(key: string, fetcher: Fetcher<T>): Loaded<T> {
+  return useLatestData(key, fetcher);
 }
 
 export interface ActionMessage<T = unknown> {
@@ -76,7 +60,7 @@ export function LabelOptions(props: { labels: Record<string, string> }) {
 
 export function PageHeader(props: { title: string; subtitle?: ComponentChildren; children?: ComponentChildren }) {
   useEffect(() => {
-    document.title = `${props.title} · Aurora Dashboard`;
+    setPageTitle(`${props.title} · Aurora Dashboard`);
   }, [props.title]);
   return (
     <header class="page-header">

@@ -7,6 +7,9 @@ import { LabelOptions, Loading, Notice, PageHeader, Pill, PriorityPill, StatusPi
 import { isMissing, TicketNotFound } from '../components/NotFound';
 import { Transcript, type TranscriptEntry } from '../components/Transcript';
 import { useStylists } from './Tickets';
+import { TicketPresence } from '../components/TicketPresence';
+import { reloadOnConflict } from '../fetching';
+import { useLiveReload, useViewingTicket } from '../live';
 // The API's own type: the server's query module is the single definition (a type-only import adds nothing to the bundle).
 import type { TicketDetail, TicketEvent } from '../../../modules/dashboard/tickets-queries';
 
@@ -59,14 +62,17 @@ function AttachmentList({ attachments }: { attachments: unknown }) {
 }
 
 export function TicketDetailPage(props: { id: string; user: StaffUser }) {
-  const ticket = useData(`ticket-${props.id}`, () => api<Ticket>(`/tickets/${props.id}`));
+  const ticket = useData(`ticket-${props.id}`, (signal) => api<Ticket>(`/tickets/${props.id}`, { signal }));
+  // Live: the page reads the ticket again when anyone changes it; while it is open its news is not counted as unread.
+  useViewingTicket(Number(props.id));
+  useLiveReload(ticket.reload, (event) => (event.type.startsWith('ticket.') && event.ticketId === Number(props.id)) || event.type === 'live.resync');
   const stylists = useStylists();
   const [note, setNote] = useState('');
   const [reply, setReply] = useState('');
   const { message, busy, run } = useAction();
 
   const act = async (path: string, body: unknown, done: string, after?: () => void) => {
-    const changed = await run(async () => ticket.setData(await api<Ticket>(`/tickets/${props.id}/${path}`, { method: 'POST', body })), done);
+    const changed = await run(async () => ticket.setData(await api<Ticket>(`/tickets/${props.id}/${path}`, { method: 'POST', body }).catch(reloadOnConflict(ticket.reload))), done);
     if (changed) after?.();
   };
 
@@ -85,6 +91,7 @@ export function TicketDetailPage(props: { id: string; user: StaffUser }) {
         {t.urgent && <Pill tone="bad">Urgent request</Pill>}
         {t.management && <Pill tone="bad">Management</Pill>}
       </PageHeader>
+      <TicketPresence ticketId={t.id} replying={Boolean(reply.trim() || note.trim())} />
       {message && <Notice kind={message.kind}>{message.text}</Notice>}
       <div class="detail-grid">
         <div class="detail-main">
@@ -197,13 +204,13 @@ export function TicketDetailPage(props: { id: string; user: StaffUser }) {
               Assignee: <strong>{t.assignee?.name ?? 'Unassigned'}</strong>
             </p>
             {t.assignee?.id !== props.user.id && (
-              <button type="button" class="button button-primary button-wide" disabled={busy} onClick={() => act('assign', { assigneeId: props.user.id }, 'Assigned to you.')}>
+              <button type="button" class="button button-primary button-wide" disabled={busy} onClick={() => act('assign', { assigneeId: props.user.id, version: t.version }, 'Assigned to you.')}>
                 Assign to me
               </button>
             )}
             <label class="field">
               <span>Assign to</span>
-              <select value={t.assignee ? String(t.assignee.id) : ''} disabled={busy} onChange={(e) => act('assign', { assigneeId: e.currentTarget.value ? Number(e.currentTarget.value) : null }, 'Assignee changed.')}>
+              <select value={t.assignee ? String(t.assignee.id) : ''} disabled={busy} onChange={(e) => act('assign', { assigneeId: e.currentTarget.value ? Number(e.currentTarget.value) : null, version: t.version }, 'Assignee changed.')}>
                 <option value="">Unassigned</option>
                 {stylists.data?.items.map((s) => (
                   <option key={s.id} value={String(s.id)}>
@@ -214,7 +221,7 @@ export function TicketDetailPage(props: { id: string; user: StaffUser }) {
             </label>
             <label class="field">
               <span>Status</span>
-              <select value={t.status} disabled={busy} onChange={(e) => act('status', { status: e.currentTarget.value }, 'Status updated.')}>
+              <select value={t.status} disabled={busy} onChange={(e) => act('status', { status: e.currentTarget.value, version: t.version }, 'Status updated.')}>
                 <LabelOptions labels={STATUS_LABELS} />
               </select>
             </label>

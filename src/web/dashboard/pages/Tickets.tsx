@@ -5,6 +5,7 @@ import { formatDateTime, formatOverdue, formatRelative, PRIORITY_LABELS, STATUS_
 import { Link, navigate } from '../router';
 import { LabelOptions, Loading, PageHeader, Pager, Pill, PriorityPill, StatusPill, useData } from '../components/ui';
 import { SupportTabs } from './SupportTabs';
+import { useLiveReload, useLiveState } from '../live';
 import type { TicketListItem, TicketQueries } from '../../../modules/dashboard/tickets-queries';
 
 // The API's own types (type-only imports: nothing of the server reaches the bundle).
@@ -34,7 +35,10 @@ export function TicketsPage(props: { params: URLSearchParams }) {
   const p = props.params;
   const filters = { q: p.get('q') ?? '', status: p.get('status') ?? '', priority: p.get('priority') ?? '', assignee: p.get('assignee') ?? '', sort: p.get('sort') ?? 'created', dir: p.get('dir') ?? '', page: p.get('page') ?? '1' };
   const key = query(filters);
-  const list = useData(key, () => api<TicketList>(`/tickets${key}`));
+  const list = useData(key, (signal) => api<TicketList>(`/tickets${key}`, { signal }));
+  // Live: new tickets appear and changed rows update as they happen; "New" marks news the agent has not opened yet.
+  useLiveReload(list.reload);
+  const { unread } = useLiveState();
   const stylists = useStylists();
   const [search, setSearch] = useState(filters.q);
   const [now, setNow] = useState(Date.now());
@@ -149,6 +153,7 @@ export function TicketsPage(props: { params: URLSearchParams }) {
                     <Link href={`/dashboard/support/tickets/${t.id}`} class="ticket-link" aria-label={`Ticket #${t.id} from ${t.customerName}`}>
                       #{t.id}
                     </Link>
+                    {unread.has(t.id) && <Pill tone="gold">New</Pill>}
                   </td>
                   <td>
                     <div class="strong">{t.customerName}</div>
