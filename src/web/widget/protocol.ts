@@ -18,6 +18,8 @@ export interface WidgetConfig {
   brand?: { name?: string; shopName?: string; greeting?: string };
   /** The shop's contact page and email, shown when the concierge is switched off while the widget is open. */
   contact?: { url?: string | null; email?: string | null };
+  /** LLM mode is on: chat turns stream from POST …/messages/stream. */
+  streaming?: boolean;
 }
 
 export interface MountOptions {

@@ -64,10 +64,10 @@ function streamChunks(reply: Extract<FakeReply, { text: string }>): object[] {
   return chunks;
 }
 
-async function answer(reply: FakeReply, stream: boolean, res: http.ServerResponse, stall = 0): Promise<void> {
+async function answer(reply: FakeReply, stream: boolean, res: http.ServerResponse, chunkMs: number, stall = 0): Promise<void> {
   if ('delayMs' in reply) {
     if (!reply.stallAfterFirst) await wait(reply.delayMs);
-    return answer(reply.reply, stream, res, reply.stallAfterFirst ? reply.delayMs : 0);
+    return answer(reply.reply, stream, res, chunkMs, reply.stallAfterFirst ? reply.delayMs : 0);
   }
   if ('status' in reply) {
     res.writeHead(reply.status, { 'content-type': 'application/json' }).end(reply.body ?? JSON.stringify({ error: { message: 'fake failure', type: 'server_error' } }));
@@ -87,12 +87,13 @@ async function answer(reply: FakeReply, stream: boolean, res: http.ServerRespons
   for (const [i, chunk] of chunks.entries()) {
     if (res.destroyed) return;
     res.write(`data: ${JSON.stringify(chunk)}\n\n`);
-    await wait(i === 1 && stall ? stall : 15);
+    await wait(i === 1 && stall ? stall : chunkMs);
   }
   res.end('data: [DONE]\n\n');
 }
 
-export async function startFakeLlm(initial: Script): Promise<FakeLlm> {
+/** `chunkMs`: the pause between streamed chunks (a real model writes a few tokens at a time). */
+export async function startFakeLlm(initial: Script, { chunkMs = 15 }: { chunkMs?: number } = {}): Promise<FakeLlm> {
   let script = initial;
   const requests: FakeRequest[] = [];
   const server = http.createServer((req, res) => {
@@ -106,7 +107,7 @@ export async function startFakeLlm(initial: Script): Promise<FakeLlm> {
       const body = JSON.parse(raw) as Omit<FakeRequest, 'authorization'>;
       const request: FakeRequest = { model: body.model, stream: body.stream === true, messages: body.messages, tools: body.tools, authorization: req.headers.authorization };
       requests.push(request);
-      answer(script(request, requests.length - 1), request.stream, res).catch(() => res.destroy());
+      answer(script(request, requests.length - 1), request.stream, res, chunkMs).catch(() => res.destroy());
     });
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));

@@ -5,6 +5,7 @@ import { ApiError, isSwitchedOff, type Api } from './api';
 import { randomId } from './format';
 import { clearSession, loadTranscript, markCsatAsked, readSession, saveSession, saveTranscript, touchSession, visitorId } from './storage';
 import type { Block, Entry, FieldErrors, FormName } from './types';
+import { streamTurn } from './stream';
 
 interface SessionCreated {
   sessionId: string;
@@ -29,9 +30,11 @@ export interface ConversationOptions {
   apiBase: string;
   productId?: number;
   onSession: () => void;
+  /** LLM mode: turns stream (the config's `streaming`), so the answer shows as it is written. */
+  streaming?: boolean;
 }
 
-export function useConversation({ api, apiBase, productId, onSession }: ConversationOptions) {
+export function useConversation({ api, apiBase, productId, onSession, streaming }: ConversationOptions) {
   const [entries, setEntries] = useState<Entry[]>(loadTranscript);
   const [busy, setBusy] = useState(false);
   const [failure, setFailure] = useState<Failure | null>(null);
@@ -118,14 +121,37 @@ export function useConversation({ api, apiBase, productId, onSession }: Conversa
   const send = async (text: string, key: string, retry: () => void): Promise<boolean> => {
     const id = 'c_' + key;
     update((list) => [...list.filter((entry) => entry.id !== id), { id, role: 'customer', text }]);
+    // Streamed, the answer grows in an entry of its own; `done` then sets it to exactly what the server stored.
+    const replyId = 'r_' + key;
+    const live = (change: (blocks: Block[]) => Block[]) =>
+      update((list) => {
+        const entry = list.find((item) => item.id === replyId);
+        const blocks = change(entry && entry.blocks ? entry.blocks.slice() : []);
+        return entry ? list.map((item) => (item === entry ? { ...item, blocks } : item)) : [...list, { id: replyId, role: 'concierge', blocks }];
+      });
+    const dropLive = () => update((list) => list.filter((entry) => entry.id !== replyId));
+    const turn = (sessionId: string): Promise<Replies> =>
+      streaming
+        ? streamTurn(`${apiBase}/api/widget/sessions/${sessionId}/messages/stream`, { text, productId }, key, {
+            text: (words) =>
+              live((blocks) => {
+                const last = blocks[blocks.length - 1];
+                if (last && last.type === 'text') blocks[blocks.length - 1] = { type: 'text', text: last.text + words };
+                else blocks.push({ type: 'text', text: words });
+                return blocks;
+              }),
+            block: (block) => live((blocks) => [...blocks, block]),
+            reset: dropLive,
+          })
+        : api.request<Replies>(`/sessions/${sessionId}/messages`, { method: 'POST', body: { text, productId }, idempotencyKey: key });
     const answer = await guard(
-      () =>
-        inSession(
-          (sessionId) => api.request<Replies>(`/sessions/${sessionId}/messages`, { method: 'POST', body: { text, productId }, idempotencyKey: key }),
-          (entry) => entry.id === id,
-        ),
-      retry,
+      () => inSession(turn, (entry) => entry.id === id),
+      () => {
+        dropLive();
+        retry();
+      },
     );
+    dropLive();
     if (!answer) {
       update((list) => list.filter((entry) => entry.id !== id));
       return false;

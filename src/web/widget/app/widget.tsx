@@ -35,7 +35,7 @@ function usePhone(): boolean {
 export function Widget({ options, handle }: { options: MountOptions; handle: AppHandle }) {
   const apiBase = options.api;
   const api = useMemo(() => createApi(apiBase), [apiBase]);
-  const conversation = useConversation({ api, apiBase, productId: options.productId, onSession: options.onSession });
+  const conversation = useConversation({ api, apiBase, productId: options.productId, onSession: options.onSession, streaming: options.config.streaming === true });
   const [shortlistRetry, setShortlistRetry] = useState<(() => void) | null>(null);
   const shortlist = useShortlist(api, (retry) => setShortlistRetry(() => retry));
   const [open, setOpen] = useState(false);
