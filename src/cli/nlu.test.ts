@@ -1,20 +1,10 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { PassThrough, Readable } from 'node:stream';
 import { describe, expect, it } from 'vitest';
-import { runCli } from './main';
+import { runCaptured } from './testing';
 
-async function run(args: string[], input = ''): Promise<{ code: number; out: string; err: string }> {
-  const stdout = new PassThrough();
-  const stderr = new PassThrough();
-  let out = '';
-  let err = '';
-  stdout.on('data', (chunk) => (out += chunk));
-  stderr.on('data', (chunk) => (err += chunk));
-  const code = await runCli(args, { stdin: Readable.from([input]), stdout, stderr });
-  return { code, out, err };
-}
+const run = (args: string[], input = '') => runCaptured(args, { stdin: input });
 
 describe('aurora nlu (the CLI contract)', () => {
   it('predict writes one JSON object per input line with text, intent, confidence and entities', async () => {
