@@ -4,6 +4,7 @@ import defaultModel from '../../data/nlu/model.json' with { type: 'json' };
 import { decide } from './dialog/decide';
 import { initialState, recordOrderLookup, recordShownProducts } from './dialog/state';
 import { createFaqIndex } from './knowledge/faq-index';
+import { fillLeadTimes } from './knowledge/lead-times';
 import type { OrderNumberFormat } from './nlu/extract-contact';
 import { loadIntentModel, type SerializedIntentModel, type TrainingExample } from './nlu/model';
 import { createUnderstander, trainUnderstanding } from './nlu/understand';
@@ -31,6 +32,7 @@ export { ratingThanks, LOW_RATING_MAX, type RatingReceived } from './replies/csa
 export { evaluate, type EvaluationReport } from './nlu/evaluate';
 export { serializeIntentModel, type SerializedIntentModel, type TrainingExample } from './nlu/model';
 export { trainUnderstanding } from './nlu/understand';
+export { LEAD_TIMES, unknownPlaceholders, type LeadTimes } from './knowledge/lead-times';
 export { initialState, recordOrderLookup, recordShownProducts };
 
 export interface EngineOptions {
@@ -86,7 +88,7 @@ export function createEngine(options: EngineOptions = {}): Engine {
     ? trainUnderstanding(options.trainingExamples)
     : loadIntentModel(options.model ?? (defaultModel as unknown as SerializedIntentModel));
   const understand = createUnderstander(model, { threshold: options.confidenceThreshold, orderNumber: options.orderNumber });
-  const faq = createFaqIndex(options.knowledgeBase ?? (defaultKnowledgeBase as FaqArticle[]));
+  const faq = createFaqIndex((options.knowledgeBase ?? (defaultKnowledgeBase as FaqArticle[])).map((article) => fillLeadTimes(article)));
   const replies: EngineReplies = {
     welcome: common.welcome,
     searchResults: (request, result, turn) => search.searchResults(request, result, currency, turn),

@@ -7,6 +7,7 @@ import type { TicketPriority, TicketStatus } from '../schema';
 import { computeAnswerBy, type BusinessHours } from '../../modules/tickets/business-hours';
 import { createRandom, type Random } from './random';
 import { stylistReplyEmail } from '../../modules/mail/templates';
+import { LEAD_TIMES } from '../../modules/catalog/types';
 
 const DAY = 86_400_000;
 const MINUTE = 60_000;
@@ -23,10 +24,10 @@ const text = (t: string): Block => ({ type: 'text', text: t });
 const EXCHANGES: Exchange[] = [
   { intent: 'product_search', customer: ['rose gold earrings under 500', 'show me rings', 'gold necklaces', 'something with sapphires?', 'bracelets for my mom under $300'], reply: (p) => [text('Here are a few ready-to-ship pieces I think you will love:'), { type: 'products', items: p }] },
   { intent: 'order_tracking', customer: ['where is my order?', 'has my order shipped yet', 'tracking for my necklace pls'], reply: () => [text('Happy to check. What is your order number and the email you used?'), { type: 'form', form: 'order_lookup', prefill: {} }] },
-  { intent: 'faq', customer: ['how long does shipping take?', 'do you ship to canada', 'what is your return policy', 'is the gold real?'], reply: () => [text('Ready-to-ship pieces leave our studio within 1-2 business days; standard insured shipping is free over $500.')] },
+  { intent: 'faq', customer: ['how long does shipping take?', 'do you ship to canada', 'what is your return policy', 'is the gold real?'], reply: () => [text(`Ready-to-ship pieces leave our studio within ${LEAD_TIMES.readyToShip}; standard insured shipping is free over $500.`)] },
   { intent: 'return_request', customer: ['I want to return my earrings', 'the ring is too small, can I resize it?'], reply: () => [text("I'm sorry it didn't work out. Fill in this form and I'll check your order against our returns policy."), { type: 'form', form: 'return', prefill: {} }] },
   { intent: 'stylist_escalation', customer: ['can I talk to a stylist about an engagement ring?', 'I need help choosing a gift', 'i want to speak to a human'], reply: () => [text("I'd be happy to connect you with one of our stylists. Leave your name, email and a short message."), { type: 'form', form: 'stylist', prefill: {} }] },
-  { intent: 'customization', customer: ['can you engrave initials?', 'can I get this in platinum instead'], reply: () => [text('Engravings and custom designs are made with our stylists and the 3D Customizer.'), { type: 'links', links: [{ label: 'Open the Customizer', href: '/customizer' }] }] },
+  { intent: 'customization', customer: ['can you engrave initials?', 'can I get this in platinum instead'], reply: () => [text(`Engravings and custom designs are made with our stylists: one designs the piece with you and sends a 3D preview with a firm quote; custom pieces take ${LEAD_TIMES.madeToOrder}.`), { type: 'links', links: [{ label: 'See how custom design works', href: '/customizer' }] }] },
   { intent: 'greeting', customer: ['hi!', 'hello there'], reply: () => [text('Hi! How can I help you today?')] },
   { intent: 'out_of_scope', customer: ["what's the weather like", 'can you book me a flight'], reply: () => [text("That's outside what I can help with: I'm GlowGlitch's jewelry concierge.")] },
 ];

@@ -3,7 +3,7 @@ import type { FaqArticle, QuickReply, ReplyBlock, WidgetFlow } from '../types';
 
 export const LINKS = {
   catalog: { label: 'Browse the catalog', href: '/catalog' },
-  customizer: { label: 'Open the 3D Customizer', href: '/customizer' },
+  customizer: { label: 'See how custom design works', href: '/customizer' },
   contact: { label: 'Contact our support team', href: '/contact' },
 };
 

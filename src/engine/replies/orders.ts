@@ -99,7 +99,7 @@ const LIMITATION_TEXT: Record<Limitation, string> = {
   refund: "I can't issue or chase refunds from the chat: refunds are approved by our support team. They can tell you exactly where yours is.",
   payment: "I can't take payments or card details here: you pay securely at checkout, and our support team can help with any payment question.",
   account: "I can't see or change account details such as your email, password or saved addresses. Our support team can help you with that.",
-  image_upload: "I can't receive photos or inspiration images here. A stylist can look at them with you by email, or you can explore designs in our 3D Customizer.",
+  image_upload: "I can't receive photos or inspiration images here. A stylist can look at them with you by email and design a custom piece from them, with a 3D preview before it is made.",
   order_change: "I can't change or cancel an order from the chat, but our support team can, as long as it hasn't shipped yet. Reach them through the contact page and mention your order number.",
 };
 

@@ -2,13 +2,15 @@
 import type { EscalationReason, Feeling, FormPrefill, ReplyBlock } from '../types';
 import { LINKS, links, quickReplies, TALK_TO_STYLIST, text } from './common';
 import { joinWords } from './format';
+import { LEAD_TIMES } from '../knowledge/lead-times';
 
 export function customization(engraving: boolean): ReplyBlock[] {
   const intro = engraving
     ? 'Engravings are made to order, so they are not something I can add in the chat.'
     : "I only recommend ready-to-ship pieces, so I can't customize designs, metals or stones here.";
   return [
-    text(`${intro} Our 3D Customizer lets you design and preview your piece, or a stylist can guide you through a custom order.`),
+    // What /customizer really offers: a stylist designs the piece with you and sends a 3D preview (no design tool).
+    text(`${intro} For a custom piece, a stylist designs it with you and sends a 3D preview with a firm quote before it is made; custom pieces take ${LEAD_TIMES.madeToOrder}.`),
     links(LINKS.customizer),
     quickReplies(TALK_TO_STYLIST),
   ];

@@ -53,7 +53,7 @@ const CONVERSATIONS: Conversation[] = [
   { name: 'an allergy worry', turns: [{ say: 'i think i have an allergic reaction to the earrings you sent', form: 'none', says: [/copper/], quick: /Start a return/ }] },
   {
     name: 'a question about a future delivery is the shipping answer, not an order lookup',
-    turns: [{ say: 'will it arrive before christmas if i order today', form: 'none', says: [/leave our studio within 1-2 business days/], never: NO_FALLBACK }],
+    turns: [{ say: 'will it arrive before christmas if i order today', form: 'none', says: [/leave our studio within 1–2 business days/], never: NO_FALLBACK }],
   },
   { name: 'a future delivery in other words', turns: [{ say: 'would the necklace get here by friday if i order tonight?', form: 'none', says: [/business days/] }] },
   { name: 'how long shipping takes before buying', turns: [{ say: 'how long does delivery take if i buy now?', form: 'none', says: [/business days/] }] },

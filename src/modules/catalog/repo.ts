@@ -109,6 +109,12 @@ export function createCatalogRepo(db: Kysely<Database>) {
       return rows.map(toProduct);
     },
 
+    /** The stones the catalog sets, A to Z (what the custom design page offers). */
+    async stones(): Promise<string[]> {
+      const rows = await db.selectFrom('products').select('stone').distinct().where('stone', 'is not', null).orderBy('stone').execute();
+      return rows.map((r) => r.stone!);
+    },
+
     async priceBounds(): Promise<{ min: number; max: number }> {
       const row = await db
         .selectFrom('products')

@@ -42,6 +42,7 @@ export function createCatalogService(repo: CatalogRepo, options: CatalogOptions 
     variantsOf: (product: Product) => repo.variantsOf(product),
     featured: (limit: number) => repo.featured(limit),
     priceBounds: () => repo.priceBounds(),
+    stones: () => repo.stones(),
 
     /** Stock or the catalog changed in this instance: the next recommendation reads the database. */
     productsChanged(): void {

@@ -1,6 +1,7 @@
 // Domain types of the catalog as the rest of the service sees them (prices in minor units).
 import type { Category, Metal } from '../../db/schema';
 import { metalLabel } from '../../engine/replies/format';
+import { LEAD_TIMES } from '../../engine/knowledge/lead-times';
 
 export const CATEGORIES: readonly Category[] = ['ring', 'necklace', 'pendant', 'earrings', 'bracelet'];
 export const METALS: readonly Metal[] = ['yellow_gold', 'white_gold', 'rose_gold', 'platinum', 'silver'];
@@ -40,8 +41,9 @@ export interface ProductFilters {
   nameAny?: string[];
 }
 
-/** How long a made-to-order piece takes: the one source for the store page and the concierge. */
-export const MADE_TO_ORDER_LEAD_TIME = '3–4 weeks';
+/** How long pieces take (data/lead-times.json): the one source for the store pages, the FAQ and the concierge. */
+export { LEAD_TIMES };
+export const MADE_TO_ORDER_LEAD_TIME = LEAD_TIMES.madeToOrder;
 
 /** Whether a piece can ship now, as the product page and the concierge say it. */
 export function availabilityOf(product: Pick<Product, 'readyToShip' | 'stock'>): 'ready_to_ship' | 'made_to_order' | 'sold_out' {

@@ -1,7 +1,7 @@
 // The shop's own FAQ articles (W12): a JSON file it edits, read and checked once at start.
 import fs from 'node:fs';
 import { ConfigError } from '../../config';
-import type { FaqArticle, WidgetFlow } from '../../engine/index';
+import { unknownPlaceholders, type FaqArticle, type WidgetFlow } from '../../engine/index';
 
 const FLOWS: readonly WidgetFlow[] = ['order', 'return', 'stylist', 'products'];
 
@@ -25,6 +25,8 @@ export function loadKnowledgeBase(file: string, variable = 'KNOWLEDGE_BASE_FILE'
     ids.add(a.id);
     if (!isText(a.title, 200)) throw new ConfigError(variable, `${where}: "title" is required (at most 200 characters)`);
     if (!isText(a.body, 4000)) throw new ConfigError(variable, `${where}: "body" is required (at most 4000 characters)`);
+    const unknown = unknownPlaceholders(a.body);
+    if (unknown.length) throw new ConfigError(variable, `${where}: "body" names {${unknown[0]}}; the lead times it may name are {readyToShip} and {madeToOrder}`);
     if (a.keywords !== undefined && (!Array.isArray(a.keywords) || !a.keywords.every((k) => isText(k, 80)))) throw new ConfigError(variable, `${where}: "keywords" must be a list of words`);
     if (a.links !== undefined && (!Array.isArray(a.links) || !a.links.every((l) => isText(l?.label, 80) && isText(l?.href, 500) && /^(\/|https?:\/\/)/.test(l.href)))) {
       throw new ConfigError(variable, `${where}: "links" must be [{"label", "href"}] with a path or http(s) URL`);

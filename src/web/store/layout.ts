@@ -47,7 +47,7 @@ export function renderPage(options: PageOptions): string {
 <body>
 <a class="skip-link" href="#main">Skip to content</a>
 <header class="site-header">
-  <div class="announcement">Free insured shipping over $500 · 30-day returns · Conflict-free stones</div>
+  <div class="announcement">Free insured shipping over $500<span class="announcement-more"> · 30-day returns · Conflict-free stones</span></div>
   <div class="header-inner">
     <a class="brand" href="/" aria-label="GlowGlitch home"><span class="brand-mark" aria-hidden="true">✦</span> GlowGlitch</a>
     <nav aria-label="Main">

@@ -19,6 +19,7 @@ export function renderCatalogPage(query: CatalogQuery, result: ProductPage, cart
   const page = Math.floor(result.offset / result.limit) + 1;
   const pageCount = Math.max(1, Math.ceil(result.total / result.limit));
   const heading = query.category ? CATEGORY_LABEL[query.category] : 'All jewelry';
+  const active = [query.category, query.metal, query.priceMin, query.priceMax, query.available || undefined].filter((v) => v !== undefined).length;
   const option = (value: string, label: string, current: string | undefined) => html`<option value="${value}" ${current === value ? html`selected` : ''}>${label}</option>`;
   return renderPage({
     title: heading,
@@ -28,6 +29,8 @@ export function renderCatalogPage(query: CatalogQuery, result: ProductPage, cart
   <p class="eyebrow">The collection</p>
   <h1>${heading}</h1>
   <div class="catalog-layout">
+    <details class="filters-panel" id="catalog-filters" open>
+    <summary>Filter and sort${active ? html` <span class="filter-count">(${active} active)</span>` : ''}</summary>
     <form class="filters" method="get" action="/catalog" aria-label="Filter jewelry">
       <div class="field"><label for="filter-category">Category</label>
         <select id="filter-category" name="category">${option('', 'All categories', query.category ?? '')}${CATEGORIES.map((c) => option(c, CATEGORY_LABEL[c], query.category))}</select></div>
@@ -44,6 +47,8 @@ export function renderCatalogPage(query: CatalogQuery, result: ProductPage, cart
         <select id="filter-sort" name="sort">${SORTS.map(([v, l]) => option(v, l, query.sort ?? 'featured'))}</select></div>
       <div class="actions"><button class="button small" type="submit">Apply filters</button><a class="button small secondary" href="/catalog">Clear</a></div>
     </form>
+    </details>
+    <script src="/assets/catalog-filters.js"></script>
     <section aria-labelledby="results-heading">
       <div class="results-bar">
         <h2 id="results-heading" class="visually-hidden">Results</h2>

@@ -2,8 +2,12 @@
 import { html } from '../../html';
 import { renderPage } from '../layout';
 import { field } from '../components';
+import { LEAD_TIMES, METALS, METAL_LABEL } from '../../../modules/catalog/types';
 
-export function renderCustomizerPage(cartCount: number): string {
+const orList = (words: string[]) => (words.length <= 1 ? words.join('') : `${words.slice(0, -1).join(', ')} or ${words.at(-1)}`);
+
+/** `stones`: the stones the catalog sets (catalog data), offered for a custom piece. */
+export function renderCustomizerPage(stones: string[], cartCount: number): string {
   return renderPage({
     title: 'Custom design',
     section: 'customizer',
@@ -12,12 +16,22 @@ export function renderCustomizerPage(cartCount: number): string {
   <div>
     <p class="eyebrow">Bespoke by GlowGlitch</p>
     <h1>Design a piece that’s only yours</h1>
-    <p class="lede">Swap metals, choose your stone, add an engraving or start from a sketch. Our stylists and bench jewelers guide you from the first idea to the finished piece, usually in four to six weeks.</p>
+    <p class="lede">Swap metals, choose your stone, add an engraving or start from a sketch. Our stylists and bench jewelers guide you from the first idea to the finished piece, made for you in ${LEAD_TIMES.madeToOrder}.</p>
     <div class="actions">
       <a class="button" href="/contact?topic=custom-design" data-aurora-open="stylist">Talk to a stylist</a>
       <a class="button secondary" href="/catalog">Start from a ready piece</a>
     </div>
   </div>
+  <aside class="custom-facts" aria-labelledby="custom-facts-heading">
+    <h2 id="custom-facts-heading">What you choose</h2>
+    <dl>
+      <dt>Metal</dt><dd>${orList(METALS.map((m) => METAL_LABEL[m]))}</dd>
+      <dt>Stone</dt><dd>${stones.length ? `${orList([...stones.map((s) => s.charAt(0).toUpperCase() + s.slice(1)), 'none'])}` : 'None, or one a stylist sources for you'}</dd>
+      <dt>Engraving</dt><dd>Tell your stylist the words you want</dd>
+      <dt>Before we make it</dt><dd>A 3D preview and a firm quote from your stylist; revisions are free</dd>
+      <dt>Made for you in</dt><dd>${LEAD_TIMES.madeToOrder}</dd>
+    </dl>
+  </aside>
 </div></section>
 <div class="container">
   <h2>How custom design works</h2>

@@ -3,11 +3,18 @@ import { html } from '../../html';
 import { formatMoney } from '../../format';
 import { renderPage } from '../layout';
 import { availability, productGrid } from '../components';
-import { CATEGORY_LABEL, MADE_TO_ORDER_LEAD_TIME, METAL_LABEL, type Product } from '../../../modules/catalog/types';
+import { availabilityOf, CATEGORY_LABEL, LEAD_TIMES, METAL_LABEL, type Product } from '../../../modules/catalog/types';
+
+/** When the piece ships, as its stock says: a sold-out piece has no date until it is restocked. */
+const SHIPPING: Record<ReturnType<typeof availabilityOf>, string> = {
+  ready_to_ship: `Ships in ${LEAD_TIMES.readyToShip}`,
+  made_to_order: `Made to order: ships in ${LEAD_TIMES.madeToOrder}`,
+  sold_out: 'Sold out: no shipping date until it is restocked',
+};
 
 export function renderProductPage(product: Product, related: Product[], cartCount: number, error?: string): string {
   const badge = availability(product);
-  const canBuy = !product.readyToShip || product.stock > 0;
+  const canBuy = availabilityOf(product) !== 'sold_out';
   return renderPage({
     title: product.name,
     description: product.description,
@@ -32,7 +39,7 @@ export function renderProductPage(product: Product, related: Product[], cartCoun
         <dt>Metal</dt><dd>${METAL_LABEL[product.metal]}</dd>
         <dt>Stone</dt><dd>${product.stone ? product.stone.charAt(0).toUpperCase() + product.stone.slice(1) : 'None'}</dd>
         <dt>SKU</dt><dd>${product.sku}</dd>
-        <dt>Shipping</dt><dd>${product.readyToShip ? 'Ships in 1–2 business days' : `Made to order: ships in ${MADE_TO_ORDER_LEAD_TIME}`}</dd>
+        <dt>Shipping</dt><dd>${SHIPPING[availabilityOf(product)]}</dd>
       </dl>
       ${canBuy
         ? html`<form class="buy-box" method="post" action="/cart/items">
