@@ -15,6 +15,7 @@ describe.each(TEST_DIALECTS)('dashboard not-found answers on %s', (dialect) => {
   let ticketId = 0;
   const get = (url: string) => t.app.inject({ url, headers: { cookie } });
   const OLD = 'sess_retained_old1';
+  const RECENT = 'sess_named_today1';
 
   beforeAll(async () => {
     t = await createTestApp(dialect, { now: () => SEED_NOW });
@@ -29,7 +30,9 @@ describe.each(TEST_DIALECTS)('dashboard not-found answers on %s', (dialect) => {
       .executeTakeFirstOrThrow();
     ticketId = ticket.id;
     await db.insertInto('csat_ratings').values({ conversation_id: OLD, rating: 2, comment: null, trigger: 'widget_closed', created_at: daysAgo(40), updated_at: daysAgo(40) }).execute();
-    await db.updateTable('orders').set({ concierge_session_id: OLD }).where('number', '=', 'GG-104233').execute();
+    await db.updateTable('orders').set({ concierge_session_id: OLD, placed_at: daysAgo(40) }).where('number', '=', 'GG-104233').execute();
+    // A ticket of today naming an ID no conversation has: that conversation cannot have aged out.
+    await db.insertInto('tickets').values(ticketRow({ customer_name: 'Lena Ortiz', email: 'lena@example.com', priority: 'normal', answer_by: daysAgo(0), created_at: daysAgo(0), conversation_id: RECENT })).execute();
     const res = await t.app.inject({ method: 'POST', url: '/api/dashboard/login', payload: { email: AGENT.email, password: AGENT.password } });
     cookie = cookiesFrom(res);
   });
@@ -55,13 +58,18 @@ describe.each(TEST_DIALECTS)('dashboard not-found answers on %s', (dialect) => {
     expect(res.json().error).toEqual({ code: 'not_found', message: 'No concierge conversation has this ID. Check the link or the Concierge Session ID.', details: { reason: 'unknown' } });
   });
 
+  it('an ID named only by something newer than the retention window is not blamed on retention', async () => {
+    const res = await get(`/api/dashboard/conversations/${RECENT}`);
+    expect(res.statusCode).toBe(404);
+    expect(res.json().error.details).toEqual({ reason: 'unknown' });
+  });
+
   it('an unknown order and an unknown ticket: 404 naming them', async () => {
     const order = await get('/api/dashboard/orders/GG-999999');
     expect(order.statusCode, order.body).toBe(404);
     expect(order.json().error).toMatchObject({ code: 'not_found', message: 'Order GG-999999 was not found.' });
     const ticket = await get('/api/dashboard/tickets/999999');
     expect(ticket.statusCode, ticket.body).toBe(404);
-    console.log(ticket.body);
     expect(ticket.json().error).toMatchObject({ code: 'not_found', message: 'Ticket #999999 was not found.' });
   });
 });

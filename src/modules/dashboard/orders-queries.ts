@@ -11,18 +11,27 @@ import { parseJson } from '../../db/json-column';
 import { nextSteps, REJECTION_REASONS, type RejectionReason } from '../returns/rma-states';
 
 
-export function createOrderQueries(db: Kysely<Database>, orders: OrderService, conversations: ConversationService, retention: RetentionPolicy = DEFAULT_RETENTION) {
+export function createOrderQueries(
+  db: Kysely<Database>,
+  orders: OrderService,
+  conversations: ConversationService,
+  now: () => Date = () => new Date(),
+  retention: RetentionPolicy = DEFAULT_RETENTION,
+) {
   /**
-   * Only the retention job deletes conversations, and tickets, ratings and orders outlive it (P6): an id that one of
-   * them still names was a conversation the policy removed; any other id never was one (or is mistyped).
+   * Only the retention job deletes conversations, and tickets, ratings and orders outlive it (P6): an ID that they
+   * still name, all from before the retention window, was a conversation the policy removed. An ID nothing names, or
+   * one named by something newer (its conversation cannot have aged out yet), never was one here (or is mistyped).
    */
   async function conversationMissing(id: string): Promise<AppError> {
     const [tickets, rating, linkedOrders] = await Promise.all([
-      db.selectFrom('tickets').select('id').where('conversation_id', '=', id).orderBy('id').execute(),
-      db.selectFrom('csat_ratings').select('id').where('conversation_id', '=', id).executeTakeFirst(),
-      db.selectFrom('orders').select('number').where('concierge_session_id', '=', id).orderBy('placed_at').execute(),
+      db.selectFrom('tickets').select(['id', 'created_at']).where('conversation_id', '=', id).orderBy('id').execute(),
+      db.selectFrom('csat_ratings').select('updated_at').where('conversation_id', '=', id).executeTakeFirst(),
+      db.selectFrom('orders').select(['number', 'placed_at']).where('concierge_session_id', '=', id).orderBy('placed_at').execute(),
     ]);
-    if (tickets.length === 0 && !rating && linkedOrders.length === 0) {
+    const namedAt = [...tickets.map((t) => t.created_at), ...(rating ? [rating.updated_at] : []), ...linkedOrders.map((o) => o.placed_at)];
+    const cutoff = new Date(now().getTime() - retention.conversationDays * 86_400_000).toISOString();
+    if (namedAt.length === 0 || namedAt.some((at) => at >= cutoff)) {
       return new AppError('not_found', 'No concierge conversation has this ID. Check the link or the Concierge Session ID.', { reason: 'unknown' });
     }
     const days = retention.conversationDays;

@@ -18,7 +18,7 @@ export function createDashboardService(db: Kysely<Database>, deps: DashboardDeps
     tickets: createTicketQueries(db, now),
     csat: createCsatQueries(db),
     analytics: createAnalyticsQueries(db, now),
-    orders: createOrderQueries(db, deps.orders, deps.conversations),
+    orders: createOrderQueries(db, deps.orders, deps.conversations, now),
   };
 }
 

@@ -9,21 +9,26 @@ export interface PageLink {
   label: string;
 }
 
+/** `more`: what the missing thing led to, listed under the text; `back`: the way back. */
 export function NotFoundPage(props: { title: string; children: ComponentChildren; back: PageLink; more?: PageLink[] }) {
   return (
     <>
       <PageHeader title={props.title} />
       <section class="card not-found" aria-label={props.title}>
         <div class="not-found-text">{props.children}</div>
+        {props.more && props.more.length > 0 && (
+          <ul class="plain not-found-related">
+            {props.more.map((link) => (
+              <li key={link.href}>
+                <Link href={link.href}>{link.label}</Link>
+              </li>
+            ))}
+          </ul>
+        )}
         <p class="not-found-actions">
           <Link class="button button-primary" href={props.back.href}>
             {props.back.label}
           </Link>
-          {props.more?.map((link) => (
-            <Link key={link.href} class="button" href={link.href}>
-              {link.label}
-            </Link>
-          ))}
         </p>
       </section>
     </>
