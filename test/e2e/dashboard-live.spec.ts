@@ -6,6 +6,9 @@ import { expect, test, type APIRequestContext, type Page } from '@playwright/tes
 import { ADMIN, AGENT, createTicketViaWidget, signIn } from './dashboard.helpers';
 import { expectNoAxeViolations, screenshot } from './support';
 
+// Two sign-ins, two browser contexts and axe scans per test: room for a busy 2-core CI machine.
+test.describe.configure({ timeout: 60_000 });
+
 /** Signs the request context in as staff; answers the CSRF token its changes need. */
 async function staffApi(request: APIRequestContext, who: { email: string; password: string }) {
   const login = await request.post('/api/dashboard/login', { data: { email: who.email, password: who.password } });
@@ -64,7 +67,6 @@ test('a stale assignment is refused with what changed, and the page shows the ti
 });
 
 test('two browser contexts on one ticket see each other viewing, then replying, then gone', async ({ browser, page, request }) => {
-  test.setTimeout(60_000); // two sign-ins and two axe scans on a shared 2-core machine
   const { ticketId } = await createTicketViaWidget(request, { name: 'Iris Both', email: 'iris.both@example.com', message: 'Is the Orla bangle adjustable?' });
   await signIn(page, AGENT);
   await page.goto(`/dashboard/support/tickets/${ticketId}`);
@@ -115,4 +117,16 @@ test('switching filters quickly: a slow older answer never shows over the newer 
   expect(new Set(statuses)).toEqual(new Set(['Resolved']));
   await expectNoAxeViolations(page);
   await screenshot(page, 'live-filters-latest-answer');
+});
+
+test('a new CSAT rating shows on the open CSAT page without a reload', async ({ page, request }) => {
+  await openLiveList(page);
+  await page.goto('/dashboard/support/csat');
+  const total = page.locator('.stat').filter({ hasText: 'Total responses' }).locator('.stat-value');
+  await expect(total).toHaveText(/^\d+$/);
+  const before = Number(await total.textContent());
+  const session = await request.post('/api/widget/sessions', { data: {} });
+  const { sessionId } = (await session.json()) as { sessionId: string };
+  expect((await request.post(`/api/widget/sessions/${sessionId}/forms/csat`, { data: { rating: 5 } })).status()).toBe(200);
+  await expect(total).toHaveText(String(before + 1));
 });

@@ -5,6 +5,7 @@ import { Link } from '../router';
 import { ColumnChart, LineChart, ratingTone } from '../components/charts';
 import { DateRangeForm, Loading, PageHeader, Stat, useData } from '../components/ui';
 import { SupportTabs } from './SupportTabs';
+import { useLiveReload } from '../live';
 import { useRange } from './range';
 
 interface CsatSummary {
@@ -23,7 +24,9 @@ const stars = (n: number) => '★'.repeat(n) + '☆'.repeat(5 - n);
 
 export function CsatPage(props: { params: URLSearchParams }) {
   const range = useRange(props.params, '/dashboard/support/csat');
-  const summary = useData(range.key, () => api<CsatSummary>(`/csat${range.key}`));
+  const summary = useData(range.key, (signal) => api<CsatSummary>(`/csat${range.key}`, { signal }));
+  // A new rating shows at once (live updates).
+  useLiveReload(summary.reload, (event) => event.type === 'csat.rated' || event.type === 'live.resync');
   const s = summary.data;
   return (
     <>
