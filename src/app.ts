@@ -13,6 +13,8 @@ import { createServices, type Services } from './services';
 import { installErrorHandling } from './http/errors';
 import { installStrictValidation } from './http/validation';
 import { installSecurityHeaders } from './http/security-headers';
+import { registerOpenApi } from './http/openapi';
+import { installResponseCheck } from './http/response-check';
 import { healthRoutes } from './modules/health/routes';
 import { catalogRoutes } from './modules/catalog/routes';
 import { widgetRoutes } from './modules/widget/routes';
@@ -38,6 +40,8 @@ export interface BuildOptions {
   logStream?: { write(line: string): void };
   /** Sees every route as it is registered (the fuzz test reads their schemas). */
   onRoute?: (route: RouteOptions) => void;
+  /** Check every answer against its route's response schema, a mismatch answering 500 (default: when NODE_ENV=test). */
+  validateResponses?: boolean;
 }
 
 declare module 'fastify' {
@@ -124,6 +128,8 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
   installErrorHandling(app, renderErrorPage);
   installStrictValidation(app);
   installMetrics(app, services.metrics, config);
+  if (options.validateResponses ?? process.env.NODE_ENV === 'test') installResponseCheck(app);
+  await registerOpenApi(app, config);
 
   await app.register(healthRoutes, { services });
   await app.register(catalogRoutes, { services });

@@ -23,6 +23,9 @@ const STATUS: Record<ErrorCode, number> = {
   internal: 500,
 };
 
+/** Every code an error body can carry (the OpenAPI error schema lists them). */
+export const ERROR_CODES = Object.keys(STATUS) as ErrorCode[];
+
 export class AppError extends Error {
   readonly status: number;
   constructor(

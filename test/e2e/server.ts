@@ -20,7 +20,8 @@ const config = loadConfig({
   VISITOR_EMAILS_PER_RECIPIENT: '1000',
   VISITOR_EMAILS_PER_ADDRESS: '1000',
 });
-const app = await buildApp(config);
+// Every answer is checked against its route's response schema: a schema that lies fails the browser test with a 500.
+const app = await buildApp(config, { validateResponses: true });
 await app.listen({ port: config.port, host: config.host });
 const stop = async () => {
   await app.close();

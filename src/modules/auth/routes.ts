@@ -6,6 +6,7 @@ import type { Services } from '../../services';
 import { AppError } from '../../errors';
 import { sessionCookieName, sessionCookieOptions, staffOf } from './guard';
 import { SESSION_MAX_MS, type StaffSession } from './service';
+import { errorResponses, NoBody } from '../../http/schemas';
 
 const LoginBody = Type.Object({
   email: Type.String({ minLength: 3, maxLength: 254 }),
@@ -30,7 +31,12 @@ export async function authRoutes(fastify: FastifyInstance, { services }: { servi
     '/api/dashboard/login',
     {
       config: { access: 'public', rateLimit: { max: 60, timeWindow: '1 minute' } },
-      schema: { body: LoginBody, response: { 200: SessionJson } },
+      schema: {
+        summary: 'Sign in: sets the session cookie and returns the CSRF token',
+        description: 'JSON only. Five failed sign-ins for an email lock it for 15 minutes (a 401 like a wrong password); 60 a minute per client address.',
+        body: LoginBody,
+        response: { 200: SessionJson, ...errorResponses(400, 401, 429) },
+      },
       // Only JSON: a cross-site HTML form cannot send it, so nobody can sign a victim in to their own account.
       preValidation: async (request) => {
         if (!(request.headers['content-type'] ?? '').startsWith('application/json')) throw new AppError('invalid_request', 'Send the sign-in as JSON.');
@@ -43,14 +49,14 @@ export async function authRoutes(fastify: FastifyInstance, { services }: { servi
     },
   );
 
-  app.get('/api/dashboard/session', { config: { access: 'agent' }, schema: { response: { 200: SessionJson } } }, async (request) => sessionJson(staffOf(request)));
+  app.get('/api/dashboard/session', { config: { access: 'agent' }, schema: { summary: 'Who is signed in, and the CSRF token', response: { 200: SessionJson, ...errorResponses(401) } } }, async (request) => sessionJson(staffOf(request)));
 
   // `{"everywhere": true}` ends every session of the account ("sign out everywhere"), not just this one.
   app.post(
     '/api/dashboard/logout',
     {
       config: { access: 'agent' },
-      schema: { body: LogoutBody },
+      schema: { summary: 'Sign out (`everywhere`: every session of the account)', body: LogoutBody, response: { 204: NoBody('Signed out; the cookie is cleared'), ...errorResponses(400, 401, 403) } },
       // No body at all is a plain sign-out.
       preValidation: async (request) => {
         request.body ??= {};

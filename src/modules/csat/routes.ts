@@ -6,6 +6,7 @@ import { rejectInvalidForm } from '../widget/forms';
 import type { RouteLimit } from '../widget/routes';
 import { SessionParams } from '../widget/schema';
 import { CSAT_FIELD_MESSAGES, CsatFormBody } from './schema';
+import { CsatAnswerJson, SESSION_ERRORS } from '../widget/response-schema';
 
 /** Registered by the widget API (src/modules/widget/routes.ts), which gives it CORS and the rate limit. */
 export async function csatFormRoutes(fastify: FastifyInstance, { services, limit }: { services: Services; limit: RouteLimit }) {
@@ -13,7 +14,7 @@ export async function csatFormRoutes(fastify: FastifyInstance, { services, limit
 
   app.post(
     '/api/widget/sessions/:sessionId/forms/csat',
-    { schema: { params: SessionParams, body: CsatFormBody }, attachValidation: true, config: limit },
+    { schema: { summary: 'Rate the conversation 1-5 (again: changes the rating)', params: SessionParams, body: CsatFormBody, response: { 200: CsatAnswerJson, ...SESSION_ERRORS } }, attachValidation: true, config: limit },
     async (request) => {
       rejectInvalidForm(request, CsatFormBody, CSAT_FIELD_MESSAGES);
       return services.csat.rate(request.params.sessionId, request.body);

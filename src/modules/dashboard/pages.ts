@@ -4,6 +4,7 @@ import type { FastifyInstance } from 'fastify';
 import fastifyStatic from '@fastify/static';
 import type { Access } from '../auth/guard';
 import { fromRoot } from '../../project-root';
+import { describeFileRoutes, HtmlPage, NoBody } from '../../http/schemas';
 
 const DIST = fromRoot('dist', 'dashboard');
 
@@ -42,6 +43,7 @@ export function renderShell(status: 200 | 403 = 200): string {
 
 /** Built JS and CSS: public (the login page needs them) and free of data. */
 export async function dashboardAssets(app: FastifyInstance) {
+  describeFileRoutes(app, 'The dashboard\'s built JS and CSS');
   await app.register(fastifyStatic, { root: path.join(DIST, 'assets'), prefix: '/dashboard/assets/', decorateReply: false, maxAge: '5m' });
 }
 
@@ -49,6 +51,8 @@ export async function dashboardPages(app: FastifyInstance) {
   const shell = (status: 200 | 403 = 200) => (_request: unknown, reply: import('fastify').FastifyReply) =>
     reply.code(status).type('text/html; charset=utf-8').header('cache-control', 'no-store').send(renderShell(status));
 
-  app.get('/dashboard', { config: { access: 'agent', page: true } }, async (_request, reply) => reply.redirect('/dashboard/support', 303));
-  for (const page of DASHBOARD_PAGES) app.get(page.url, { config: { access: page.access, page: true } }, shell());
+  const toLogin = NoBody('Not signed in: to the sign-in page');
+  const responses = { 200: HtmlPage('The dashboard\'s page (the SPA renders it)'), 303: toLogin, 403: HtmlPage('The shell saying this page is for admins') };
+  app.get('/dashboard', { config: { access: 'agent', page: true }, schema: { response: { 303: NoBody('To the tickets, or to the sign-in page') } } }, async (_request, reply) => reply.redirect('/dashboard/support', 303));
+  for (const page of DASHBOARD_PAGES) app.get(page.url, { config: { access: page.access, page: true }, schema: { response: responses } }, shell());
 }

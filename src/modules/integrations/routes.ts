@@ -5,6 +5,7 @@ import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import type { Services } from '../../services';
 import { AppError } from '../../errors';
 import { verifySignature, type OrderWebhook } from './order-sync';
+import { errorResponses } from '../../http/schemas';
 
 const Money = Type.Number({ minimum: 0, maximum: 10_000_000 });
 const Time = Type.String({ format: 'date-time' });
@@ -45,6 +46,14 @@ const OrderWebhookBody = Type.Object({
   }),
 });
 
+const OrderSyncJson = Type.Object({
+  number: Type.String(),
+  applied: Type.Boolean({ description: 'false: nothing changed (see `ignored`)' }),
+  ignored: Type.Optional(Type.Union([Type.Literal('replay'), Type.Literal('stale')], { description: 'replay: this signature or event id was seen in the last 5 minutes; stale: older than the order\'s last update' })),
+  created: Type.Boolean(),
+  statusChanged: Type.Boolean({ description: 'A timeline event was added' }),
+});
+
 declare module 'fastify' {
   interface FastifyRequest {
     rawBody?: string;
@@ -66,7 +75,13 @@ export async function integrationRoutes(fastify: FastifyInstance, { services }: 
   app.post(
     '/api/integrations/orders',
     {
-      schema: { body: OrderWebhookBody },
+      schema: {
+        summary: 'An order created or changed in the shop\'s order system (docs/order-webhooks.md)',
+        description: 'Signed: `X-Aurora-Timestamp` (Unix seconds, at most 5 minutes off) and `X-Aurora-Signature: sha256=HEX`, the HMAC-SHA256 of `"<timestamp>.<raw body>"` under ORDER_WEBHOOK_SECRET; a bad or missing signature is a 401 before the body is validated.',
+        security: [{ webhookSignature: [] }],
+        body: OrderWebhookBody,
+        response: { 200: OrderSyncJson, ...errorResponses(400, 401, 429, 503) },
+      },
       config: { rateLimit: { max: 600, timeWindow: '1 minute' } },
       // Authenticate before validating, so an unsigned caller learns nothing about the schema.
       preValidation: async (request) => {

@@ -10,6 +10,8 @@ import { isOfferedSize } from './policy';
 import { renderLabelPage } from './label-page';
 import { LabelParams, LabelQuery, RETURN_FIELD_MESSAGES, ReturnFormBody } from './schema';
 import { clientKey } from '../../http/client-key';
+import { HtmlPage } from '../../http/schemas';
+import { ReturnAnswerJson, SESSION_ERRORS } from '../widget/response-schema';
 
 /** The widget's return form; registered by the widget API (src/modules/widget/routes.ts), which gives it CORS and the rate limit. */
 export async function returnFormRoutes(fastify: FastifyInstance, { services, limit }: { services: Services; limit: RouteLimit }) {
@@ -18,7 +20,7 @@ export async function returnFormRoutes(fastify: FastifyInstance, { services, lim
 
   app.post(
     '/api/widget/sessions/:sessionId/forms/return',
-    { schema: { params: SessionParams, headers: IdempotencyHeaders, body: ReturnFormBody }, attachValidation: true, config: limit },
+    { schema: { summary: 'The return or resize form: an RMA, or a stylist ticket for a complex resize', params: SessionParams, headers: IdempotencyHeaders, body: ReturnFormBody, response: { 200: ReturnAnswerJson, ...SESSION_ERRORS } }, attachValidation: true, config: limit },
     async (request) => {
       rejectInvalidForm(request, ReturnFormBody, RETURN_FIELD_MESSAGES);
       const { kind, newSize } = request.body;
@@ -35,7 +37,7 @@ export async function returnFormRoutes(fastify: FastifyInstance, { services, lim
 /** The printable return label, opened from the customer's email. */
 export async function returnLabelRoutes(fastify: FastifyInstance, { services }: { services: Services }) {
   const app = fastify.withTypeProvider<TypeBoxTypeProvider>();
-  app.get('/returns/:rmaNumber/label', { schema: { params: LabelParams, querystring: LabelQuery } }, async (request, reply) => {
+  app.get('/returns/:rmaNumber/label', { schema: { params: LabelParams, querystring: LabelQuery, response: { 200: HtmlPage('The printable return label') } } }, async (request, reply) => {
     const label = await services.returns.label(request.params.rmaNumber, request.query.token ?? '');
     return reply
       .type('text/html; charset=utf-8')

@@ -2,10 +2,12 @@
 import type { FastifyInstance } from 'fastify';
 import type { Services } from '../../services';
 import type { RouteLimit } from './routes';
+import { errorResponses } from '../../http/schemas';
+import { WidgetConfigJson } from './response-schema';
 
 export async function widgetConfigRoutes(app: FastifyInstance, { services, limit }: { services: Services; limit: RouteLimit }) {
   const { shop } = services.config;
-  app.get('/api/widget/config', { config: limit }, async (_request, reply) => {
+  app.get('/api/widget/config', { config: limit, schema: { summary: 'Whether the widget shows, its brand and the shop\'s contact links', response: { 200: WidgetConfigJson, ...errorResponses(429) } } }, async (_request, reply) => {
     const enabled = await services.flags.isEnabled('widget_enabled');
     // Short cache: switching the flag off reaches every new page view within half a minute (plus the flag cache).
     reply.header('Cache-Control', 'public, max-age=30');

@@ -6,6 +6,8 @@ import type { Services } from '../../services';
 import { AppError } from '../../errors';
 import type { RouteLimit } from './routes';
 import { EventBody } from './schema';
+import { errorResponses } from '../../http/schemas';
+import { Accepted } from './response-schema';
 
 /**
  * Records a `server_error` event for every widget API request that failed on the server (a 5xx that is not a
@@ -31,7 +33,7 @@ export async function widgetEventRoutes(fastify: FastifyInstance, { services, li
   });
   const app = fastify.withTypeProvider<TypeBoxTypeProvider>();
 
-  app.post('/api/widget/events', { schema: { body: EventBody }, bodyLimit: 8 * 1024, config: limit }, async (request, reply) => {
+  app.post('/api/widget/events', { schema: { summary: 'An analytics event from the browser (JSON, or text/plain from sendBeacon)', body: EventBody, response: { 202: Accepted, ...errorResponses(400, 429) } }, bodyLimit: 8 * 1024, config: limit }, async (request, reply) => {
     const { type, sessionId, visitorId, data } = request.body;
     await services.analytics.track(type, { sessionId, visitorId, data });
     return reply.status(202).send();

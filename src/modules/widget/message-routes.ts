@@ -5,13 +5,23 @@ import type { ChatService } from './chat-service';
 import type { RouteLimit } from './routes';
 import { IdempotencyHeaders, MessageBody, SessionParams } from './schema';
 import { clientKey } from '../../http/client-key';
+import { ChatAnswerJson, SESSION_ERRORS } from './response-schema';
 
 export async function widgetMessageRoutes(fastify: FastifyInstance, { chat, limit }: { chat: ChatService; limit: RouteLimit }) {
   const app = fastify.withTypeProvider<TypeBoxTypeProvider>();
 
   app.post(
     '/api/widget/sessions/:sessionId/messages',
-    { schema: { params: SessionParams, body: MessageBody, headers: IdempotencyHeaders }, config: limit },
+    {
+      schema: {
+        summary: 'One chat turn: the concierge\'s reply blocks (a retry with the same Idempotency-Key gets the same answer)',
+        params: SessionParams,
+        body: MessageBody,
+        headers: IdempotencyHeaders,
+        response: { 200: ChatAnswerJson, ...SESSION_ERRORS },
+      },
+      config: limit,
+    },
     async (request) =>
       chat.sendMessage({
         sessionId: request.params.sessionId,

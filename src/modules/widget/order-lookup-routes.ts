@@ -5,6 +5,7 @@ import type { ChatService } from './chat-service';
 import { rejectInvalidForm } from './forms';
 import type { RouteLimit } from './routes';
 import { OrderLookupBody, SessionParams } from './schema';
+import { RepliesJson, SESSION_ERRORS } from './response-schema';
 import { clientKey } from '../../http/client-key';
 
 const FIELD_MESSAGES = {
@@ -17,7 +18,7 @@ export async function widgetOrderLookupRoutes(fastify: FastifyInstance, { chat, 
 
   app.post(
     '/api/widget/sessions/:sessionId/forms/order_lookup',
-    { schema: { params: SessionParams, body: OrderLookupBody }, attachValidation: true, config: limit },
+    { schema: { summary: 'The order-tracking form: the order\'s status as reply blocks', params: SessionParams, body: OrderLookupBody, response: { 200: RepliesJson, ...SESSION_ERRORS } }, attachValidation: true, config: limit },
     async (request) => {
       rejectInvalidForm(request, OrderLookupBody, FIELD_MESSAGES);
       return chat.lookupOrder({ sessionId: request.params.sessionId, orderNumber: request.body.orderNumber, email: request.body.email, clientAddress: clientKey(request.ip) });

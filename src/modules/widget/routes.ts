@@ -34,7 +34,7 @@ function refuseWhileSwitchedOff(flags: FlagService) {
 }
 
 export async function widgetRoutes(app: FastifyInstance, { services }: { services: Services }) {
-  installWidgetCors(app, '/api/widget', services.config.widget.allowedOrigins);
+  await installWidgetCors(app, services.config.widget.allowedOrigins);
   countServerErrors(app, services.analytics);
   const limit: RouteLimit = { rateLimit: { max: services.config.widget.rateLimitPerMinute, timeWindow: 60_000 } };
   const chat = createChatService(services);

@@ -3,8 +3,10 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { FastifyInstance } from 'fastify';
 import fastifyStatic from '@fastify/static';
+import { Type } from 'typebox';
 import { html } from '../html';
 import { setWidgetEmbed } from '../store/layout';
+import { describeFileRoutes } from '../../http/schemas';
 import { fromRoot } from '../../project-root';
 
 // The project's dist/, like the dashboard's bundle (src/modules/dashboard/pages.ts): whatever directory the server starts in.
@@ -24,7 +26,8 @@ export async function widgetAssetRoutes(app: FastifyInstance, { distDir = DIST }
   }
 
   // The loader keeps one URL, so shops pick up new versions within minutes.
-  app.get('/widget.js', (_request, reply) =>
+  const loader = { description: 'The widget\'s loader script', content: { 'application/javascript': { schema: Type.String() } } };
+  app.get('/widget.js', { schema: { response: { 200: loader } } }, (_request, reply) =>
     reply
       .type('application/javascript; charset=utf-8')
       .header('cache-control', 'public, max-age=300')
@@ -32,6 +35,7 @@ export async function widgetAssetRoutes(app: FastifyInstance, { distDir = DIST }
   );
 
   // App files carry a content hash in their name: cache them for a year.
+  describeFileRoutes(app, 'The widget app\'s files (content-hashed)');
   await app.register(fastifyStatic, {
     root: appDir,
     prefix: '/widget/',
