@@ -121,3 +121,22 @@ test('a model that sends a broken tool call: the built-in engine answers the sam
   await expectNoAxeViolations(page);
   await screenshot(page, 'llm-broken-tool-call', false);
 });
+
+test('the admin analytics page shows the share of turns by engine, the fallbacks, latency and cost', async ({ page }) => {
+  await page.goto(`${base}/dashboard/login`);
+  await page.getByLabel('Email').fill('admin@glowglitch.test');
+  await page.getByLabel('Password').fill('aurora-admin-demo');
+  await page.getByRole('button', { name: 'Sign in' }).click();
+  await expect(page).toHaveURL(/\/dashboard\/support$/);
+  await page.goto(`${base}/dashboard/analytics/concierge`);
+  const section = page.getByRole('region', { name: 'LLM mode' });
+  await expect(section).toBeVisible();
+  await expect(section).toContainText('Turns answered by the model');
+  // The tests before this one: model turns, and fallbacks for a timeout and a broken tool call.
+  await expect(section.getByRole('table').first()).toContainText('Timeout');
+  await expect(section.getByRole('table').first()).toContainText('Broken tool call');
+  await expect(section).toContainText(/Model latency p50 \/ p95\s*\d/);
+  await expectNoAxeViolations(page);
+  await screenshot(page, 'llm-analytics', true);
+  await section.screenshot({ path: 'test-results/screenshots/llm-analytics-section.png' });
+});

@@ -33,7 +33,7 @@ export const TOOL_PARAMETERS = {
     id: Type.Optional(Type.Integer({ minimum: 1, maximum: 2_147_483_647, description: 'The product id from a search result' })),
     slug: Type.Optional(Type.String({ pattern: '^[a-z0-9-]{1,200}$', description: 'The product slug from its URL' })),
   }),
-  track_order: Type.Object({ order_number: OrderNumber, email: Email }, { required: ['order_number', 'email'] }),
+  track_order: Type.Object({ order_number: OrderNumber, email: Email }),
   start_return: Type.Object({
     kind: Type.Optional(Type.Union([Type.Literal('return'), Type.Literal('resize')])),
     order_number: Type.Optional(OrderNumber),
@@ -44,7 +44,7 @@ export const TOOL_PARAMETERS = {
     message: Type.Optional(Text('What the customer wants a stylist for, in their words', 1000)),
     urgent: Type.Optional(Type.Boolean()),
   }),
-  search_help: Type.Object({ question: Text('The customer question, e.g. "how long does shipping take"', 500) }, { required: ['question'] }),
+  search_help: Type.Object({ query: Text('The customer question, e.g. "how long does shipping take"', 500) }),
   save_to_shortlist: Type.Object({ product_id: Type.Integer({ minimum: 1, maximum: 2_147_483_647, description: 'The product id from a search result' }) }),
 } satisfies Record<string, TSchema>;
 
@@ -202,7 +202,7 @@ export function createToolRunner({ engine, catalog, runActions }: ToolDependenci
     },
 
     async search_help(args, outcome) {
-      const article = engine.searchHelp(args.question);
+      const article = engine.searchHelp(args.query);
       if (!article) return { result: { found: false }, blocks: [] };
       outcome.messageData.faqArticle = article.id;
       return { result: { found: true, title: article.title, body: article.body }, blocks: article.links?.length ? [{ type: 'links', links: article.links }] : [] };

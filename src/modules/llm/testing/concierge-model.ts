@@ -37,6 +37,6 @@ export const conciergeModel: Script = (request) => {
   if (/\b(?:rings?|necklaces?|pendants?|earrings?|bracelets?|bands?|hoops|jewel\w*)\b/.test(text)) {
     return { text: 'Let me look through our ready-to-ship pieces. ', toolCalls: [{ name: 'search_products', arguments: JSON.stringify({ query: user }) }] } satisfies FakeReply;
   }
-  if (/\b(?:shipping|ship|delivery|warranty|care)\b/.test(text)) return { text: '', toolCalls: [{ name: 'search_help', arguments: JSON.stringify({ question: user }) }] };
+  if (/\b(?:shipping|ship|delivery|warranty|care)\b/.test(text)) return { text: '', toolCalls: [{ name: 'search_help', arguments: JSON.stringify({ query: user }) }] };
   return { text: "I'm Aurora, your concierge. I can find jewelry, track an order or connect you with a stylist." };
 };

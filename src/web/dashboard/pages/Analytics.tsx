@@ -4,6 +4,7 @@ import { formatPercent, humanize } from '../format';
 import { BarList, ColumnChart, LineChart } from '../components/charts';
 import { DateRangeForm, Loading, PageHeader, Stat, useData } from '../components/ui';
 import { useRange } from './range';
+import { EngineAnalytics } from './EngineAnalytics';
 
 interface Report {
   from: string;
@@ -84,6 +85,7 @@ export function AnalyticsPage(props: { params: URLSearchParams }) {
             yLabel="Events"
             wholeNumbers
           />
+          <EngineAnalytics rangeKey={range.key} />
         </>
       )}
     </>
