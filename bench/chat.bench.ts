@@ -88,7 +88,9 @@ async function chatApp(): Promise<{ app: FastifyInstance; cleanup: () => Promise
   const db = openDatabase(databaseUrl, pgUrl ? { schema: PG_SCHEMA } : { backgroundCheckpoint: true });
   await migrateToLatest(db);
   await seedDemoData(db);
-  const config = loadConfig({ DATABASE_URL: databaseUrl, LOG_LEVEL: 'silent', SEED_ON_EMPTY: 'false', WIDGET_RATE_LIMIT_PER_MINUTE: '1000000', WORKERS_ENABLED: 'false' });
+  // LLM_BASE_URL=… LLM_MODEL=… measures LLM mode (e.g. against bench/fake-llm.ts); unset, the built-in engine alone.
+  const llm = process.env.LLM_BASE_URL ? { LLM_BASE_URL: process.env.LLM_BASE_URL, LLM_MODEL: process.env.LLM_MODEL ?? 'fake', LLM_TOKENS_PER_CONVERSATION: '100000000' } : {};
+  const config = loadConfig({ DATABASE_URL: databaseUrl, LOG_LEVEL: 'silent', SEED_ON_EMPTY: 'false', WIDGET_RATE_LIMIT_PER_MINUTE: '1000000', WORKERS_ENABLED: 'false', ...llm });
   const app = await buildApp(config, { db, logger: false });
   const cleanup = async () => {
     await db.close();

@@ -93,7 +93,7 @@ async function answer(reply: FakeReply, stream: boolean, res: http.ServerRespons
 }
 
 /** `chunkMs`: the pause between streamed chunks (a real model writes a few tokens at a time). */
-export async function startFakeLlm(initial: Script, { chunkMs = 15 }: { chunkMs?: number } = {}): Promise<FakeLlm> {
+export async function startFakeLlm(initial: Script, { chunkMs = 15, port = 0 }: { chunkMs?: number; port?: number } = {}): Promise<FakeLlm> {
   let script = initial;
   const requests: FakeRequest[] = [];
   const server = http.createServer((req, res) => {
@@ -110,10 +110,10 @@ export async function startFakeLlm(initial: Script, { chunkMs = 15 }: { chunkMs?
       answer(script(request, requests.length - 1), request.stream, res, chunkMs).catch(() => res.destroy());
     });
   });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as AddressInfo;
+  await new Promise<void>((resolve) => server.listen(port, '127.0.0.1', resolve));
+  const { port: listening } = server.address() as AddressInfo;
   return {
-    url: `http://127.0.0.1:${port}/v1`,
+    url: `http://127.0.0.1:${listening}/v1`,
     requests,
     script: (next) => {
       script = next;
