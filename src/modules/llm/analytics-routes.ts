@@ -3,7 +3,7 @@
 import type { FastifyInstance } from 'fastify';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
-import { errorReplies } from './schema';
+import { errorResponses } from '../../http/schemas';
 import type { Services } from '../../services';
 import { dayRange } from '../dashboard/date-range';
 import { RangeQuery } from '../dashboard/schema';
@@ -32,7 +32,7 @@ export async function llmAnalyticsRoutes(fastify: FastifyInstance, { services }:
 
   app.get(
     '/api/dashboard/analytics/engines',
-    { config: { access: 'admin' }, schema: { summary: 'Chat turns by engine (LLM mode): share, fallbacks, latency, cost per day', querystring: RangeQuery, response: { 200: EngineReportJson, ...errorReplies(400, 401, 403) } } },
+    { config: { access: 'admin' }, schema: { summary: 'Chat turns by engine (LLM mode): share, fallbacks, latency, cost per day', querystring: RangeQuery, response: { 200: EngineReportJson, ...errorResponses(400, 401, 403) } } },
     async (request) => ({
       ...(await usage.report(dayRange(services.now(), request.query.from, request.query.to))),
       llmMode: services.llm !== null,

@@ -10,7 +10,7 @@ import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
 import { AppError } from '../../errors';
 import { clientKey } from '../../http/client-key';
-import { errorReplies } from './schema';
+import { errorResponses } from '../../http/schemas';
 import type { ChatService } from '../widget/chat-service';
 import type { RouteLimit } from '../widget/routes';
 import { IdempotencyHeaders, MessageBody, SessionParams } from '../widget/schema';
@@ -35,7 +35,7 @@ export async function widgetStreamRoutes(fastify: FastifyInstance, { chat, limit
         params: SessionParams,
         body: MessageBody,
         headers: IdempotencyHeaders,
-        response: { 200: EventStream, ...errorReplies(400, 404, 429, 503) },
+        response: { 200: EventStream, ...errorResponses(400, 404, 429, 503) },
       },
       config: limit,
     },
