@@ -342,6 +342,14 @@ describe.each(TEST_DIALECTS)('LLM mode off on %s', (dialect) => {
     expect(await t.db.kysely.selectFrom('llm_turns').selectAll().execute()).toEqual([]);
   });
 
+  it('keeps the per-turn figures as long as the analytics events (90 days), then retention removes them', async () => {
+    const row = (days: number) => ({ conversation_id: `sess_old_${days}`, engine: 'llm', fallback_reason: null, latency_ms: 900, prompt_tokens: 10, completion_tokens: 5, cost_micros: 1, created_at: new Date(Date.now() - days * 86_400_000).toISOString() });
+    await t.db.kysely.insertInto('llm_turns').values([row(91), row(89)]).execute();
+    await t.app.services.retention.run();
+    expect((await t.db.kysely.selectFrom('llm_turns').select('conversation_id').execute()).map((r) => r.conversation_id)).toEqual(['sess_old_89']);
+    await t.db.kysely.deleteFrom('llm_turns').execute();
+  });
+
   it('refuses a bad body or an unknown session on the stream route with a JSON error', async () => {
     const bad = await t.app.inject({ method: 'POST', url: '/api/widget/sessions/sess_unknown_0001/messages/stream', payload: { text: 'hi' } });
     expect(bad.statusCode).toBe(404);

@@ -54,6 +54,8 @@ export function createRetentionService(db: Kysely<Database>, policy: RetentionPo
           .where((eb) => eb.or([eb('body', 'is not', null), eb('attachments', '!=', '[]')]))
           .executeTakeFirst();
         await trx.deleteFrom('job_leases').where('locked_until', '<', conversationCutoff).execute();
+        // LLM mode's per-turn figures (046) are analytics: kept as long as the events.
+        await trx.deleteFrom('llm_turns').where('created_at', '<', daysBefore(at, policy.analyticsDays)).execute();
         return {
           conversationsDeleted: Number(conversations.numDeletedRows),
           messagesAnonymized: Number(anonymized.numUpdatedRows),
