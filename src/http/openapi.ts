@@ -12,6 +12,20 @@ export const DOCS_PREFIX = '/api/docs';
 
 const OpenApiDocument = Type.Object({ openapi: Type.Literal('3.1.0') }, { additionalProperties: true, description: 'The OpenAPI 3.1 document' });
 
+/** Swagger UI's version badges, info links, Authorize button and method badges are too light on white: darker, for WCAG AA contrast. */
+const CONTRAST_CSS = [
+  '.swagger-ui .info .title small { background: #4a4a4a; }',
+  '.swagger-ui .info .title small.version-stamp { background: #2f6b10; }',
+  '.swagger-ui .info a, .swagger-ui .info .url { color: #1f5fa0; }',
+  '.swagger-ui .btn.authorize { color: #1b6b43; border-color: #1b6b43; }',
+  '.swagger-ui .btn.authorize svg { fill: #1b6b43; }',
+  '.swagger-ui .opblock.opblock-get .opblock-summary .opblock-summary-method { background: #1f62b0; }',
+  '.swagger-ui .opblock.opblock-post .opblock-summary .opblock-summary-method { background: #1b6b43; }',
+  '.swagger-ui .opblock.opblock-put .opblock-summary .opblock-summary-method { background: #8a4b00; }',
+  '.swagger-ui .opblock.opblock-delete .opblock-summary .opblock-summary-method { background: #b01c1c; }',
+  '.swagger-ui .parameter__in, .swagger-ui .parameter__type, .swagger-ui .prop-format, .swagger-ui .response-col_links, .swagger-ui .renderedMarkdown p { color: #4a4a4a; }',
+].join('\n');
+
 /** The reference covers the APIs; pages, files and the dev mailbox have schemas but are not part of it. */
 const isDocumented = (url: string) => url.startsWith('/api/') || url === '/healthz' || url === '/readyz';
 
@@ -85,6 +99,12 @@ export async function registerOpenApi(app: FastifyInstance, config: Config): Pro
       if (url === `${DOCS_PREFIX}/static/index.html`) return { 302: NoBody('To the reference page') };
       return undefined;
     });
-    await docs.register(swaggerUi, { routePrefix: DOCS_PREFIX, uiConfig: { deepLinking: true, docExpansion: 'list', defaultModelsExpandDepth: 0 }, logo: null as never, theme: { title: 'Aurora Concierge API reference' } });
+    await docs.register(swaggerUi, {
+      routePrefix: DOCS_PREFIX,
+      // BaseLayout: no top bar (its "explore another URL" box has no label and nothing else to explore).
+      uiConfig: { deepLinking: true, docExpansion: 'list', defaultModelsExpandDepth: 0, layout: 'BaseLayout' },
+      logo: null as never,
+      theme: { title: 'Aurora Concierge API reference', css: [{ filename: 'contrast.css', content: CONTRAST_CSS }] },
+    });
   });
 }

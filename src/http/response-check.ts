@@ -58,10 +58,8 @@ export function installResponseCheck(app: FastifyInstance): void {
     if (!entry) throw mismatch(request, reply, 'no response schema for this status');
     const media = String(reply.getHeader('content-type') ?? '').split(';')[0]!.trim();
     const hasBody = payload !== undefined && payload !== null && payload !== '';
-    if (!hasBody || status === 204 || status === 304) {
-      if (hasBody) throw mismatch(request, reply, 'a body on a status without one');
-      return payload;
-    }
+    // Node never sends a body with a 204 or 304 (@fastify/static hands its stream to a 304 all the same).
+    if (!hasBody || status === 204 || status === 304) return payload;
     let bodySchema: object | undefined;
     if (entry.content) {
       bodySchema = (entry.content[media] ?? entry.content['*/*'])?.schema;
