@@ -134,7 +134,7 @@ export async function storeRoutes(fastify: FastifyInstance, { services }: { serv
     return reply.type(HTML).header('cache-control', 'no-store').send(renderOrderCompletePage(detail, { emailed }));
   });
 
-  app.get('/customizer', { schema: { response: page('The custom design page') } }, async (request, reply) => reply.type(HTML).send(renderCustomizerPage(await cartCount(request))));
+  app.get('/customizer', { schema: { response: page('The custom design page') } }, async (request, reply) => reply.type(HTML).send(renderCustomizerPage(await catalog.stones(), await cartCount(request))));
 
   app.get('/contact', { schema: { querystring: Type.Object({ sent: Type.Optional(Type.String({ maxLength: 10 })), topic: Type.Optional(Type.String({ maxLength: 40 })) }), response: page('The contact form') } }, async (request, reply) =>
     reply.type(HTML).send(renderContactPage({ topic: request.query.topic ?? '' }, {}, request.query.sent === '1')),
