@@ -18,6 +18,7 @@ import { createOrderSync } from './modules/integrations/order-sync';
 import { createStaffService } from './modules/staff/service';
 import { createAuthService } from './modules/auth/service';
 import { createDashboardService } from './modules/dashboard/service';
+import { createCannedReplyService } from './modules/canned-replies/service';
 import { createMailService } from './modules/mail/service';
 import { orderConfirmationEmail, orderConfirmationKey } from './modules/orders/email';
 import { createAlertService } from './modules/alerts/service';
@@ -75,6 +76,7 @@ export function createServices(db: Db, config: Config, options: ServiceOptions =
   const staff = createStaffService(db.kysely, now);
   const auth = createAuthService(db.kysely, now);
   const dashboard = createDashboardService(db.kysely, { orders, conversations }, now);
+  const cannedReplies = createCannedReplyService(db.kysely, config, now);
   const alerts = createAlertService(db, config, now);
   // Live dashboard updates (issue 12): NOTIFY/LISTEN across instances on PostgreSQL, in memory on SQLite.
   const live = createLiveBus(db, { now });
@@ -93,7 +95,7 @@ export function createServices(db: Db, config: Config, options: ServiceOptions =
   const retention = createRetentionService(db.kysely, undefined, now);
   // Prometheus metrics (METRICS_TOKEN or METRICS_PORT): this instance's own registry; off, nothing is counted.
   const metrics = config.metrics.token !== null || config.metrics.port !== null ? createMetrics({ db, now }) : null;
-  return { metrics, config, db, now, catalog, cart, orders, contact, flags, conversations, engine, analytics, shortlist, orderTracking, orderSync, staff, auth, dashboard, mail, alerts, errorRate, tickets, stylistForm, returns, csat, retention, inbound, imapPoller, live, presence, llm };
+  return { metrics, config, db, now, catalog, cart, orders, contact, flags, conversations, engine, analytics, shortlist, orderTracking, orderSync, staff, auth, dashboard, cannedReplies, mail, alerts, errorRate, tickets, stylistForm, returns, csat, retention, inbound, imapPoller, live, presence, llm };
 }
 
 export type Services = ReturnType<typeof createServices>;

@@ -398,6 +398,24 @@ export interface AnalyticsDailyTable {
   value: number;
 }
 
+/** A reply text staff insert on a ticket; admins manage them (054). Variables like {{customer.first_name}} are filled from the ticket. */
+export interface CannedRepliesTable {
+  id: Generated<number>;
+  title: string;
+  body: string;
+  created_by: number | null;
+  updated_by: number | null;
+  created_at: string;
+  updated_at: string;
+}
+
+/** A tag on a ticket (054): lower-case words staff add to sort work. */
+export interface TicketTagsTable {
+  ticket_id: number;
+  tag: string;
+  created_at: string;
+}
+
 /** A chat turn while LLM mode is on (046): the engine that answered, the fallback's reason, latency, tokens, cost. */
 export interface LlmTurnsTable {
   id: Generated<number>;
@@ -442,6 +460,8 @@ export interface Database {
   tickets: TicketsTable;
   ticket_events: TicketEventsTable;
   ticket_presence: TicketPresenceTable;
+  canned_replies: CannedRepliesTable;
+  ticket_tags: TicketTagsTable;
   csat_ratings: CsatRatingsTable;
   outbox: OutboxTable;
   alerts: AlertsTable;

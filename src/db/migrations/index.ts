@@ -16,6 +16,7 @@ import { deadlinesMigration } from './044_deadlines';
 import { rmaStatusMigration } from './045_rma_status';
 import { llmTurnsMigration } from './046_llm_turns';
 import { liveMigration } from './050_live';
+import { workInVolumeMigration } from './054_work_in_volume';
 
 export const migrations: Record<string, AuroraMigration> = {
   '001_core': coreMigration,
@@ -33,4 +34,5 @@ export const migrations: Record<string, AuroraMigration> = {
   '045_rma_status': rmaStatusMigration,
   '046_llm_turns': llmTurnsMigration,
   '050_live': liveMigration,
+  '054_work_in_volume': workInVolumeMigration,
 };

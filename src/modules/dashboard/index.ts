@@ -8,6 +8,8 @@ import { insightRoutes } from './insights-routes';
 import { orderRoutes } from './orders-routes';
 import { dashboardAssets, dashboardPages, renderShell } from './pages';
 import { dashboardTicketRoutes } from './tickets-routes';
+import { volumeRoutes } from './volume-routes';
+import { cannedReplyRoutes } from '../canned-replies/routes';
 import { liveRoutes } from '../live/routes';
 import { llmAnalyticsRoutes } from '../llm/analytics-routes';
 
@@ -15,7 +17,7 @@ export async function dashboardRoutes(app: FastifyInstance, { services }: { serv
   await app.register(dashboardAssets);
   await app.register(async (guarded) => {
     installDashboardAccess(guarded, services, () => renderShell(403));
-    for (const routes of [authRoutes, dashboardTicketRoutes, liveRoutes, insightRoutes, llmAnalyticsRoutes, orderRoutes, adminRoutes]) await guarded.register(routes, { services });
+    for (const routes of [authRoutes, dashboardTicketRoutes, liveRoutes, insightRoutes, llmAnalyticsRoutes, orderRoutes, adminRoutes, volumeRoutes, cannedReplyRoutes]) await guarded.register(routes, { services });
     await guarded.register(dashboardPages);
   });
 }

@@ -20,6 +20,7 @@ export const DASHBOARD_PAGES: { url: string; access: Access }[] = [
   { url: '/dashboard/analytics/concierge', access: 'admin' },
   { url: '/dashboard/flags', access: 'admin' },
   { url: '/dashboard/staff', access: 'admin' },
+  { url: '/dashboard/canned-replies', access: 'admin' },
 ];
 
 /** The HTML shell; `status` tells the SPA to show a 403 instead of the page. */

@@ -1,6 +1,7 @@
 // Request schemas of the dashboard API: every query, path parameter and body is validated here.
 import { Type, type Static } from 'typebox';
 import { REJECTION_REASONS, RMA_STATUSES, RMA_STEPS, type RejectionReason } from '../returns/rma-states';
+import { TICKET_VIEWS } from './tickets-filters';
 
 const literals = <T extends string>(values: readonly T[]) => Type.Union(values.map((v) => Type.Literal(v)));
 
@@ -19,6 +20,9 @@ export const TicketListQuery = Type.Object({
   dir: Type.Optional(literals(['asc', 'desc'] as const)),
   page: Type.Optional(Type.Integer({ minimum: 1, maximum: 10_000 })),
   pageSize: Type.Optional(Type.Integer({ minimum: 5, maximum: 100 })),
+  /** A saved view (mine, unassigned, overdue, vip, management) and a tag narrow the list further. */
+  view: Type.Optional(literals(TICKET_VIEWS)),
+  tag: Type.Optional(Type.String({ pattern: '^[a-z0-9][a-z0-9-]{0,29}$' })),
 });
 export type TicketListQuery = Static<typeof TicketListQuery>;
 

@@ -5,6 +5,7 @@ import type { ConversationService } from '../conversations/service';
 import type { OrderService } from '../orders/service';
 import { createAnalyticsQueries } from './analytics-queries';
 import { createCsatQueries } from './csat-queries';
+import { createCustomerQueries } from './customer-queries';
 import { createOrderQueries } from './orders-queries';
 import { createTicketQueries } from './tickets-queries';
 
@@ -17,6 +18,7 @@ export function createDashboardService(db: Kysely<Database>, deps: DashboardDeps
   return {
     tickets: createTicketQueries(db, now),
     csat: createCsatQueries(db),
+    customers: createCustomerQueries(db),
     analytics: createAnalyticsQueries(db, now),
     orders: createOrderQueries(db, deps.orders, deps.conversations, now),
   };

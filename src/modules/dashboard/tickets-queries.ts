@@ -5,11 +5,15 @@ import { notFound } from '../../errors';
 import { parseJson } from '../../db/json-column';
 import { isOverdue } from '../tickets/types';
 import { createTicketRepo } from '../tickets/repo';
+import { tagsOf, ticketFilterConditions, viewCounts, type TicketView } from './tickets-filters';
 
 export type TicketSort = 'created' | 'answer_by' | 'priority' | 'status' | 'customer';
 
 export interface TicketListQuery {
+  /** Ticket number, customer name or email, order or RMA number, or words in the request, thread, notes or chat. */
   q?: string;
+  view?: TicketView;
+  tag?: string;
   status?: TicketStatus;
   priority?: TicketPriority;
   /** 'me', 'unassigned' or a staff id. */
@@ -33,6 +37,7 @@ export interface TicketListItem {
   assignee: { id: number; name: string } | null;
   /** The ticket's version (changes of assignee or status bump it): bulk changes send it back, a stale one is a 409. */
   version: number;
+  tags: string[];
 }
 
 export interface TicketEvent {
@@ -64,13 +69,9 @@ const STATUS_RANK = sql<number>`case t.status when 'open' then 0 when 'in_progre
 export function createTicketQueries(db: Kysely<Database>, now: () => Date) {
   // Replies delivered since the last look answer their tickets before the agent sees them.
   const { recordDeliveredReplies } = createTicketRepo(db);
-  function filtered(query: TicketListQuery, staffId: number) {
+  function filtered(query: TicketListQuery, staffId: number, nowIso: string) {
     let q = db.selectFrom('tickets as t').leftJoin('staff_users as a', 'a.id', 't.assignee_id');
-    const text = query.q?.trim().toLowerCase();
-    if (text) {
-      const id = /^#?(\d{1,9})$/.exec(text)?.[1];
-      q = q.where((eb) => eb.or([eb(eb.fn('lower', ['t.email']), 'like', `%${text.replace(/[%_]/g, '')}%`), ...(id ? [eb('t.id', '=', Number(id))] : [])]));
-    }
+    for (const condition of ticketFilterConditions(db, query, staffId, nowIso)) q = q.where(condition);
     if (query.status) q = q.where('t.status', '=', query.status);
     if (query.priority) q = q.where('t.priority', '=', query.priority);
     if (query.assignee === 'me') q = q.where('t.assignee_id', '=', staffId);
@@ -80,12 +81,15 @@ export function createTicketQueries(db: Kysely<Database>, now: () => Date) {
   }
 
   return {
-    async list(query: TicketListQuery, staffId: number): Promise<{ items: TicketListItem[]; total: number; page: number; pageSize: number; summary: { open: number; overdue: number; unassigned: number } }> {
+    async list(
+      query: TicketListQuery,
+      staffId: number,
+    ): Promise<{ items: TicketListItem[]; total: number; page: number; pageSize: number; summary: { open: number; overdue: number; unassigned: number }; views: Record<TicketView, number> }> {
       const page = query.page ?? 1;
       const pageSize = query.pageSize ?? 25;
       await recordDeliveredReplies();
       const at = now().toISOString();
-      const base = filtered(query, staffId);
+      const base = filtered(query, staffId, at);
       const direction = query.dir ?? (query.sort === 'created' || !query.sort ? 'desc' : 'asc');
       const sortColumn = {
         created: sql`t.created_at`,
@@ -94,7 +98,7 @@ export function createTicketQueries(db: Kysely<Database>, now: () => Date) {
         status: STATUS_RANK,
         customer: sql`lower(t.customer_name)`,
       }[query.sort ?? 'created'];
-      const [rows, count, summary] = await Promise.all([
+      const [rows, count, summary, views] = await Promise.all([
         base
           .select(['t.id', 't.customer_name', 't.email', 't.created_at', 't.status', 't.priority', 't.answer_by', 't.answered_at', 't.management', 't.assignee_id', 'a.name as assignee_name', 't.version'])
           .orderBy(sortColumn, direction)
@@ -111,7 +115,9 @@ export function createTicketQueries(db: Kysely<Database>, now: () => Date) {
             sql<number>`sum(case when status <> 'resolved' and assignee_id is null then 1 else 0 end)`.as('unassigned'),
           ])
           .executeTakeFirstOrThrow(),
+        viewCounts(db, staffId, at),
       ]);
+      const tags = await tagsOf(db, rows.map((r) => r.id));
       return {
         items: rows.map((r) => ({
           id: r.id,
@@ -125,12 +131,26 @@ export function createTicketQueries(db: Kysely<Database>, now: () => Date) {
           management: r.management === 1,
           assignee: r.assignee_id !== null && r.assignee_name !== null ? { id: r.assignee_id, name: r.assignee_name } : null,
           version: r.version,
+          tags: tags.get(r.id) ?? [],
         })),
         total: Number(count.n),
         page,
         pageSize,
         summary: { open: Number(summary.open ?? 0), overdue: Number(summary.overdue ?? 0), unassigned: Number(summary.unassigned ?? 0) },
+        views,
       };
+    },
+
+    /** Every ticket the filters find (at most `limit`), newest first, for the CSV export. */
+    async exportRows(query: TicketListQuery, staffId: number, limit: number) {
+      const at = now().toISOString();
+      const rows = await filtered(query, staffId, at)
+        .select(['t.id', 't.customer_name', 't.email', 't.tier', 't.created_at', 't.status', 't.priority', 't.answer_by', 't.answered_at', 't.first_response_at', 't.management', 't.channel', 't.message', 'a.name as assignee_name'])
+        .orderBy('t.id', 'desc')
+        .limit(limit)
+        .execute();
+      const tags = await tagsOf(db, rows.map((r) => r.id));
+      return rows.map((r) => ({ ...r, overdue: isOverdue(r, at), tags: tags.get(r.id) ?? [] }));
     },
 
     async detail(id: number) {
@@ -188,6 +208,7 @@ export function createTicketQueries(db: Kysely<Database>, now: () => Date) {
         updatedAt: ticket.updated_at,
         version: ticket.version,
         assignee: ticket.assignee_id !== null && ticket.assignee_name !== null ? { id: ticket.assignee_id, name: ticket.assignee_name } : null,
+        tags: (await tagsOf(db, [ticket.id])).get(ticket.id) ?? [],
         transcript: parseJson<unknown[]>(ticket.transcript, []),
         shortlist: parseJson<unknown[]>(ticket.shortlist, []),
         heldEmails: held.map<HeldEmail>((h) => ({ id: h.id, from: h.from_address, subject: h.subject, body: h.body ?? '', attachments: parseJson<HeldEmail['attachments']>(h.attachments, []), receivedAt: h.received_at })),

@@ -11,7 +11,7 @@ import { CHANGE_ERRORS, READ_ERRORS, TicketDetailJson, TicketListJson } from './
 import { errorResponses } from '../../http/schemas';
 
 /** Tickets go to people who can work them: an active staff account (or nobody). */
-async function assertActiveStaff(services: Services, staffId: number | null) {
+export async function assertActiveStaff(services: Services, staffId: number | null) {
   if (staffId === null) return;
   const member = await services.staff.get(staffId).catch(() => undefined);
   if (!member || member.disabled) throw invalid('Choose an active staff member to assign.');

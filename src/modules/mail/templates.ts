@@ -3,10 +3,16 @@
 import { html } from '../../web/html';
 import { button, callout, emailLayout, paragraph, quote, type EmailContent } from './layout';
 
-/** "Hello Ava," from a name: only a first word that is plainly a name (letters, ' and -), otherwise "Hello,". */
-export function greeting(name: string): string {
+/** The first word of a name when it is plainly a name (letters, ' and -), otherwise null. */
+export function plainFirstName(name: string): string | null {
   const first = name.trim().split(/\s+/)[0] ?? '';
-  return /^\p{L}[\p{L}\p{M}'’-]{0,23}$/u.test(first) ? `Hello ${first},` : 'Hello,';
+  return /^\p{L}[\p{L}\p{M}'’-]{0,23}$/u.test(first) ? first : null;
+}
+
+/** "Hello Ava," from a name: only a first word that is plainly a name, otherwise "Hello,". */
+export function greeting(name: string): string {
+  const first = plainFirstName(name);
+  return first ? `Hello ${first},` : 'Hello,';
 }
 
 const FOOTER = 'You are receiving this email because you contacted us through our website. Reply to this email to reach our team.';

@@ -20,6 +20,8 @@ import { computeAnswerBy } from './business-hours';
 import { answerHoursFor, createEscalation, describeDue, openTicket, reasonsFrom, type EscalationDeps, type NewTicket } from './escalate';
 import { createTicketRepo, type TicketRow } from './repo';
 import { createCustomerEmails } from './customer-email';
+import { createBulkTicketChanges } from './bulk';
+import { createTicketTags } from './tags';
 import { staleTicketError, type VersionCheck } from './concurrency';
 import type { LiveBus } from '../live/bus';
 import { isOverdue, TICKET_PRIORITIES, TICKET_STATUSES, toTicket, toTicketEvent, type Ticket, type TicketEvent } from './types';
@@ -72,6 +74,10 @@ export function createTicketService(deps: TicketServiceDeps) {
 
   return {
     escalate: createEscalation({ ...deps, repo }),
+    /** Assign or set the status of many tickets at once, each from the version the agent saw (bulk.ts). */
+    bulkChange: createBulkTicketChanges(db.kysely, repo, now),
+    /** Tags staff add and remove on a ticket (tags.ts). */
+    tags: createTicketTags(db.kysely, repo, now),
 
     /** A new ticket from another channel (contact form, chat), written in the caller's transaction by the same policy. */
     open: (trx: Transaction<Database>, fields: NewTicket, at: Date): Promise<TicketRow> => openTicket({ config, alerts: deps.alerts, repo }, trx, fields, at),

@@ -1,0 +1,61 @@
+// The customer panel on a ticket (issue 12 item 5): who wrote, their orders, their other tickets and their ratings,
+// matched by the ticket's email (case-insensitive) and by the conversations their tickets came from.
+import { sql, type Kysely } from 'kysely';
+import type { Database } from '../../db/schema';
+import { notFound } from '../../errors';
+
+const LIMIT = 20;
+
+export function createCustomerQueries(db: Kysely<Database>) {
+  return {
+    async forTicket(ticketId: number) {
+      const ticket = await db.selectFrom('tickets').select(['id', 'email', 'customer_name', 'tier']).where('id', '=', ticketId).executeTakeFirst();
+      if (!ticket) throw notFound(`Ticket #${ticketId}`);
+      const email = ticket.email.trim().toLowerCase();
+      const sameEmail = sql<string>`lower(email)`;
+      const [customer, orders, tickets, ratings] = await Promise.all([
+        db.selectFrom('customers').select(['name', 'tier', 'created_at']).where(sameEmail, '=', email).executeTakeFirst(),
+        db
+          .selectFrom('orders')
+          .select(['number', 'status', 'placed_at', 'total_cents', 'currency'])
+          .where(sameEmail, '=', email)
+          .orderBy('placed_at', 'desc')
+          .orderBy('id', 'desc')
+          .limit(LIMIT)
+          .execute(),
+        db
+          .selectFrom('tickets')
+          .select(['id', 'status', 'created_at', 'message'])
+          .where(sameEmail, '=', email)
+          .where('id', '<>', ticketId)
+          .orderBy('created_at', 'desc')
+          .orderBy('id', 'desc')
+          .limit(LIMIT)
+          .execute(),
+        db
+          .selectFrom('csat_ratings as r')
+          .select(['r.id', 'r.rating', 'r.comment', 'r.created_at', 'r.conversation_id'])
+          .where((eb) =>
+            eb.or([
+              eb('r.conversation_id', 'in', db.selectFrom('conversations').select('conversations.id').where(sql<string>`lower(customer_email)`, '=', email)),
+              eb('r.conversation_id', 'in', db.selectFrom('tickets').select('conversation_id').where(sameEmail, '=', email).where('conversation_id', 'is not', null).$narrowType<{ conversation_id: string }>()),
+            ]),
+          )
+          .orderBy('r.created_at', 'desc')
+          .limit(LIMIT)
+          .execute(),
+      ]);
+      return {
+        email: ticket.email,
+        name: customer?.name ?? ticket.customer_name,
+        tier: customer?.tier ?? ticket.tier,
+        customerSince: customer?.created_at ?? null,
+        orders: orders.map((o) => ({ number: o.number, status: o.status, placedAt: o.placed_at, total: o.total_cents / 100, currency: o.currency })),
+        tickets: tickets.map((t) => ({ id: t.id, status: t.status, createdAt: t.created_at, message: t.message.length > 120 ? `${t.message.slice(0, 119)}…` : t.message })),
+        ratings: ratings.map((r) => ({ id: r.id, rating: r.rating, comment: r.comment ?? '', createdAt: r.created_at, conversationId: r.conversation_id })),
+      };
+    },
+  };
+}
+
+export type CustomerPanel = Awaited<ReturnType<ReturnType<typeof createCustomerQueries>['forTicket']>>;
