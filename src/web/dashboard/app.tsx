@@ -15,6 +15,8 @@ import { OrdersPage } from './pages/Orders';
 import { ConversationPage } from './pages/Conversation';
 import { FlagsPage } from './pages/Flags';
 import { StaffPage } from './pages/Staff';
+import { CannedRepliesPage } from './pages/CannedReplies';
+import { setShopTimeZone } from './format';
 
 /** The server answers 403 with the shell for a page the role may not open; remember which page that was. */
 const FORBIDDEN_PATH = document.body.dataset.status === '403' ? location.pathname : undefined;
@@ -40,8 +42,8 @@ function Page(props: { user: StaffUser; path: string; params: URLSearchParams })
   const { user, path, params } = props;
   const admin = user.role === 'admin';
   let m: Record<string, string> | null;
-  if (path === '/dashboard/support') return <TicketsPage params={params} />;
-  if (path === '/dashboard/support/csat') return <CsatPage params={params} />;
+  if (path === '/dashboard/support') return <TicketsPage params={params} user={user} />;
+  if (path === '/dashboard/support/csat') return <CsatPage params={params} user={user} />;
   if ((m = matchPath('/dashboard/support/tickets/:id', path))) return <TicketDetailPage id={m.id!} user={user} />;
   if (path === '/dashboard/orders') return <OrdersPage params={params} />;
   if ((m = matchPath('/dashboard/orders/:number', path))) return <OrderDetailPage number={m.number!} />;
@@ -49,6 +51,7 @@ function Page(props: { user: StaffUser; path: string; params: URLSearchParams })
   if (path === '/dashboard/analytics/concierge') return admin ? <AnalyticsPage params={params} /> : <Forbidden />;
   if (path === '/dashboard/flags') return admin ? <FlagsPage /> : <Forbidden />;
   if (path === '/dashboard/staff') return admin ? <StaffPage user={user} /> : <Forbidden />;
+  if (path === '/dashboard/canned-replies') return admin ? <CannedRepliesPage /> : <Forbidden />;
   return <NotFound />;
 }
 
@@ -61,8 +64,12 @@ export function App() {
   useEffect(() => {
     if (isLogin) return;
     api<SessionInfo>('/session')
-      .then((s) => {
+      .then(async (s) => {
         setCsrfToken(s.csrfToken);
+        // Times show in the shop's zone; without the settings they stay in the reader's (and say which).
+        await api<{ timeZone: string }>('/settings')
+          .then((settings) => setShopTimeZone(settings.timeZone))
+          .catch(() => undefined);
         setSession(s);
       })
       .catch((e: Error) => setError(e.message));

@@ -1,10 +1,26 @@
-// Display helpers: dates in the reader's locale, relative "answer by" times, labels for codes.
+// Display helpers: times in the shop's time zone (SHOP_TIMEZONE, named on every time), relative "answer by" times,
+// labels for codes.
 
-const dateTime = new Intl.DateTimeFormat(undefined, { month: 'short', day: 'numeric', hour: 'numeric', minute: '2-digit' });
-const dateOnly = new Intl.DateTimeFormat(undefined, { year: 'numeric', month: 'short', day: 'numeric' });
+const formatsIn = (timeZone?: string) => ({
+  dateTime: new Intl.DateTimeFormat(undefined, { month: 'short', day: 'numeric', hour: 'numeric', minute: '2-digit', timeZone, timeZoneName: 'short' }),
+  dateOnly: new Intl.DateTimeFormat(undefined, { year: 'numeric', month: 'short', day: 'numeric', timeZone }),
+});
+let formats = formatsIn();
+const calendarDay = formatsIn('UTC').dateOnly;
 
-export const formatDateTime = (iso: string | null | undefined) => (iso ? dateTime.format(new Date(iso)) : '—');
-export const formatDate = (iso: string | null | undefined) => (iso ? dateOnly.format(new Date(iso.length === 10 ? `${iso}T12:00:00Z` : iso)) : '—');
+/** Times are shown in the shop's zone (the one its business hours and promised replies use), not the reader's. */
+export function setShopTimeZone(timeZone: string): void {
+  try {
+    formats = formatsIn(timeZone);
+  } catch {
+    // An unknown zone (the server validates SHOP_TIMEZONE, so only an old browser): keep the reader's.
+  }
+}
+
+export const formatDateTime = (iso: string | null | undefined) => (iso ? formats.dateTime.format(new Date(iso)) : '—');
+/** A day (YYYY-MM-DD) is a calendar day as written; a full time is that day in the shop's zone. */
+export const formatDate = (iso: string | null | undefined) =>
+  iso ? (iso.length === 10 ? calendarDay.format(new Date(`${iso}T12:00:00Z`)) : formats.dateOnly.format(new Date(iso))) : '—';
 
 const amountOf = (minutes: number) => (minutes < 60 ? `${minutes} min` : minutes < 48 * 60 ? `${Math.round(minutes / 60)} h` : `${Math.round(minutes / 1440)} d`);
 

@@ -2,6 +2,7 @@
 import { render } from 'preact';
 import { App } from './app';
 import './styles.css';
+import './work.css';
 
 const root = document.getElementById('app')!;
 root.textContent = ''; // the "Loading…" placeholder of the HTML shell

@@ -12,6 +12,7 @@ const NAV: { href: string; label: string; admin?: boolean; match: RegExp }[] = [
   { href: '/dashboard/analytics/concierge', label: 'Analytics', admin: true, match: /^\/dashboard\/analytics/ },
   { href: '/dashboard/flags', label: 'Feature flags', admin: true, match: /^\/dashboard\/flags/ },
   { href: '/dashboard/staff', label: 'Staff', admin: true, match: /^\/dashboard\/staff/ },
+  { href: '/dashboard/canned-replies', label: 'Canned replies', admin: true, match: /^\/dashboard\/canned-replies/ },
 ];
 
 export function Layout(props: { user: StaffUser; path: string; children: ComponentChildren }) {

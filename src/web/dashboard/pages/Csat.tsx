@@ -1,11 +1,12 @@
-// CSAT tab (D4): average against the 4.0 target, responses, distribution 1-5, trend and comments.
+// CSAT tab (D4): average against the 4.0 target, responses, distribution 1-5, trend and comments (paged, by rating).
 import { api } from '../api';
-import { formatDate, formatDateTime } from '../format';
-import { Link } from '../router';
+import { formatDate } from '../format';
 import { ColumnChart, LineChart, ratingTone } from '../components/charts';
 import { DateRangeForm, Loading, PageHeader, Stat, useData } from '../components/ui';
 import { SupportTabs } from './SupportTabs';
 import { useLiveReload } from '../live';
+import { CsatComments } from './CsatComments';
+import type { StaffUser } from '../api';
 import { useRange } from './range';
 
 interface CsatSummary {
@@ -20,9 +21,7 @@ interface CsatSummary {
   comments: { id: number; conversationId: string; rating: number; comment: string; createdAt: string }[];
 }
 
-const stars = (n: number) => '★'.repeat(n) + '☆'.repeat(5 - n);
-
-export function CsatPage(props: { params: URLSearchParams }) {
+export function CsatPage(props: { params: URLSearchParams; user: StaffUser }) {
   const range = useRange(props.params, '/dashboard/support/csat');
   const summary = useData(range.key, (signal) => api<CsatSummary>(`/csat${range.key}`, { signal }));
   // A new rating shows at once (live updates).
@@ -63,31 +62,7 @@ export function CsatPage(props: { params: URLSearchParams }) {
             wholeNumbers
             target={{ value: s.target, label: `Target ${s.target.toFixed(1)}` }}
           />
-          <section class="card" aria-labelledby="comments-title">
-            <h2 id="comments-title">Comments</h2>
-            {s.comments.length === 0 ? (
-              <p class="empty">No comments in this range.</p>
-            ) : (
-              <ul class="comments">
-                {s.comments.map((c) => (
-                  <li key={c.id}>
-                    <div class="comment-head">
-                      <span class={`stars ${c.rating <= 2 ? 'stars-low' : ''}`} aria-label={`${c.rating} out of 5 stars`}>
-                        {stars(c.rating)}
-                      </span>
-                      <time class="muted small" dateTime={c.createdAt}>
-                        {formatDateTime(c.createdAt)}
-                      </time>
-                      <Link href={`/dashboard/conversations/${encodeURIComponent(c.conversationId)}`} aria-label={`Conversation of the ${formatDateTime(c.createdAt)} rating`}>
-                        View conversation
-                      </Link>
-                    </div>
-                    <p class="quote">{c.comment}</p>
-                  </li>
-                ))}
-              </ul>
-            )}
-          </section>
+          <CsatComments from={range.from} to={range.to} params={props.params} admin={props.user.role === 'admin'} />
         </>
       )}
     </>

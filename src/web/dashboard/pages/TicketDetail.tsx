@@ -1,5 +1,6 @@
-// One stylist ticket (D3): transcript and shortlist, assignment, status, priority, notes, email replies, history.
-import { useState } from 'preact/hooks';
+// One stylist ticket (D3): transcript and shortlist, assignment, status, priority, tags, notes, email replies (canned
+// replies filled in by the server), the customer's orders, tickets and ratings, history; keyboard shortcuts (?).
+import { useRef, useState } from 'preact/hooks';
 import { api, type StaffUser } from '../api';
 import { formatDateTime, formatMoney, formatOverdue, formatRelative, humanize, PRIORITY_LABELS, STATUS_LABELS } from '../format';
 import { Link } from '../router';
@@ -10,6 +11,10 @@ import { useStylists } from './Tickets';
 import { TicketPresence } from '../components/TicketPresence';
 import { reloadOnConflict } from '../fetching';
 import { useLiveReload, useViewingTicket } from '../live';
+import { CannedPicker, unfilledVariables, type RenderedReply } from './CannedPicker';
+import { CustomerPanel } from './CustomerPanel';
+import { TicketTags } from './TicketTags';
+import { ShortcutHelp, useShortcuts, type Shortcut } from '../components/Shortcuts';
 // The API's own type: the server's query module is the single definition (a type-only import adds nothing to the bundle).
 import type { TicketDetail, TicketEvent } from '../../../modules/dashboard/tickets-queries';
 
@@ -33,6 +38,10 @@ function describe(event: TicketEvent): string {
       return 'The customer wrote again: next reply due';
     case 'note':
       return 'Internal note';
+    case 'tagged':
+      return `Tagged ${String(d.tag ?? '')}`;
+    case 'untagged':
+      return `Removed tag ${String(d.tag ?? '')}`;
     case 'customer_reply':
       return `Replied by email from ${String(d.from ?? '')}`;
     case 'reply':
@@ -69,6 +78,10 @@ export function TicketDetailPage(props: { id: string; user: StaffUser }) {
   const stylists = useStylists();
   const [note, setNote] = useState('');
   const [reply, setReply] = useState('');
+  const [missing, setMissing] = useState<RenderedReply['missing']>([]);
+  const [help, setHelp] = useState(false);
+  const replyBox = useRef<HTMLTextAreaElement>(null);
+  const noteBox = useRef<HTMLTextAreaElement>(null);
   const { message, busy, run } = useAction();
 
   const act = async (path: string, body: unknown, done: string, after?: () => void) => {
@@ -77,6 +90,20 @@ export function TicketDetailPage(props: { id: string; user: StaffUser }) {
   };
 
   const t = ticket.data;
+  const assignToMe = () => t && t.assignee?.id !== props.user.id && act('assign', { assigneeId: props.user.id, version: t.version }, 'Assigned to you.');
+  const shortcuts: Shortcut[] = [
+    { keys: ['a'], label: 'Assign the ticket to me', run: () => void assignToMe() },
+    { keys: ['r'], label: 'Write a reply to the customer', run: () => replyBox.current?.focus() },
+    { keys: ['n'], label: 'Write an internal note', run: () => noteBox.current?.focus() },
+    { keys: ['?'], label: 'Show these shortcuts', run: () => setHelp(true) },
+  ];
+  useShortcuts(shortcuts);
+  const insertCanned = (rendered: RenderedReply) => {
+    setReply((current) => (current.trim() ? `${current.trimEnd()}\n\n${rendered.text}` : rendered.text));
+    setMissing(rendered.missing);
+    replyBox.current?.focus();
+  };
+  const unfilled = unfilledVariables(reply);
   if (!t) return isMissing(ticket.status) ? <TicketNotFound id={props.id} /> : <Loading error={ticket.error} status={ticket.status} />;
   const replies = t.events.filter((e) => e.type === 'reply' || e.type === 'customer_reply');
   return (
@@ -90,6 +117,9 @@ export function TicketDetailPage(props: { id: string; user: StaffUser }) {
         {t.tier === 'vip' && <Pill tone="gold">VIP</Pill>}
         {t.urgent && <Pill tone="bad">Urgent request</Pill>}
         {t.management && <Pill tone="bad">Management</Pill>}
+        <button type="button" class="button button-quiet shortcuts-button" onClick={() => setHelp(true)} aria-keyshortcuts="?">
+          Shortcuts <kbd>?</kbd>
+        </button>
       </PageHeader>
       <TicketPresence ticketId={t.id} replying={Boolean(reply.trim() || note.trim())} />
       {message && <Notice kind={message.kind}>{message.text}</Notice>}
@@ -184,14 +214,30 @@ export function TicketDetailPage(props: { id: string; user: StaffUser }) {
               class="stack"
               onSubmit={(e) => {
                 e.preventDefault();
-                void act('replies', { body: reply }, 'Reply queued for email.', () => setReply(''));
+                void act('replies', { body: reply }, 'Reply queued for email.', () => {
+                  setReply('');
+                  setMissing([]);
+                });
               }}
             >
+              <CannedPicker ticketId={t.id} onInsert={insertCanned} />
               <label class="field">
                 <span>Reply to the customer</span>
-                <textarea name="reply" rows={4} required value={reply} onInput={(e) => setReply(e.currentTarget.value)} />
+                <textarea ref={replyBox} name="reply" rows={4} required value={reply} aria-keyshortcuts="r" onInput={(e) => setReply(e.currentTarget.value)} aria-describedby={unfilled.length ? 'reply-unfilled' : undefined} />
               </label>
-              <button type="submit" class="button button-primary" disabled={busy || !reply.trim()}>
+              {unfilled.length > 0 && (
+                <div id="reply-unfilled" class="notice notice-error small">
+                  Replace {unfilled.map((name) => `{{${name}}}`).join(', ')} before sending:
+                  <ul>
+                    {unfilled.map((name) => (
+                      <li key={name}>
+                        {`{{${name}}}`}: {missing.find((m) => m.name === name)?.reason ?? 'not filled in.'}
+                      </li>
+                    ))}
+                  </ul>
+                </div>
+              )}
+              <button type="submit" class="button button-primary" disabled={busy || !reply.trim() || unfilled.length > 0}>
                 Send reply
               </button>
             </form>
@@ -204,7 +250,7 @@ export function TicketDetailPage(props: { id: string; user: StaffUser }) {
               Assignee: <strong>{t.assignee?.name ?? 'Unassigned'}</strong>
             </p>
             {t.assignee?.id !== props.user.id && (
-              <button type="button" class="button button-primary button-wide" disabled={busy} onClick={() => act('assign', { assigneeId: props.user.id, version: t.version }, 'Assigned to you.')}>
+              <button type="button" class="button button-primary button-wide" disabled={busy} aria-keyshortcuts="a" onClick={() => void assignToMe()}>
                 Assign to me
               </button>
             )}
@@ -232,6 +278,8 @@ export function TicketDetailPage(props: { id: string; user: StaffUser }) {
               </select>
             </label>
           </section>
+          <TicketTags ticketId={t.id} tags={t.tags} onChange={(tags) => ticket.setData({ ...t, tags })} />
+          <CustomerPanel ticketId={t.id} />
           <section class="card" aria-labelledby="notes-title">
             <h2 id="notes-title">Internal notes</h2>
             <p class="muted small">Only the team sees these.</p>
@@ -244,7 +292,7 @@ export function TicketDetailPage(props: { id: string; user: StaffUser }) {
             >
               <label class="field">
                 <span>Note</span>
-                <textarea name="note" rows={3} required value={note} onInput={(e) => setNote(e.currentTarget.value)} />
+                <textarea ref={noteBox} name="note" rows={3} required value={note} aria-keyshortcuts="n" onInput={(e) => setNote(e.currentTarget.value)} />
               </label>
               <button type="submit" class="button" disabled={busy || !note.trim()}>
                 Add note
@@ -269,6 +317,7 @@ export function TicketDetailPage(props: { id: string; user: StaffUser }) {
           </section>
         </div>
       </div>
+      <ShortcutHelp open={help} onClose={() => setHelp(false)} shortcuts={shortcuts} />
     </>
   );
 }
