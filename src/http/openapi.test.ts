@@ -1,7 +1,8 @@
 // The API reference: every route has a response schema, the OpenAPI document covers the APIs, and /api/docs serves.
 import type { RouteOptions } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestApp, type TestApp } from '../../test/support/app';
+import { cookiesFrom, createTestApp, type TestApp } from '../../test/support/app';
+import { DEMO_STAFF } from '../modules/staff/demo';
 import { responseEntry } from './response-check';
 
 interface Collected {
@@ -67,6 +68,16 @@ describe('the API reference', () => {
         expect(error?.content?.['application/json']?.schema, `${method} ${path} errors`).toMatchObject({ properties: { error: { properties: { code: {}, message: {} } } } });
       }
     }
+  });
+
+  // Found by the fuzz test through the response check: the schema capped rates at 1, fast-json-stringify then threw (500).
+  it('the analytics report answers an open rate above 1 (browsers report opens and loads themselves)', async () => {
+    const event = (type: string) => t.app.inject({ method: 'POST', url: '/api/widget/events', payload: { type, visitorId: 'visitor-rates-01' } });
+    for (const type of ['widget_loaded', 'widget_opened', 'widget_opened']) expect((await event(type)).statusCode).toBe(202);
+    const login = await t.app.inject({ method: 'POST', url: '/api/dashboard/login', payload: { email: DEMO_STAFF[0]!.email, password: DEMO_STAFF[0]!.password } });
+    const report = await t.app.inject({ url: '/api/dashboard/analytics/concierge', headers: { cookie: cookiesFrom(login) } });
+    expect(report.statusCode).toBe(200);
+    expect(report.json().openRate).toBe(2);
   });
 
   it('serves the reference page and its assets from this server, under the usual CSP', async () => {

@@ -8,7 +8,8 @@ import { SessionJson } from '../widget/response-schema';
 
 const literals = <T extends string>(values: readonly T[]) => Type.Union(values.map((v) => Type.Literal(v)));
 const Nullable = <T extends TSchema>(schema: T) => Type.Union([schema, Type.Null()]);
-const Rate = Nullable(Type.Number({ minimum: 0, maximum: 1, description: 'A share from 0 to 1; null when nothing was counted' }));
+// Not capped at 1: opens and loads are the browser's own reports, so a page can report more opens than loads.
+const Rate = Nullable(Type.Number({ minimum: 0, description: 'A share (usually 0 to 1); null when nothing was counted' }));
 const Day = Type.String({ description: 'YYYY-MM-DD' });
 const Role = Type.Union([Type.Literal('agent'), Type.Literal('admin')]);
 
