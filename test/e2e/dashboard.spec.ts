@@ -78,20 +78,22 @@ test('agent: a ticket with HTML in it shows the HTML as text; assign, status, pr
   const shortlist = page.getByRole('region', { name: 'Shortlist' });
   for (const product of products.items) await expect(shortlist.getByText(product.name)).toBeVisible();
 
+  // The action's outcome notice (the page has other live regions: the live-updates line, who else is here).
+  const outcome = page.locator('main .notice[role="status"]');
   await page.getByRole('button', { name: 'Assign to me' }).click();
-  await expect(page.getByRole('status')).toHaveText('Assigned to you.');
+  await expect(outcome).toHaveText('Assigned to you.');
   await expect(page.getByLabel('Assign to')).toHaveValue(/\d+/);
   await page.getByLabel('Priority').selectOption('high');
-  await expect(page.getByRole('status')).toHaveText('Priority updated.');
+  await expect(outcome).toHaveText('Priority updated.');
   await page.getByLabel('Note', { exact: true }).fill('Customer is a repeat buyer. <b>not bold</b>');
   await page.getByRole('button', { name: 'Add note' }).click();
   await expect(page.getByText('Customer is a repeat buyer. <b>not bold</b>')).toBeVisible();
   await page.getByLabel('Reply to the customer').fill('Hello! A stylist will call you tomorrow at 10am.');
   await page.getByRole('button', { name: 'Send reply' }).click();
-  await expect(page.getByRole('status')).toHaveText('Reply queued for email.');
+  await expect(outcome).toHaveText('Reply queued for email.');
   await expect(page.getByRole('region', { name: 'Email thread' }).getByText('Hello! A stylist will call you tomorrow at 10am.')).toBeVisible();
   await page.getByLabel('Status').selectOption('resolved');
-  await expect(page.getByRole('status')).toHaveText('Status updated.');
+  await expect(outcome).toHaveText('Status updated.');
 
   const history = page.getByRole('region', { name: 'History' });
   await expect(history.getByText(`Assigned to ${AGENT.name}`)).toBeVisible();
