@@ -133,8 +133,8 @@ export const StaffChangeJson = Type.Object({ member: StaffMemberJson, password: 
 const TicketStatus = Type.Union([Type.Literal('open'), Type.Literal('in_progress'), Type.Literal('resolved')]);
 const TicketPriority = Type.Union([Type.Literal('urgent'), Type.Literal('high'), Type.Literal('normal')]);
 const Person = Nullable(Type.Object({ id: Type.Integer(), name: Type.String() }));
-const Version = Type.Optional(Type.Integer({ description: 'Changes of assignee or status bump it; send it back with a change, a stale one is a 409' }));
-const Tags = Type.Optional(Type.Array(Type.String()));
+const Version = Type.Integer({ description: 'Changes of assignee or status bump it; send it back with a change, a stale one is a 409' });
+const Tags = Type.Array(Type.String());
 
 export const TicketListJson = Type.Object({
   items: Type.Array(
@@ -157,7 +157,7 @@ export const TicketListJson = Type.Object({
   page: Type.Integer(),
   pageSize: Type.Integer(),
   summary: Type.Object({ open: Type.Integer(), overdue: Type.Integer(), unassigned: Type.Integer() }),
-  views: Type.Optional(Type.Record(Type.String(), Type.Integer(), { description: 'How many tickets each saved view (mine, unassigned, overdue, vip, management) holds' })),
+  views: Type.Record(Type.String(), Type.Integer(), { description: 'How many tickets each saved view (mine, unassigned, overdue, vip, management) holds' }),
 });
 
 export const TicketDetailJson = Type.Object({
