@@ -9,7 +9,7 @@ import { AppError, invalid, notFound } from '../../errors';
 import { isUniqueViolation } from '../../db/unique-violation';
 import type { Kysely } from 'kysely';
 import type { Database } from '../../db/schema';
-import { plainFirstName } from '../mail/templates';
+import { customerName, plainFirstName } from '../mail/templates';
 import { describeAnswerBy } from '../tickets/business-hours';
 import { isOverdue } from '../tickets/types';
 import { createCannedReplyRepo, type CannedReplyRow } from './repo';
@@ -105,7 +105,7 @@ export function createCannedReplyService(db: Kysely<Database>, config: Pick<Conf
       const promiseStands = ticket.status !== 'resolved' && ticket.answer_by > at.toISOString() && !isOverdue(ticket, at.toISOString());
       const values: CannedValues = {
         'customer.first_name': plainFirstName(ticket.customer_name),
-        'customer.name': ticket.customer_name.trim() || null,
+        'customer.name': customerName(ticket.customer_name),
         'customer.email': ticket.email || null,
         'order.number': ticket.order_number,
         'ticket.id': `#${ticket.id}`,

@@ -233,6 +233,22 @@ describe.each(TEST_DIALECTS)('work in volume on %s', (dialect) => {
     expect((await call('anonymous', 'GET', `/api/dashboard/tickets/${ids.ava}/customer`)).statusCode).toBe(401);
   });
 
+  it('a chat ticket without an email has no "same customer": other email-less tickets and their ratings stay out of its panel', async () => {
+    const db = t.db.kysely;
+    const chat = async (id: string, message: string, rating: number) => {
+      await db.insertInto('conversations').values({ id, state: '{}', message_count: 2, customer_email: null, created_at: hoursFromNow(-3), last_activity_at: hoursFromNow(-3), expires_at: hoursFromNow(700) }).execute();
+      await db.insertInto('csat_ratings').values({ conversation_id: id, rating, comment: `${message} (rated)`, trigger: 'widget_closed', created_at: hoursFromNow(-2), updated_at: hoursFromNow(-2) }).execute();
+      return (await db.insertInto('tickets').values(ticketRow({ customer_name: 'Chat customer', email: '', priority: 'urgent', answer_by: hoursFromNow(1), created_at: hoursFromNow(-2), status: 'open', conversation_id: id })).returning('id').executeTakeFirstOrThrow()).id;
+    };
+    const first = await chat('sess_volume_anon1', 'I want to speak to a manager about my ring', 1);
+    const second = await chat('sess_volume_anon2', 'I was charged twice', 2);
+    const panel = (await call('agent', 'GET', `/api/dashboard/tickets/${second}/customer`)).json();
+    expect(panel.tickets).toEqual([]);
+    expect(panel.orders).toEqual([]);
+    expect(panel.ratings).toEqual([expect.objectContaining({ rating: 2, comment: 'I was charged twice (rated)', conversationId: 'sess_volume_anon2' })]);
+    expect((await call('agent', 'GET', `/api/dashboard/tickets/${first}/customer`)).json().tickets).toEqual([]);
+  });
+
   it('CSAT comments come a page at a time, filtered by rating', async () => {
     const db = t.db.kysely;
     const at = (h: number) => hoursFromNow(-h);

@@ -4,7 +4,17 @@ import { html } from '../../web/html';
 import { button, callout, emailLayout, paragraph, quote, type EmailContent } from './layout';
 
 /** The first word of a name when it is plainly a name (letters, ' and -), otherwise null. */
+/** The name a chat ticket carries until the customer gives one (the team sees the email or the transcript). */
+export const UNNAMED_CHAT_CUSTOMER = 'Chat customer';
+
+/** The customer's name, or null for the placeholder a chat ticket carries before one is given. */
+export function customerName(name: string): string | null {
+  const trimmed = name.trim();
+  return trimmed === '' || trimmed === UNNAMED_CHAT_CUSTOMER ? null : trimmed;
+}
+
 export function plainFirstName(name: string): string | null {
+  if (customerName(name) === null) return null;
   const first = name.trim().split(/\s+/)[0] ?? '';
   return /^\p{L}[\p{L}\p{M}'’-]{0,23}$/u.test(first) ? first : null;
 }

@@ -7,6 +7,7 @@ import { maskCardNumbers } from '../../engine/index';
 import type { ConversationService } from '../conversations/service';
 import type { TicketRow } from './repo';
 import type { TicketService } from './service';
+import { UNNAMED_CHAT_CUSTOMER } from '../mail/templates';
 
 export interface ChatTrigger {
   conversationId: string;
@@ -25,8 +26,7 @@ export interface ChatTicket {
   answerByText: string | null;
 }
 
-// Reads before the customer's name is known; the team sees the email or the transcript.
-const UNNAMED = 'Chat customer';
+const UNNAMED = UNNAMED_CHAT_CUSTOMER;
 
 export function createChatEscalation(deps: {
   db: Db;
