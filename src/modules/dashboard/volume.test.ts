@@ -133,6 +133,17 @@ describe.each(TEST_DIALECTS)('work in volume on %s', (dialect) => {
       expect(await listIds('tag=gift-wrap')).toEqual([ids.legal]);
     });
 
+    it('concurrent tag changes on one ticket: the same tag twice is one tag, and never more than 10 tags', async () => {
+      const id = (await t.db.kysely.insertInto('tickets').values(ticketRow({ customer_name: 'Tess Tagger', email: 'tess.tagger@example.com', priority: 'normal', answer_by: hoursFromNow(4), created_at: hoursFromNow(-1), status: 'open', conversation_id: null })).returning('id').executeTakeFirstOrThrow()).id;
+      const same = await Promise.all(Array.from({ length: 6 }, () => call('agent', 'POST', `/api/dashboard/tickets/${id}/tags`, { tag: 'rush' })));
+      expect(same.map((r) => r.statusCode)).toEqual([200, 200, 200, 200, 200, 200]);
+      const distinct = await Promise.all(Array.from({ length: 12 }, (_, i) => call('agent', 'POST', `/api/dashboard/tickets/${id}/tags`, { tag: `batch-${i}` })));
+      expect(distinct.map((r) => r.statusCode).sort()).toEqual([...Array(9).fill(200), 400, 400, 400]);
+      const detail = (await call('agent', 'GET', `/api/dashboard/tickets/${id}`)).json();
+      expect(detail.tags).toHaveLength(10);
+      expect(detail.events.filter((e: { type: string }) => e.type === 'tagged')).toHaveLength(10);
+    });
+
     it('refuses a bad tag with a 400 and an unknown ticket with a 404', async () => {
       expect((await call('agent', 'POST', `/api/dashboard/tickets/${ids.legal}/tags`, { tag: '<b>' })).statusCode).toBe(400);
       expect((await call('agent', 'POST', '/api/dashboard/tickets/999999/tags', { tag: 'ok' })).statusCode).toBe(404);

@@ -22,7 +22,10 @@ export function createTicketTags(db: Kysely<Database>, repo: TicketRepo, now: ()
     const tag = normalizeTag(raw);
     const at = now().toISOString();
     return db.transaction().execute(async (trx) => {
-      if (!(await repo.get(ticketId, trx))) throw notFound('That ticket');
+      // Take the ticket's row lock first (a no-op update), so concurrent changes to one ticket's tags run one after
+      // the other and each reads what the last one wrote: no duplicate-key 500, no eleventh tag.
+      const locked = await trx.updateTable('tickets').set((eb) => ({ id: eb.ref('id') })).where('id', '=', ticketId).executeTakeFirst();
+      if (Number(locked.numUpdatedRows) === 0 || !(await repo.get(ticketId, trx))) throw notFound('That ticket');
       const current = await tagsOf(ticketId, trx);
       if (adding === current.includes(tag)) return current;
       if (adding) {
