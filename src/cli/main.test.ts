@@ -187,4 +187,11 @@ describe('aurora backup', () => {
     expect(result.err).toMatch(/pg_restore --no-owner --dbname=postgres:\/\/aurora@db\.internal:5432\/aurora 'aurora nightly\.dump'/);
     expect(result.out + result.err).not.toContain('s3cret');
   });
+
+  it('PostgreSQL: a password given as a query parameter stays out of the printed lines too', async () => {
+    const result = await run(['backup', 'nightly.dump'], { env: { DATABASE_URL: 'postgres://aurora@db.internal:5432/aurora?sslmode=require&password=s3cret-pass&sslpassword=k3y-pass' } });
+    expect(result.code).toBe(0);
+    expect(result.out).toBe("pg_dump --format=custom --no-owner --file=nightly.dump 'postgres://aurora@db.internal:5432/aurora?sslmode=require'\n");
+    expect(result.out + result.err).not.toMatch(/s3cret|k3y-pass/);
+  });
 });

@@ -48,6 +48,8 @@ async function backup(file: string, io: CliIo): Promise<number> {
     // The password stays out of the printed line (pg_dump reads PGPASSWORD or ~/.pgpass).
     const url = new URL(databaseUrl);
     url.password = '';
+    // libpq also takes secrets as query parameters: they stay out of the printed line too.
+    for (const secret of ['password', 'sslpassword']) url.searchParams.delete(secret);
     write(io.stdout, `pg_dump --format=custom --no-owner --file=${shellWord(file)} ${shellWord(url.toString())}`);
     write(
       io.stderr,
