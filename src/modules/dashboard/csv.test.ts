@@ -1,6 +1,6 @@
 // CSV cells: quoting per RFC 4180 and no formula a spreadsheet would run.
 import { describe, expect, it } from 'vitest';
-import { csvCell, toCsv } from './csv';
+import { csvCell, EXPORT_LIMIT, exportRowsWithin, toCsv } from './csv';
 
 describe('csvCell', () => {
   it('quotes commas, quotes and line breaks, doubling the quotes', () => {
@@ -32,5 +32,14 @@ describe('csvCell', () => {
 describe('toCsv', () => {
   it('writes a header and rows with CRLF and a UTF-8 byte-order mark', () => {
     expect(toCsv(['id', 'name'], [[1, 'Ava'], [2, 'Zoë, "Z"']])).toBe('\uFEFFid,name\r\n1,Ava\r\n2,"Zoë, ""Z"""\r\n');
+  });
+});
+
+describe('exportRowsWithin', () => {
+  it('passes an export up to the limit and refuses a bigger one with a 400 saying to narrow it (never a silently cut file)', () => {
+    const rows = Array.from({ length: EXPORT_LIMIT }, (_, i) => i);
+    expect(exportRowsWithin(rows, 'tickets')).toBe(rows);
+    expect(() => exportRowsWithin([...rows, EXPORT_LIMIT], 'tickets')).toThrow(expect.objectContaining({ code: 'invalid_request', message: expect.stringMatching(/More than 10,000 tickets match: narrow the filters/) }));
+    expect(() => exportRowsWithin([1, 2, 3], 'ratings', 2)).toThrow(/More than 2 ratings match/);
   });
 });

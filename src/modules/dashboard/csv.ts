@@ -1,6 +1,17 @@
 // CSV for spreadsheets (RFC 4180): quotes where needed, CRLF rows, and no formulas: a text cell starting with
 // = + - @ (or a tab or carriage return) gets a leading ' so Excel, LibreOffice and Sheets show it as text.
+import { invalid } from '../../errors';
+
 export type CsvCell = string | number | boolean | null | undefined;
+
+/** An export holds at most this many rows; asked with one more, a bigger result is refused rather than cut. */
+export const EXPORT_LIMIT = 10_000;
+
+/** The rows of an export read with `limit + 1`: more than `limit` is a 400 that says to narrow it, never a silently cut file. */
+export function exportRowsWithin<T>(rows: T[], what: string, limit = EXPORT_LIMIT): T[] {
+  if (rows.length > limit) throw invalid(`More than ${limit.toLocaleString('en-US')} ${what} match: narrow the filters (a shorter date range, a view or a status) and export again.`);
+  return rows;
+}
 
 const FORMULA_START = /^[=+\-@\t\r]/;
 

@@ -5,7 +5,7 @@ import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import type { Services } from '../../services';
 import { errorResponses } from '../../http/schemas';
 import { staffOf } from '../auth/guard';
-import { toCsv } from './csv';
+import { EXPORT_LIMIT, exportRowsWithin, toCsv } from './csv';
 import { dayRange } from './date-range';
 import { IdParams } from './schema';
 import { assertActiveStaff } from './tickets-routes';
@@ -24,9 +24,6 @@ import {
   TagsJson,
   TicketFilterQuery,
 } from './volume-schema';
-
-/** An export stops here; the filters narrow a bigger one. */
-const EXPORT_LIMIT = 10_000;
 
 export async function volumeRoutes(fastify: FastifyInstance, { services }: { services: Services }) {
   const app = fastify.withTypeProvider<TypeBoxTypeProvider>();
@@ -71,7 +68,7 @@ export async function volumeRoutes(fastify: FastifyInstance, { services }: { ser
   });
 
   app.get('/api/dashboard/exports/tickets.csv', { config: admin, schema: { querystring: TicketFilterQuery, response: { 200: CsvFile('The tickets the filters find, newest first'), ...errorResponses(400, 401, 403) } } }, async (request, reply) => {
-    const rows = await tickets.exportRows(request.query, actorId(request), EXPORT_LIMIT);
+    const rows = exportRowsWithin(await tickets.exportRows(request.query, actorId(request), EXPORT_LIMIT + 1), 'tickets');
     const header = ['ticket', 'created_at', 'customer', 'email', 'tier', 'status', 'priority', 'management', 'assignee', 'answer_by', 'overdue', 'first_response_at', 'channel', 'tags', 'request'];
     const csv = toCsv(
       header,
@@ -82,7 +79,7 @@ export async function volumeRoutes(fastify: FastifyInstance, { services }: { ser
 
   app.get('/api/dashboard/exports/ratings.csv', { config: admin, schema: { querystring: RatingsExportQuery, response: { 200: CsvFile('The ratings in the range, newest first'), ...errorResponses(400, 401, 403) } } }, async (request, reply) => {
     const { from, to, rating } = request.query;
-    const rows = await csat.exportRows(dayRange(services.now(), from, to), rating, EXPORT_LIMIT);
+    const rows = exportRowsWithin(await csat.exportRows(dayRange(services.now(), from, to), rating, EXPORT_LIMIT + 1), 'ratings');
     const csv = toCsv(['rating_id', 'created_at', 'rating', 'comment', 'trigger', 'conversation'], rows.map((r) => [r.id, r.created_at, r.rating, r.comment, r.trigger, r.conversation_id]));
     return csvReply(reply, 'ratings', csv);
   });
