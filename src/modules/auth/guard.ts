@@ -14,6 +14,9 @@ declare module 'fastify' {
     access?: Access;
     /** A page: anonymous visitors are sent to the login page instead of a 401. */
     page?: boolean;
+    /** Called by an open page on its own (the live stream, presence beats): checks the session without extending it,
+     * so a tab left open does not keep an unattended workstation signed in past the idle timeout. */
+    background?: boolean;
   }
   interface FastifyRequest {
     staff: StaffSession | null;
@@ -36,9 +39,9 @@ export function isDashboardUrl(url: string): boolean {
   return url === '/dashboard' || url.startsWith('/dashboard/') || url.startsWith('/api/dashboard/');
 }
 
-async function loadSession(services: Services, request: FastifyRequest): Promise<StaffSession | null> {
+async function loadSession(services: Services, request: FastifyRequest, touch: boolean): Promise<StaffSession | null> {
   const token = request.cookies[sessionCookieName(services.config.mode)];
-  return token ? ((await services.auth.session(token)) ?? null) : null;
+  return token ? ((await services.auth.session(token, { touch })) ?? null) : null;
 }
 
 function redirectToLogin(request: FastifyRequest, reply: FastifyReply) {
@@ -47,9 +50,9 @@ function redirectToLogin(request: FastifyRequest, reply: FastifyReply) {
 }
 
 /** The onRequest guard for a role: 401 without a live session, 403 for the wrong role or a missing CSRF token. */
-export function requireRole(services: Services, role: StaffRole, options: { page?: boolean; forbiddenPage?: () => string } = {}): onRequestHookHandler {
+export function requireRole(services: Services, role: StaffRole, options: { page?: boolean; background?: boolean; forbiddenPage?: () => string } = {}): onRequestHookHandler {
   return async function guard(request, reply) {
-    const session = await loadSession(services, request);
+    const session = await loadSession(services, request, !options.background);
     request.staff = session;
     if (!session) {
       if (options.page) return redirectToLogin(request, reply);
@@ -77,7 +80,7 @@ export function installDashboardAccess(app: FastifyInstance, services: Services,
     if (!access) throw new Error(`Dashboard route ${String(route.method)} ${route.url} must declare config.access.`);
     if (access === 'public') return;
     const existing = route.onRequest ? (Array.isArray(route.onRequest) ? route.onRequest : [route.onRequest]) : [];
-    route.onRequest = [requireRole(services, access, { page: route.config?.page, forbiddenPage }), ...existing];
+    route.onRequest = [requireRole(services, access, { page: route.config?.page, background: route.config?.background, forbiddenPage }), ...existing];
   });
 }
 

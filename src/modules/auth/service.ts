@@ -105,8 +105,9 @@ export function createAuthService(db: Kysely<Database>, now: () => Date = () => 
       return { token, csrfToken, expiresAt, user: { id: user.id, email: user.email, name: user.name, role: user.role } };
     },
 
-    /** The live session behind a cookie token, with its expiry slid forward; undefined when expired, unknown or disabled. */
-    async session(token: string): Promise<StaffSession | undefined> {
+    /** The live session behind a cookie token, with its expiry slid forward (unless `touch: false`: a background
+     * check); undefined when expired, unknown or disabled. */
+    async session(token: string, options: { touch?: boolean } = {}): Promise<StaffSession | undefined> {
       const id = sha256(token);
       const row = await db
         .selectFrom('staff_sessions as s')
@@ -120,7 +121,7 @@ export function createAuthService(db: Kysely<Database>, now: () => Date = () => 
         return undefined;
       }
       let expiresAt = row.expires_at;
-      if (at - Date.parse(row.last_seen_at) >= TOUCH_EVERY_MS) {
+      if (options.touch !== false && at - Date.parse(row.last_seen_at) >= TOUCH_EVERY_MS) {
         expiresAt = new Date(Math.min(at + SESSION_IDLE_MS, Date.parse(row.created_at) + SESSION_MAX_MS)).toISOString();
         await db.updateTable('staff_sessions').set({ last_seen_at: iso(), expires_at: expiresAt }).where('id', '=', id).execute();
       }

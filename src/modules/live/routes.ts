@@ -16,12 +16,14 @@ export async function liveRoutes(fastify: FastifyInstance, { services, heartbeat
   const { live, presence } = services;
   const streams = createLiveStreams();
   const agent = { access: 'agent' } as const;
+  // The stream and the presence beats run on their own while a page is open: they never extend the session.
+  const background = { access: 'agent', background: true } as const;
   const errors = { 401: ErrorJson, 403: ErrorJson };
   live.logTo(fastify.log);
   app.addHook('preClose', async () => streams.closeAll());
   app.addHook('onClose', async () => live.close());
 
-  app.get('/api/dashboard/live', { config: agent, schema: { response: { 200: EventStream, 400: ErrorJson, ...errors } } }, async (request, reply) => {
+  app.get('/api/dashboard/live', { config: background, schema: { response: { 200: EventStream, 400: ErrorJson, ...errors } } }, async (request, reply) => {
     // Only a client that asks for a stream gets one (an ordinary request would wait for an answer that never ends).
     if (!(request.headers.accept ?? '').includes('text/event-stream')) throw invalid('This address is an event stream: open it with EventSource (Accept: text/event-stream).');
     const token = request.cookies[sessionCookieName(services.config.mode)];
@@ -30,7 +32,7 @@ export async function liveRoutes(fastify: FastifyInstance, { services, heartbeat
       bus: live,
       heartbeatMs,
       stillSignedIn: async () => {
-        const session = token ? await services.auth.session(token) : undefined;
+        const session = token ? await services.auth.session(token, { touch: false }) : undefined;
         return session?.user.id === staffId;
       },
     });
@@ -43,7 +45,7 @@ export async function liveRoutes(fastify: FastifyInstance, { services, heartbeat
 
   app.post(
     '/api/dashboard/tickets/:id/presence',
-    { config: agent, schema: { params: TicketIdParams, body: PresenceBody, response: { 200: PresenceJson, 400: ErrorJson, ...errors, 404: ErrorJson } } },
+    { config: background, schema: { params: TicketIdParams, body: PresenceBody, response: { 200: PresenceJson, 400: ErrorJson, ...errors, 404: ErrorJson } } },
     async (request) => ({
       viewers: await presence.beat(request.params.id, staffOf(request).user.id, request.body.clientId, request.body.state),
       beatMs: PRESENCE_BEAT_MS,
