@@ -82,6 +82,8 @@ export function createResponder(deps: ResponderDependencies) {
     // Prices the model may state: what the concierge showed before, and this turn's tool calls and results (a price the
     // customer merely typed is not one, unless the model searched with it).
     let known = messages.filter((m) => m.role === 'assistant').map((m) => m.content ?? '').join('\n');
+    // What else the guard compares against: what was shown before, this turn's tool results, the customer's own words.
+    const turn = { earlier: known, results: [] as Record<string, unknown>[], customer: messages.filter((m) => m.role === 'user').map((m) => m.content).join('\n') };
     const { pendingForm: _form, pendingOffer: _offer, ...state } = input.state;
     const outcome: TurnOutcome = { state: { ...state, turn: input.state.turn + 1, lastIntent: understanding.intent, consecutiveFallbacks: 0 }, blocks: [], events: [], messageData: {} };
     let shownText = '';
@@ -102,7 +104,7 @@ export function createResponder(deps: ResponderDependencies) {
           let cut = all ? pending.length : 0;
           if (!all) for (const match of pending.matchAll(SENTENCE_END)) cut = match.index + match[0].length;
           if (cut === 0) return;
-          guard.check(shownText + pending.slice(0, cut), known);
+          guard.check(shownText + pending.slice(0, cut), known, turn);
           show(pending.slice(0, cut));
           pending = pending.slice(cut);
         };
@@ -132,6 +134,7 @@ export function createResponder(deps: ResponderDependencies) {
           if (deadline.signal.aborted) throw new LlmFailure('timeout', 'the turn ran out of time');
           const content = JSON.stringify(ran.result);
           known += `\n${content}`;
+          turn.results.push(ran.result);
           messages.push({ role: 'tool', tool_call_id: call.id, content });
           for (const block of ran.blocks) {
             outcome.blocks.push(block);
