@@ -1,7 +1,7 @@
 // The support dashboard as an admin: analytics, the widget switch, staff accounts, and everything an agent sees.
 import { expect, test } from '@playwright/test';
 import { expectNoAxeViolations, screenshot } from './support';
-import { ADMIN, createTicketViaWidget, signIn } from './dashboard.helpers';
+import { ADMIN, actionOutcome, createTicketViaWidget, signIn } from './dashboard.helpers';
 
 test.describe.configure({ mode: 'serial' });
 
@@ -35,7 +35,7 @@ test('admin: switch the widget off and on again', async ({ page }) => {
   await expect(toggle).toHaveAttribute('aria-checked', 'true');
   await toggle.click();
   await expect(toggle).toHaveAttribute('aria-checked', 'false');
-  await expect(page.getByRole('status')).toHaveText('Aurora Concierge widget is now off.');
+  await expect(actionOutcome(page)).toHaveText('Aurora Concierge widget is now off.');
   expect((await (await page.request.get('/api/widget/config')).json()).enabled).toBe(false);
   await expect(page.getByText(`by ${ADMIN.email}`)).toBeVisible();
   await expectNoAxeViolations(page);
@@ -51,7 +51,7 @@ test('admin: add a stylist, who signs in with the generated password; reset it; 
   await page.getByLabel('Name').fill('Rosa Lind');
   await page.getByLabel('Email').fill('rosa.lind@glowglitch.test');
   await page.getByRole('button', { name: 'Add staff member' }).click();
-  const password = (await page.getByRole('status').locator('code').textContent())!;
+  const password = (await actionOutcome(page).locator('code').textContent())!;
   expect(password).toMatch(/^[\w]{5}(-[\w]{5}){3}$/);
   const table = page.getByRole('table', { name: 'Staff accounts' });
   await expect(table.getByRole('row', { name: /Rosa Lind/ })).toBeVisible();
@@ -63,15 +63,15 @@ test('admin: add a stylist, who signs in with the generated password; reset it; 
   await expect(rosa.locator('.whoami-name')).toHaveText('Rosa Lind');
 
   await page.getByRole('button', { name: 'Reset password of Rosa Lind' }).click();
-  await expect(page.getByRole('status')).toContainText('New password for Rosa Lind');
-  const newPassword = (await page.getByRole('status').locator('code').textContent())!;
+  await expect(actionOutcome(page)).toContainText('New password for Rosa Lind');
+  const newPassword = (await actionOutcome(page).locator('code').textContent())!;
   expect(newPassword).not.toBe(password);
   // A reset ends the old sessions.
   expect((await rosa.request.get('/api/dashboard/session')).status()).toBe(401);
   await signIn(rosa, { email: 'rosa.lind@glowglitch.test', password: newPassword });
 
   await page.getByRole('button', { name: 'Disable Rosa Lind' }).click();
-  await expect(page.getByRole('status')).toContainText('Rosa Lind is disabled');
+  await expect(actionOutcome(page)).toContainText('Rosa Lind is disabled');
   await expect(table.getByRole('row', { name: /Rosa Lind/ }).getByText('Disabled')).toBeVisible();
   expect((await rosa.request.get('/api/dashboard/session')).status()).toBe(401);
   await rosa.goto('/dashboard/login');
@@ -86,14 +86,14 @@ test('admin: add a stylist, who signs in with the generated password; reset it; 
 test('admin: sees every section, including the tickets an agent works on', async ({ page }) => {
   await signIn(page, ADMIN);
   const nav = page.getByRole('navigation', { name: 'Dashboard' });
-  await expect(nav.getByRole('link')).toHaveText(['Stylist tickets', 'CSAT feedback', 'Orders', 'Analytics', 'Feature flags', 'Staff']);
+  await expect(nav.getByRole('link')).toHaveText(['Stylist tickets', 'CSAT feedback', 'Orders', 'Analytics', 'Feature flags', 'Staff', 'Canned replies']);
   await page.getByLabel('Assignee').selectOption('unassigned');
   await expect(page).toHaveURL(/assignee=unassigned/);
   const table = page.getByRole('table', { name: 'Stylist tickets' });
   await table.getByRole('link').first().click();
   await expect(page.getByRole('heading', { name: /Ticket #\d+/ })).toBeVisible();
   await page.getByLabel('Assign to').selectOption({ label: 'Sam Stylist' });
-  await expect(page.getByRole('status')).toHaveText('Assignee changed.');
+  await expect(actionOutcome(page)).toHaveText('Assignee changed.');
   await expect(page.getByRole('region', { name: 'History' }).getByText('Assigned to Sam Stylist')).toBeVisible();
   await expectNoAxeViolations(page);
   await screenshot(page, 'dashboard-admin-ticket');

@@ -8,6 +8,9 @@ export const AGENT = { email: 'agent@glowglitch.test', password: 'aurora-agent-d
 export const XSS_NAME = '<img src=x onerror=alert(1)>';
 export const XSS_TEXT = '<script>window.__pwned = true</script> hello <b>bold</b>';
 
+/** The notice an action leaves in the page (the page has other live regions: the live-updates line, who else is here). */
+export const actionOutcome = (page: Page) => page.locator('main .notice[role="status"]');
+
 export async function signIn(page: Page, who: { email: string; password: string }) {
   await page.goto('/dashboard/login');
   await page.getByLabel('Email').fill(who.email);

@@ -1,7 +1,7 @@
 // The support dashboard as an agent (stylist): sign in, work the tickets, CSAT, orders and transcripts.
 import { expect, test } from '@playwright/test';
 import { expectNoAxeViolations, screenshot } from './support';
-import { AGENT, XSS_NAME, XSS_TEXT, createTicketViaWidget, signIn, watchForInjectedScript } from './dashboard.helpers';
+import { AGENT, XSS_NAME, XSS_TEXT, actionOutcome, createTicketViaWidget, signIn, watchForInjectedScript } from './dashboard.helpers';
 
 test.describe.configure({ mode: 'serial' });
 
@@ -78,8 +78,7 @@ test('agent: a ticket with HTML in it shows the HTML as text; assign, status, pr
   const shortlist = page.getByRole('region', { name: 'Shortlist' });
   for (const product of products.items) await expect(shortlist.getByText(product.name)).toBeVisible();
 
-  // The action's outcome notice (the page has other live regions: the live-updates line, who else is here).
-  const outcome = page.locator('main .notice[role="status"]');
+  const outcome = actionOutcome(page);
   await page.getByRole('button', { name: 'Assign to me' }).click();
   await expect(outcome).toHaveText('Assigned to you.');
   await expect(page.getByLabel('Assign to')).toHaveValue(/\d+/);
