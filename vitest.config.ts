@@ -10,6 +10,8 @@ export default defineConfig({
     // schema, and the tests that end connections pick them by application_name. (One at a time, the PostgreSQL run
     // took 15 of CI's 20 minutes once every route had response schemas to compile per app.)
     fileParallelism: true,
+    // Vitest's default is one worker fewer than the CPUs: on CI's two cores that is one file at a time.
+    maxWorkers: 2,
     pool: 'forks',
   },
 });
