@@ -51,13 +51,23 @@ describe.skipIf(!hasDovecot).each(TEST_DIALECTS)('inbound email over IMAP on %s'
     }
     console.log(`inbound IMAP (${dialect}): appended → in the ticket thread in ${(performance.now() - started).toFixed(0)} ms (poll every 0.2 s)`);
     expect(found).toEqual([expect.objectContaining({ body: 'The 45 cm one, please.', data: expect.objectContaining({ via: 'imap', from: 'ava.imap@example.com' }) })]);
-    const lock = await imap.getMailboxLock('INBOX');
-    try {
-      const message = await imap.fetchOne(String(appended && appended.uid), { flags: true }, { uid: true });
-      expect(message && [...(message.flags ?? [])]).toContain('\\Seen');
-    } finally {
-      lock.release();
+    // The poller records the reply first and flags it \Seen after (so a crash in between re-reads, never loses it):
+    // the flag may land a moment after the thread shows the reply.
+    const flags = async () => {
+      const lock = await imap.getMailboxLock('INBOX');
+      try {
+        const message = await imap.fetchOne(String(appended && appended.uid), { flags: true }, { uid: true });
+        return message ? [...(message.flags ?? [])] : [];
+      } finally {
+        lock.release();
+      }
+    };
+    let seen = await flags();
+    for (let i = 0; i < 100 && !seen.includes('\\Seen'); i++) {
+      await new Promise((resolve) => setTimeout(resolve, 50));
+      seen = await flags();
     }
+    expect(seen).toContain('\\Seen');
     const again = await t.app.services.imapPoller!.pollOnce();
     expect(again).toMatchObject({ handled: 0 });
     expect(await replies(id)).toHaveLength(1);
