@@ -42,13 +42,18 @@ test('the launcher’s focus ring shows over the light page and over the dark fo
   for (const where of ['top', 'footer']) {
     if (where === 'footer') await page.evaluate(() => window.scrollTo(0, document.documentElement.scrollHeight));
     // The colour of the page right behind the launcher (the first painted background under its centre).
-    const { behind, ring } = await launcher(page).evaluate((button) => {
-      const box = button.getBoundingClientRect();
-      const under = document.elementsFromPoint(box.left + box.width / 2, box.bottom + 4).filter((el) => el.tagName !== 'AURORA-CONCIERGE');
-      const painted = under.map((el) => getComputedStyle(el).backgroundColor).find((color) => !/rgba\(0, 0, 0, 0\)|transparent/.test(color)) || 'rgb(255, 255, 255)';
-      return { behind: painted, ring: getComputedStyle(button).boxShadow };
-    });
-    const tones = (ring.match(/rgba?\([^)]*\)/g) || []).filter((color) => !color.startsWith('rgba'));
+    const read = () =>
+      launcher(page).evaluate((button) => {
+        const box = button.getBoundingClientRect();
+        const under = document.elementsFromPoint(box.left + box.width / 2, box.bottom + 4).filter((el) => el.tagName !== 'AURORA-CONCIERGE');
+        const painted = under.map((el) => getComputedStyle(el).backgroundColor).find((color) => !/rgba\(0, 0, 0, 0\)|transparent/.test(color)) || 'rgb(255, 255, 255)';
+        return { behind: painted, ring: getComputedStyle(button).boxShadow };
+      });
+    const ringTones = (ring: string) => (ring.match(/rgba?\([^)]*\)/g) || []).filter((color) => !color.startsWith('rgba'));
+    // The ring eases in (a box-shadow transition): read it once it has settled.
+    await expect.poll(async () => ringTones((await read()).ring), { timeout: 3000 }).toEqual(['rgb(255, 255, 255)', 'rgb(42, 27, 34)']);
+    const { behind, ring } = await read();
+    const tones = ringTones(ring);
     expect(tones, `ring ${ring}`).toEqual(['rgb(255, 255, 255)', 'rgb(42, 27, 34)']);
     // At least one of the two rings stands out from what is behind it (WCAG 2.4.11/1.4.11: 3:1).
     expect(Math.max(...tones.map((tone) => contrast(tone, behind))), `behind ${behind}`).toBeGreaterThanOrEqual(3);
