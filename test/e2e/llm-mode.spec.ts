@@ -7,6 +7,9 @@ import { expect, test, type Page } from '@playwright/test';
 import { expectNoAxeViolations, screenshot } from './support';
 import { answers, messageBox, openWidget, panel, sessionIdOf } from './fixtures/widget';
 
+// In order, on one server: the analytics test reads the turns the tests before it made.
+test.describe.configure({ mode: 'serial' });
+
 let server: ChildProcess;
 let base = '';
 
@@ -73,6 +76,32 @@ test('streams the answer as it is written, then the cards search_products found;
   for (const sentence of storedText.split(/(?<=\.) /)) expect(shownText).toContain(sentence.trim());
   await expectNoAxeViolations(page);
   await screenshot(page, 'llm-streamed-products', false);
+});
+
+test('a message sent while the answer is still being written waits in the box, says so, and goes once the answer is complete', async ({ page }) => {
+  await page.goto(`${base}/`);
+  await openWidget(page);
+  const first = await send(page, 'Take your time: show me white gold earrings');
+  await expect(panel(page).locator('.typing')).toHaveCount(1);
+  await messageBox(page).fill('And do you have hoops?');
+  await panel(page).getByRole('button', { name: 'Send' }).click();
+  // The first answer is still coming: the text stays, and the customer is told when it goes.
+  await expect(messageBox(page)).toHaveValue('And do you have hoops?');
+  await expect(panel(page).getByText('Sends when this answer is complete')).toBeVisible();
+  await expect(messageBox(page)).toHaveAccessibleDescription('Sends when this answer is complete');
+  await screenshot(page, 'llm-message-waits', false);
+  await expect(first.getByRole('list', { name: 'Products' })).toBeVisible();
+  // Then it is sent, once, and answered after the first answer.
+  await expect(messageBox(page)).toHaveValue('');
+  await expect(panel(page).getByText('Sends when this answer is complete')).toHaveCount(0);
+  const customer = panel(page).locator('.entry.customer');
+  await expect(customer).toHaveText([/white gold earrings/, /do you have hoops/]);
+  await expect(answers(page)).toHaveCount(3);
+  await expect(answers(page).last()).toContainText(/I found \d+ ready-to-ship pieces/);
+  await expect(panel(page).locator('.typing')).toHaveCount(0);
+  const sessionId = await sessionIdOf(page);
+  const session = (await (await page.request.get(`${base}/api/widget/sessions/${sessionId}`)).json()) as { messages: { role: string; text?: string }[] };
+  expect(session.messages.filter((m) => m.role === 'customer').map((m) => m.text)).toEqual(['Take your time: show me white gold earrings', 'And do you have hoops?']);
 });
 
 test('tracks an order through track_order with the right email, and refuses it without the email', async ({ page }) => {

@@ -145,7 +145,8 @@ test('the message box grows to five lines, then scrolls', async ({ page }) => {
     await screenshot(page, `widget-composer-six-lines-${name}`, false);
     // Sent, it shrinks back to one line.
     await messageBox(page).fill('show me hoops');
-    expect((await height(1)).height).toBe(one.height);
+    // (Within half a pixel: the layout rounds fractional heights differently from one pass to the next.)
+    expect((await height(1)).height).toBeCloseTo(one.height, 0);
   }
 });
 

@@ -24,8 +24,12 @@ function wordsFor(tool: string, result: Result): string {
 
 export const conciergeModel: Script = (request) => {
   const { user, toolResults } = lastTurn(request);
-  if (toolResults.length > 0) return { text: toolResults.map(({ name, result }) => wordsFor(name, result)).join(' ') };
   const text = user.toLowerCase();
+  if (toolResults.length > 0) {
+    const words = { text: toolResults.map(({ name, result }) => wordsFor(name, result)).join(' ') };
+    // "Take your time": the answer's first words come, then a 2-second pause, as from a busy model.
+    return text.includes('take your time') ? { delayMs: 2_000, stallAfterFirst: true, reply: words } : words;
+  }
   if (text.includes('slow')) return { delayMs: 60_000, reply: { text: 'Sorry for the wait.' } };
   if (text.includes('broken')) return { text: '', toolCalls: [{ name: 'search_products', arguments: '{"query": "rings", "max_price": ' }] };
   const order = /\bgg-\d{4,8}\b/i.exec(user);

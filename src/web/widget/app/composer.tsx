@@ -13,6 +13,8 @@ interface ComposerProps {
   value: string;
   onInput: (value: string) => void;
   onSend: () => void;
+  /** The customer pressed Send while an answer was still coming: the text goes once it is complete. */
+  waiting?: boolean;
   inputRef: Ref<HTMLTextAreaElement>;
 }
 
@@ -42,7 +44,7 @@ function fitHeight(box: HTMLTextAreaElement): void {
   box.style.overflowY = wanted > max ? 'auto' : 'hidden';
 }
 
-export function Composer({ value, onInput, onSend, inputRef }: ComposerProps) {
+export function Composer({ value, onInput, onSend, waiting, inputRef }: ComposerProps) {
   const box = useRef<HTMLTextAreaElement | null>(null);
   const length = messageLength(value.trim());
   const over = length > MAX_MESSAGE_LENGTH;
@@ -84,7 +86,7 @@ export function Composer({ value, onInput, onSend, inputRef }: ComposerProps) {
           placeholder="Ask about rings, orders, returns…"
           value={value}
           aria-invalid={over ? 'true' : undefined}
-          aria-describedby={showCounter ? 'aurora-message-count' : undefined}
+          aria-describedby={showCounter ? 'aurora-message-count' : waiting ? 'aurora-message-waiting' : undefined}
           onInput={(event) => onInput(event.currentTarget.value)}
           onKeyDown={(event) => {
             if (event.key === 'Enter' && !event.shiftKey && !event.isComposing) {
@@ -93,6 +95,11 @@ export function Composer({ value, onInput, onSend, inputRef }: ComposerProps) {
             }
           }}
         />
+        {waiting && !showCounter && (
+          <p id="aurora-message-waiting" class="counter">
+            Sends when this answer is complete
+          </p>
+        )}
         {showCounter && (
           <p id="aurora-message-count" class={over ? 'counter over' : 'counter'}>
             {counterText(length)}

@@ -44,6 +44,8 @@ export function Widget({ options, handle }: { options: MountOptions; handle: App
   const draftRef = useRef('');
   const failed = useRef<{ text: string; key: string } | null>(null);
   const sending = useRef(false);
+  const queued = useRef<{ fromBox: boolean; text: string } | null>(null);
+  const [waiting, setWaiting] = useState(false);
   const input = useRef<HTMLTextAreaElement>(null);
   const panel = useRef<HTMLElement>(null);
   const closedHeading = useRef<HTMLHeadingElement>(null);
@@ -56,7 +58,14 @@ export function Widget({ options, handle }: { options: MountOptions; handle: App
 
   /** Sends text; if it finally fails, the text goes back in the box and "Try again" resends it with the same key. */
   const sendText = async (text: string) => {
-    if (!text || sending.current) return;
+    if (!text) return;
+    if (sending.current) {
+      // Sent while the last answer is still coming: it goes as soon as that answer is complete. Typed text waits in
+      // the box (and may still be edited); a picked suggestion waits as it is.
+      queued.current = { fromBox: draftRef.current.trim() === text, text };
+      setWaiting(true);
+      return;
+    }
     sending.current = true;
     setShortlistRetry(null);
     const key = failed.current && failed.current.text === text ? failed.current.key : randomId();
@@ -65,6 +74,11 @@ export function Widget({ options, handle }: { options: MountOptions; handle: App
     sending.current = false;
     failed.current = sent ? null : { text, key };
     if (!sent && !draftRef.current) updateDraft(text);
+    const next = queued.current;
+    queued.current = null;
+    setWaiting(false);
+    // After a failure the queue waits: the customer sees "Try again" and their text, and decides.
+    if (sent && next) void sendText(next.fromBox ? draftRef.current.trim() : next.text);
   };
 
   const focusMessageBox = () => {
@@ -198,7 +212,7 @@ export function Widget({ options, handle }: { options: MountOptions; handle: App
           }}
         />
       )}
-      {!conversation.closed && <Composer value={draft} onInput={updateDraft} onSend={() => void sendText(draftRef.current.trim())} inputRef={input} />}
+      {!conversation.closed && <Composer value={draft} onInput={updateDraft} onSend={() => void sendText(draftRef.current.trim())} waiting={waiting} inputRef={input} />}
       <div class="sr-only" aria-live="polite">
         {conversation.closed ? 'Aurora Concierge is away for now. Contact links are shown.' : describeEntry(entries[entries.length - 1])}
       </div>
