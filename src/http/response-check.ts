@@ -1,10 +1,9 @@
 // Tests only: every answer is checked against its route's response schema, so a schema that lies fails loudly.
 // Fastify serializes JSON with fast-json-stringify from that schema, which silently drops a property the schema
 // does not list and coerces a value of another type; this check turns either into a 500 naming the difference.
-import Ajv, { type ValidateFunction } from 'ajv';
-import addFormats from 'ajv-formats';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { isDeepStrictEqual } from 'node:util';
+import { cachedValidatorCompiler } from './compile-cache';
 
 type Entry = { content?: Record<string, { schema?: object }>; type?: string } & Record<string, unknown>;
 
@@ -28,15 +27,10 @@ function firstDifference(a: unknown, b: unknown, path = ''): string {
   return `${path || '(body)'}: ${JSON.stringify(a)?.slice(0, 80)} became ${JSON.stringify(b)?.slice(0, 80)}`;
 }
 
+const responses = cachedValidatorCompiler({ strict: false, allErrors: false });
+const validatorOf = responses.compile;
+
 export function installResponseCheck(app: FastifyInstance): void {
-  const ajv = new Ajv({ strict: false, allErrors: false, addUsedSchema: false });
-  addFormats(ajv);
-  const compiled = new WeakMap<object, ValidateFunction>();
-  const validatorOf = (schema: object) => {
-    let validate = compiled.get(schema);
-    if (!validate) compiled.set(schema, (validate = ajv.compile(schema)));
-    return validate;
-  };
 
   const mismatch = (request: FastifyRequest, reply: FastifyReply, why: string) => {
     failed.add(request);
@@ -72,7 +66,7 @@ export function installResponseCheck(app: FastifyInstance): void {
     if (media !== 'application/json' || typeof payload !== 'string') return payload;
     const sent = JSON.parse(payload) as unknown;
     const validate = validatorOf(bodySchema);
-    if (!validate(sent)) throw mismatch(request, reply, ajv.errorsText(validate.errors));
+    if (!validate(sent)) throw mismatch(request, reply, responses.errorsText(validate.errors));
     if (expectedJson.has(request) && !isDeepStrictEqual(expectedJson.get(request), sent)) {
       throw mismatch(request, reply, `the serializer changed the answer: ${firstDifference(expectedJson.get(request), sent)}`);
     }

@@ -1,17 +1,14 @@
 // Strict request input: numbers are real numbers, bodies are not coerced, and no value carries a NUL (U+0000).
-import Ajv, { type Options } from 'ajv';
-import addFormats from 'ajv-formats';
+import type { Options } from 'ajv';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { invalid } from '../errors';
+import { cachedSerializer, cachedValidatorCompiler } from './compile-cache';
 
 // Fastify's defaults, except that additional properties are kept for the route to refuse or ignore.
-const AJV_OPTIONS: Options = { useDefaults: true, removeAdditional: false, allErrors: false, addUsedSchema: false };
-
-function createAjv(coerceTypes: Options['coerceTypes']): Ajv {
-  const ajv = new Ajv({ ...AJV_OPTIONS, coerceTypes });
-  addFormats(ajv);
-  return ajv;
-}
+const AJV_OPTIONS: Options = { useDefaults: true, removeAdditional: false, allErrors: false };
+// Query strings, path parameters and headers are text, so they are coerced ("5" → 5); a JSON body is not.
+const coercing = cachedValidatorCompiler({ ...AJV_OPTIONS, coerceTypes: 'array' });
+const exact = cachedValidatorCompiler({ ...AJV_OPTIONS, coerceTypes: false });
 
 type Part = 'body' | 'querystring' | 'params';
 const WHERE: Record<Part, string> = { body: 'field', querystring: 'query parameter', params: 'path parameter' };
@@ -68,8 +65,7 @@ export function assertTrustworthyInput(request: FastifyRequest): void {
  * "Infinity" through `integer` and `maximum`, and PostgreSQL refuses NUL in text with a 500.
  */
 export function installStrictValidation(app: FastifyInstance): void {
-  const coercing = createAjv('array');
-  const exact = createAjv(false);
   app.setValidatorCompiler(({ schema, httpPart }) => (httpPart === 'body' ? exact : coercing).compile(schema));
+  app.setSerializerCompiler(({ schema }) => cachedSerializer(schema));
   app.addHook('preHandler', async (request) => assertTrustworthyInput(request));
 }
