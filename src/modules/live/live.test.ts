@@ -7,6 +7,7 @@ import { cookiesFrom, createTestApp, type TestApp } from '../../../test/support/
 import { TEST_DIALECTS } from '../../../test/support/db';
 import { DEMO_STAFF } from '../staff/demo';
 import { openSse, type SseClient } from './testing/sse-client';
+import { MAX_PRESENT_TABS } from './presence';
 
 const [ADMIN, AGENT] = DEMO_STAFF;
 
@@ -178,5 +179,19 @@ describe.each(TEST_DIALECTS)('live dashboard on %s', (dialect) => {
     expect((await beat('admin', 'typing')).statusCode).toBe(400);
     const noCsrf = await t.app.inject({ method: 'POST', url: `/api/dashboard/tickets/${id}/presence`, headers: { cookie: sessions.admin!.cookie }, payload: { clientId: 'admin-tab-0001', state: 'viewing' } });
     expect(noCsrf.statusCode).toBe(403);
+  });
+
+  it(`presence: one account shows on at most ${MAX_PRESENT_TABS} tabs at once; past it a new tab gets a 429 that says why, and a tab that left frees its place`, async () => {
+    const id = await newTicket('Ines Park', 'ines.live@example.com', 'Can I get the Vela hoops engraved?');
+    const beat = (clientId: string, state = 'viewing') => as('agent', 'POST', `/api/dashboard/tickets/${id}/presence`, { clientId, state });
+    for (let tab = 0; tab < MAX_PRESENT_TABS; tab++) expect((await beat(`agent-many-${String(tab).padStart(4, '0')}`)).statusCode).toBe(200);
+    const refused = await beat('agent-many-overflow');
+    expect(refused.statusCode).toBe(429);
+    expect(refused.json().error.message).toMatch(new RegExp(`already shown on ${MAX_PRESENT_TABS} open tickets`));
+    // A tab already counted keeps beating; another account is not affected.
+    expect((await beat('agent-many-0003', 'replying')).statusCode).toBe(200);
+    expect((await as('admin', 'POST', `/api/dashboard/tickets/${id}/presence`, { clientId: 'admin-tab-0009', state: 'viewing' })).statusCode).toBe(200);
+    expect((await beat('agent-many-0000', 'left')).statusCode).toBe(200);
+    expect((await beat('agent-many-overflow')).statusCode).toBe(200);
   });
 });

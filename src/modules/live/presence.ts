@@ -3,7 +3,7 @@
 // sees every tab; a new or changed state is also a live event, so the other pages show it at once.
 import { sql, type Kysely } from 'kysely';
 import type { Database } from '../../db/schema';
-import { notFound } from '../../errors';
+import { AppError, notFound } from '../../errors';
 import type { LiveBus } from './bus';
 
 export const PRESENCE_STATES = ['viewing', 'replying'] as const;
@@ -11,6 +11,8 @@ export type PresenceState = (typeof PRESENCE_STATES)[number];
 /** The page's heartbeat; a tab missing two beats (closed, asleep, offline) has left. */
 export const PRESENCE_BEAT_MS = 10_000;
 export const PRESENCE_TTL_MS = 25_000;
+/** Tabs one staff member can be present with at once, across tickets; a new one past it is refused. */
+export const MAX_PRESENT_TABS = 30;
 
 export interface Viewer {
   staffId: number;
@@ -66,6 +68,12 @@ export function createPresence(db: Kysely<Database>, live: Pick<LiveBus, 'publis
         .where('client_id', '=', clientId)
         .executeTakeFirst();
       const wasThere = before !== undefined && before.seen_at >= cutoff();
+      if (state !== 'left' && !wasThere) {
+        const present = await db.selectFrom('ticket_presence').select(sql<number>`count(*)`.as('n')).where('staff_id', '=', staffId).where('seen_at', '>=', cutoff()).executeTakeFirst();
+        if (Number(present?.n ?? 0) >= MAX_PRESENT_TABS) {
+          throw new AppError('rate_limited', `This account is already shown on ${MAX_PRESENT_TABS} open tickets: close some tabs, and the others see you here again.`);
+        }
+      }
       if (state === 'left') {
         await db.deleteFrom('ticket_presence').where('ticket_id', '=', ticketId).where('staff_id', '=', staffId).where('client_id', '=', clientId).execute();
       } else {

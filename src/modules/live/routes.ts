@@ -23,7 +23,7 @@ export async function liveRoutes(fastify: FastifyInstance, { services, heartbeat
   app.addHook('preClose', async () => streams.closeAll());
   app.addHook('onClose', async () => live.close());
 
-  app.get('/api/dashboard/live', { config: background, schema: { response: { 200: EventStream, 400: ErrorJson, ...errors } } }, async (request, reply) => {
+  app.get('/api/dashboard/live', { config: background, schema: { response: { 200: EventStream, 400: ErrorJson, ...errors, 429: ErrorJson } } }, async (request, reply) => {
     // Only a client that asks for a stream gets one (an ordinary request would wait for an answer that never ends).
     if (!(request.headers.accept ?? '').includes('text/event-stream')) throw invalid('This address is an event stream: open it with EventSource (Accept: text/event-stream).');
     const token = request.cookies[sessionCookieName(services.config.mode)];
@@ -31,6 +31,7 @@ export async function liveRoutes(fastify: FastifyInstance, { services, heartbeat
     await streams.serve(reply, {
       bus: live,
       heartbeatMs,
+      owner: staffId,
       stillSignedIn: async () => {
         const session = token ? await services.auth.session(token, { touch: false }) : undefined;
         return session?.user.id === staffId;
@@ -45,7 +46,7 @@ export async function liveRoutes(fastify: FastifyInstance, { services, heartbeat
 
   app.post(
     '/api/dashboard/tickets/:id/presence',
-    { config: background, schema: { params: TicketIdParams, body: PresenceBody, response: { 200: PresenceJson, 400: ErrorJson, ...errors, 404: ErrorJson } } },
+    { config: background, schema: { params: TicketIdParams, body: PresenceBody, response: { 200: PresenceJson, 400: ErrorJson, ...errors, 404: ErrorJson, 429: ErrorJson } } },
     async (request) => ({
       viewers: await presence.beat(request.params.id, staffOf(request).user.id, request.body.clientId, request.body.state),
       beatMs: PRESENCE_BEAT_MS,

@@ -3,7 +3,7 @@
 import Fastify, { type FastifyInstance } from 'fastify';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createLiveBus } from './bus';
-import { createLiveStreams } from './stream';
+import { createLiveStreams, MAX_STREAMS_PER_STAFF } from './stream';
 import { openSse } from './testing/sse-client';
 
 describe('live event stream', () => {
@@ -13,11 +13,11 @@ describe('live event stream', () => {
     app = undefined;
   });
 
-  async function serve(stillSignedIn: () => Promise<boolean>) {
+  async function serve(stillSignedIn: () => Promise<boolean>, owner: (url: string) => number = () => 1) {
     const bus = createLiveBus({ dialect: 'sqlite' } as never, { now: () => new Date('2026-11-20T15:00:00.000Z') });
     const streams = createLiveStreams();
     app = Fastify();
-    app.get('/live', (_request, reply) => streams.serve(reply, { bus, heartbeatMs: 40, stillSignedIn }));
+    app.get('/live', (request, reply) => streams.serve(reply, { bus, heartbeatMs: 40, stillSignedIn, owner: owner(request.url) }));
     app.addHook('preClose', async () => streams.closeAll());
     const base = await app.listen({ port: 0, host: '127.0.0.1' });
     return { bus, streams, url: `${base}/live` };
@@ -64,5 +64,25 @@ describe('live event stream', () => {
     app = undefined;
     await staying.ended;
     expect(streams.count).toBe(0);
+  });
+
+  it(`holds at most ${MAX_STREAMS_PER_STAFF} streams a staff member, refused with a 429 that says why; a closed one frees its place`, async () => {
+    const { streams, url } = await serve(async () => true, (path) => (path.includes('other') ? 2 : 1));
+    const mine = await Promise.all(Array.from({ length: MAX_STREAMS_PER_STAFF }, () => openSse(url)));
+    await Promise.all(mine.map((c) => c.next((e) => e.event === 'ready')));
+    const refused = await fetch(url, { headers: { accept: 'text/event-stream' } });
+    expect(refused.status).toBe(429);
+    expect(((await refused.json()) as { message: string }).message).toMatch(/already has 12 dashboard tabs receiving live updates: close a few/);
+    // Someone else is not counted against this account.
+    const other = await openSse(`${url}?other`);
+    expect(other.status).toBe(200);
+    await other.next((e) => e.event === 'ready');
+    expect(streams.count).toBe(MAX_STREAMS_PER_STAFF + 1);
+    mine[0]!.close();
+    await expect.poll(() => streams.count).toBe(MAX_STREAMS_PER_STAFF);
+    const again = await openSse(url);
+    expect(again.status).toBe(200);
+    await again.next((e) => e.event === 'ready');
+    for (const client of [...mine.slice(1), other, again]) client.close();
   });
 });

@@ -1,13 +1,19 @@
 // One dashboard tab's Server-Sent Events stream: the live events as they happen, a comment line as heartbeat (it keeps
 // proxies from closing an idle stream), and the end of the stream when the staff session ends or the server closes.
 import type { FastifyReply } from 'fastify';
+import { AppError } from '../../errors';
 import type { LiveBus, LiveEvent } from './bus';
+
+/** Open streams one staff member may hold on an instance (a tab each): generous for people, a wall for a runaway script. */
+export const MAX_STREAMS_PER_STAFF = 12;
 
 export interface LiveStreamOptions {
   bus: Pick<LiveBus, 'subscribe' | 'listening'>;
   heartbeatMs: number;
   /** Checked at each heartbeat: a stream outlives neither its session nor its account. */
   stillSignedIn: () => Promise<boolean>;
+  /** Whose stream it is (the staff member's id): each may hold MAX_STREAMS_PER_STAFF at once. */
+  owner: number;
 }
 
 /** How long a browser waits before reconnecting a dropped stream. */
@@ -15,6 +21,7 @@ const RETRY_MS = 3_000;
 
 export function createLiveStreams() {
   const open = new Set<() => void>();
+  const byOwner = new Map<number, number>();
 
   return {
     get count() {
@@ -22,6 +29,12 @@ export function createLiveStreams() {
     },
 
     async serve(reply: FastifyReply, options: LiveStreamOptions): Promise<void> {
+      const held = byOwner.get(options.owner) ?? 0;
+      // Refused before the stream starts: an EventSource does not reconnect after an error status.
+      if (held >= MAX_STREAMS_PER_STAFF) {
+        throw new AppError('rate_limited', `This account already has ${MAX_STREAMS_PER_STAFF} dashboard tabs receiving live updates: close a few, then reload this page.`);
+      }
+      byOwner.set(options.owner, held + 1);
       reply.hijack();
       const response = reply.raw;
       response.writeHead(200, {
@@ -39,6 +52,9 @@ export function createLiveStreams() {
         clearInterval(heartbeat);
         unsubscribe();
         open.delete(end);
+        const left = (byOwner.get(options.owner) ?? 1) - 1;
+        if (left > 0) byOwner.set(options.owner, left);
+        else byOwner.delete(options.owner);
         response.end();
       };
       open.add(end);
