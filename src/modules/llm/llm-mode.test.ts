@@ -182,6 +182,32 @@ describe.each(TEST_DIALECTS)('LLM mode on %s', (dialect) => {
     expect(attempts.length).toBeGreaterThan(0);
   });
 
+  it('counts a question once against the lookup limits when the built-in engine answers after the model already looked the order up', async () => {
+    // This test's attempts (taken at its clock time: taking one drops rows that left the window, never these).
+    const attempts = async () =>
+      Number((await t.db.kysely.selectFrom('limit_attempts').select((eb) => eb.fn.countAll<number>().as('n')).where('created_at', '=', new Date(clock).toISOString()).executeTakeFirstOrThrow()).n);
+    // A wrong email: a failed lookup, which the limits count (a found order gives its attempt back).
+    const question = 'Where is my order GG-104233? My email is someone.else@example.com';
+    // The model's own answer: one failed lookup's worth of attempts.
+    let before = await attempts();
+    await stream(await start(), question);
+    const perLookup = (await attempts()) - before;
+    expect(perLookup).toBeGreaterThan(0);
+    // Now the model looks the order up, then says something untrue: the built-in engine answers with the same lookup.
+    fake.script((request) =>
+      request.messages.at(-1)!.role === 'tool'
+        ? { text: 'Your order GG-104233 was refunded in full.' }
+        : { text: '', toolCalls: [{ name: 'track_order', arguments: JSON.stringify({ order_number: 'GG-104233', email: '[email 1]' }) }] },
+    );
+    const sessionId = await start();
+    before = await attempts();
+    const { done } = await stream(sessionId, question);
+    expect((await turns(sessionId)).at(-1)).toMatchObject({ engine: 'builtin', fallback_reason: 'unsafe_reply' });
+    expect(done.replies.some((b) => b.type === 'order_status')).toBe(false);
+    expect(JSON.stringify(done.replies)).not.toContain('refunded in full');
+    expect((await attempts()) - before).toBe(perLookup);
+  });
+
   it('falls back to the built-in engine within LLM_TIMEOUT_MS + 1 s when the model is too slow, and drops what it streamed', async () => {
     const sessionId = await start();
     const began = performance.now();

@@ -3,7 +3,7 @@ import type { Action, ConversationState, Engine, ReplyBlock, SearchResult } from
 import { AppError } from '../../errors';
 import type { EventData, EventType } from '../analytics/service';
 import type { CatalogService } from '../catalog/service';
-import type { OrderTracking } from '../orders/tracking';
+import type { OrderTracking, TrackedOrder } from '../orders/tracking';
 import type { ShortlistService } from '../shortlist/service';
 import { catalogQuery, productIdOf, productSummary } from './products';
 import { normalizeEmail } from '../../email';
@@ -20,7 +20,15 @@ export interface TurnParties {
   /** This turn's message, and the email the conversation already knows (for a ticket the turn opens). */
   customerText: string;
   customerEmail: string | null;
+  /**
+   * Order lookups made this turn, by order number and email. The built-in engine answering after the model tried
+   * (a fallback) reuses the model's lookup, so one question counts once against the lookup limits.
+   */
+  lookups?: Map<string, Promise<TurnLookup>>;
 }
+
+/** A lookup's outcome: the order (none when the pair does not match), or paused by the lookup limits. */
+export type TurnLookup = { order: TrackedOrder | undefined } | { rateLimited: true };
 
 export interface PendingEvent {
   type: EventType;
@@ -94,18 +102,29 @@ export function createActionRunner({ engine, catalog, orderTracking, shortlist, 
         return;
       }
       case 'lookup_order': {
-        try {
-          const order = await orderTracking.lookup({ sessionId: parties.sessionId, clientAddress: parties.clientAddress, orderNumber: action.orderNumber, email: action.email });
-          const presented = engine.presentOrder(outcome.state, order ?? null);
-          outcome.state = presented.state;
-          outcome.blocks.push(...presented.blocks);
-          outcome.events.push({ type: 'order_lookup', data: { found: order !== undefined, via: 'chat' } });
-          if (order) outcome.customerEmail = normalizeEmail(action.email);
-        } catch (error) {
-          if (!(error instanceof AppError && error.code === 'rate_limited')) throw error;
+        const key = `${action.orderNumber.toUpperCase()}\0${normalizeEmail(action.email)}`;
+        let lookup = parties.lookups?.get(key);
+        if (!lookup) {
+          lookup = orderTracking.lookup({ sessionId: parties.sessionId, clientAddress: parties.clientAddress, orderNumber: action.orderNumber, email: action.email }).then(
+            (order): TurnLookup => ({ order }),
+            (error: unknown): TurnLookup => {
+              if (!(error instanceof AppError && error.code === 'rate_limited')) throw error;
+              return { rateLimited: true };
+            },
+          );
+          parties.lookups?.set(key, lookup);
+        }
+        const looked = await lookup;
+        if ('rateLimited' in looked) {
           outcome.blocks.push(...lookupLimitedReply());
           outcome.events.push({ type: 'order_lookup', data: { found: false, via: 'chat', rateLimited: true } });
+          return;
         }
+        const presented = engine.presentOrder(outcome.state, looked.order ?? null);
+        outcome.state = presented.state;
+        outcome.blocks.push(...presented.blocks);
+        outcome.events.push({ type: 'order_lookup', data: { found: looked.order !== undefined, via: 'chat' } });
+        if (looked.order) outcome.customerEmail = normalizeEmail(action.email);
         return;
       }
       case 'shortlist_add':

@@ -123,6 +123,7 @@ export function createChatService(deps: ChatDependencies) {
         clientAddress: input.clientAddress,
         customerText: understanding.text,
         customerEmail: conversation.customerEmail,
+        lookups: new Map(),
       };
       // LLM mode (issue 13): the model answers when it can; otherwise, and always with LLM mode off, the engine does.
       const started = performance.now();
