@@ -85,16 +85,20 @@ describe.each(TEST_DIALECTS)('dashboard sign-in on %s', (dialect) => {
     expect((await me()).statusCode).toBe(401);
   });
 
-  it('an open page on its own (presence beats, the live stream) does not extend the session past 12 idle hours', async () => {
+  it('an open page on its own (presence beats, the live stream, its refresh timer) does not extend the session past 12 idle hours', async () => {
     const visitor = (await t.app.inject({ method: 'POST', url: '/api/widget/sessions', payload: { visitorId: 'visitor-idle-check-1' } })).json().sessionId as string;
     const ticket = (await t.app.inject({ method: 'POST', url: `/api/widget/sessions/${visitor}/forms/stylist`, payload: { name: 'Ava Martinez', email: 'ava.idle@example.com', message: 'Which size?' } })).json().ticket.id as number;
     const res = await login(AGENT.email, AGENT.password);
     const cookie = cookiesFrom(res);
     const beat = () => t.app.inject({ method: 'POST', url: `/api/dashboard/tickets/${ticket}/presence`, headers: { cookie, 'x-csrf-token': res.json().csrfToken }, payload: { clientId: 'tab-idle-1', state: 'viewing' } });
     const start = clock;
+    // The ticket list and the ticket as the page re-reads them on its timer or on a live event (marked background).
+    const reread = (url: string) => t.app.inject({ url, headers: { cookie, 'x-aurora-background': '1' } });
     for (let hour = 1; hour <= 11; hour++) {
       clock = new Date(start.getTime() + hour * 3_600_000);
       expect((await beat()).statusCode).toBe(200);
+      expect((await reread('/api/dashboard/tickets')).statusCode).toBe(200);
+      expect((await reread(`/api/dashboard/tickets/${ticket}`)).statusCode).toBe(200);
     }
     clock = new Date(start.getTime() + SESSION_IDLE_MS + 1000);
     expect((await beat()).statusCode).toBe(401);

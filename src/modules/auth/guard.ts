@@ -39,6 +39,9 @@ export function isDashboardUrl(url: string): boolean {
   return url === '/dashboard' || url.startsWith('/dashboard/') || url.startsWith('/api/dashboard/');
 }
 
+/** Sent by the dashboard on reads no person asked for (`1`): they leave the session's idle clock alone. */
+export const BACKGROUND_HEADER = 'x-aurora-background';
+
 async function loadSession(services: Services, request: FastifyRequest, touch: boolean): Promise<StaffSession | null> {
   const token = request.cookies[sessionCookieName(services.config.mode)];
   return token ? ((await services.auth.session(token, { touch })) ?? null) : null;
@@ -52,7 +55,10 @@ function redirectToLogin(request: FastifyRequest, reply: FastifyReply) {
 /** The onRequest guard for a role: 401 without a live session, 403 for the wrong role or a missing CSRF token. */
 export function requireRole(services: Services, role: StaffRole, options: { page?: boolean; background?: boolean; forbiddenPage?: () => string } = {}): onRequestHookHandler {
   return async function guard(request, reply) {
-    const session = await loadSession(services, request, !options.background);
+    // A page's own reads (its refresh timer, a live update) say so: they are no sign of the person, so they never
+    // slide the session. Only reads can: a change is always the person's.
+    const background = options.background || (SAFE_METHODS.has(request.method) && request.headers[BACKGROUND_HEADER] === '1');
+    const session = await loadSession(services, request, !background);
     request.staff = session;
     if (!session) {
       if (options.page) return redirectToLogin(request, reply);

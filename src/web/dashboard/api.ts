@@ -33,10 +33,14 @@ export function goToLogin(): void {
   location.assign(`/dashboard/login${next}`);
 }
 
-/** `signal` cancels the request (a newer one replaced it: see fetching.ts); `keepalive` lets it outlive the page. */
-export async function api<T>(path: string, options: { method?: string; body?: unknown; signal?: AbortSignal; keepalive?: boolean } = {}): Promise<T> {
+/**
+ * `signal` cancels the request (a newer one replaced it: see fetching.ts); `keepalive` lets it outlive the page;
+ * `background` marks a read no person asked for (a refresh timer, a live update), which does not extend the session.
+ */
+export async function api<T>(path: string, options: { method?: string; body?: unknown; signal?: AbortSignal; keepalive?: boolean; background?: boolean } = {}): Promise<T> {
   const method = options.method ?? 'GET';
   const headers: Record<string, string> = { accept: 'application/json' };
+  if (options.background) headers['x-aurora-background'] = '1';
   if (method !== 'GET') {
     headers['content-type'] = 'application/json';
     headers['x-csrf-token'] = csrfToken;

@@ -5,6 +5,10 @@ import { useCallback, useEffect, useRef, useState } from 'preact/hooks';
 import { ApiError } from './api';
 
 export type Fetcher<T> = (signal: AbortSignal) => Promise<T>;
+/** A page's loader: `background` is true when no person asked for this read (pass it to `api`). */
+export type Loader<T> = (signal: AbortSignal, background: boolean) => Promise<T>;
+/** Reads again; `background` for a read no person asked for (a timer, a live update). */
+export type Reload = (options?: { background?: boolean }) => Promise<void>;
 
 export type Outcome<T> = { latest: true; value: T } | { latest: true; error: unknown } | { latest: false };
 
@@ -41,7 +45,7 @@ export interface Loaded<T> {
   /** The API's `error.details` when it failed (e.g. why something is not found). */
   details: Record<string, unknown> | undefined;
   /** Fetches again for the current key; what is shown stays until the answer comes (or a newer request overtakes it). */
-  reload: () => Promise<void>;
+  reload: Reload;
   setData: (data: T) => void;
 }
 
@@ -50,14 +54,14 @@ export interface Loaded<T> {
  * what is shown is always the answer to the latest request. Pass the signal on, `(signal) => api(path, { signal })`,
  * so a request overtaken by a newer one is cancelled, not just ignored.
  */
-export function useLatestData<T>(key: string, fetcher: Fetcher<T>): Loaded<T> {
+export function useLatestData<T>(key: string, fetcher: Loader<T>): Loaded<T> {
   const [data, setData] = useState<T | undefined>(undefined);
   const [error, setError] = useState<{ message: string; status?: number; details?: Record<string, unknown> } | undefined>(undefined);
   const latest = useRef(createLatest()).current;
   const fetcherRef = useRef(fetcher);
   fetcherRef.current = fetcher;
-  const reload = useCallback(async () => {
-    const outcome = await latest.run((signal) => fetcherRef.current(signal));
+  const reload = useCallback<Reload>(async (options) => {
+    const outcome = await latest.run((signal) => fetcherRef.current(signal, options?.background === true));
     if (!outcome.latest) return;
     if ('value' in outcome) {
       setData(outcome.value);
@@ -78,7 +82,7 @@ export function useLatestData<T>(key: string, fetcher: Fetcher<T>): Loaded<T> {
  * For a change sent with the version the page showed: on a 409 (a colleague changed it meanwhile) the page reads the
  * ticket again, so it shows the current state beside the API's message saying what changed; the error goes on.
  */
-export function reloadOnConflict(reload: () => Promise<void>) {
+export function reloadOnConflict(reload: Reload) {
   return async (error: unknown): Promise<never> => {
     if (error instanceof ApiError && error.status === 409) await reload();
     throw error;

@@ -120,14 +120,14 @@ export function useLiveEvents(handler: (event: LiveEvent) => void): void {
 export const isTicketEvent = (event: LiveEvent) => event.type.startsWith('ticket.') || event.type === 'live.resync';
 
 /** Reads the page again (once for a burst of events) when a matching event arrives: e.g. `useLiveReload(list.reload)`. */
-export function useLiveReload(reload: () => Promise<void>, match: (event: LiveEvent) => boolean = isTicketEvent): void {
+export function useLiveReload(reload: (options: { background: boolean }) => Promise<void>, match: (event: LiveEvent) => boolean = isTicketEvent): void {
   useEffect(() => {
     let timer: ReturnType<typeof setTimeout> | undefined;
     const listener = (event: LiveEvent) => {
       if (!match(event) || timer) return;
       timer = setTimeout(() => {
         timer = undefined;
-        void reload();
+        void reload({ background: true });
       }, COALESCE_MS);
     };
     eventListeners.add(listener);

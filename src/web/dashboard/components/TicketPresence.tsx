@@ -68,7 +68,7 @@ export function TicketPresence(props: { ticketId: number; replying: boolean }) {
   }, [state]);
 
   const refresh = useCallback(async () => {
-    const answer = await api<PresenceAnswer>(`/tickets/${ticketId}/presence`).catch(() => undefined);
+    const answer = await api<PresenceAnswer>(`/tickets/${ticketId}/presence`, { background: true }).catch(() => undefined);
     if (answer) setViewers(answer.viewers);
   }, [ticketId]);
   useLiveReload(refresh, (event) => (event.type === 'presence' && event.ticketId === ticketId) || event.type === 'live.resync');

@@ -2,7 +2,7 @@
 import type { ComponentChildren } from 'preact';
 import { useEffect, useState } from 'preact/hooks';
 import { ApiError } from '../api';
-import { useLatestData, type Fetcher, type Loaded } from '../fetching';
+import { useLatestData, type Loaded, type Loader } from '../fetching';
 import { setPageTitle } from '../live';
 import { PRIORITY_LABELS, STATUS_LABELS } from '../format';
 
@@ -12,7 +12,7 @@ export type { Loaded };
  * Loads `fetcher` whenever `key` changes; `reload` refreshes without clearing what is shown. Stale-safe
  * (fetching.ts): an older answer never replaces a newer one, and a fetcher that passes the signal on is cancelled.
  */
-export function useData<T>(key: string, fetcher: Fetcher<T>): Loaded<T> {
+export function useData<T>(key: string, fetcher: Loader<T>): Loaded<T> {
   return useLatestData(key, fetcher);
 }
 

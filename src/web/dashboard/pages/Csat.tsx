@@ -23,7 +23,7 @@ interface CsatSummary {
 
 export function CsatPage(props: { params: URLSearchParams; user: StaffUser }) {
   const range = useRange(props.params, '/dashboard/support/csat');
-  const summary = useData(range.key, (signal) => api<CsatSummary>(`/csat${range.key}`, { signal }));
+  const summary = useData(range.key, (signal, background) => api<CsatSummary>(`/csat${range.key}`, { signal, background }));
   // A new rating shows at once (live updates).
   useLiveReload(summary.reload, (event) => event.type === 'csat.rated' || event.type === 'live.resync');
   const s = summary.data;

@@ -71,7 +71,7 @@ function AttachmentList({ attachments }: { attachments: unknown }) {
 }
 
 export function TicketDetailPage(props: { id: string; user: StaffUser }) {
-  const ticket = useData(`ticket-${props.id}`, (signal) => api<Ticket>(`/tickets/${props.id}`, { signal }));
+  const ticket = useData(`ticket-${props.id}`, (signal, background) => api<Ticket>(`/tickets/${props.id}`, { signal, background }));
   // Live: the page reads the ticket again when anyone changes it; while it is open its news is not counted as unread.
   useViewingTicket(Number(props.id));
   useLiveReload(ticket.reload, (event) => (event.type.startsWith('ticket.') && event.ticketId === Number(props.id)) || event.type === 'live.resync');

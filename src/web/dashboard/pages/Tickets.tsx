@@ -53,7 +53,7 @@ function filtersOf(p: URLSearchParams): Filters {
 export function TicketsPage(props: { params: URLSearchParams; user: StaffUser }) {
   const filters = filtersOf(props.params);
   const key = query(filters);
-  const list = useData(key, (signal) => api<TicketList>(`/tickets${key}`, { signal }));
+  const list = useData(key, (signal, background) => api<TicketList>(`/tickets${key}`, { signal, background }));
   // Live: new tickets appear and changed rows update as they happen; "New" marks news the agent has not opened yet.
   useLiveReload(list.reload);
   const { unread } = useLiveState();
@@ -72,7 +72,7 @@ export function TicketsPage(props: { params: URLSearchParams; user: StaffUser })
   // New tickets appear without a reload.
   useEffect(() => {
     const timer = setInterval(() => {
-      void list.reload();
+      void list.reload({ background: true });
       setNow(Date.now());
     }, REFRESH_MS);
     return () => clearInterval(timer);
