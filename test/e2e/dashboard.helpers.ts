@@ -17,7 +17,8 @@ export async function signIn(page: Page, who: { email: string; password: string 
   await page.getByLabel('Password').fill(who.password);
   await page.getByRole('button', { name: 'Sign in' }).click();
   await expect(page).toHaveURL(/\/dashboard\/support$/);
-  await expect(page.getByRole('navigation', { name: 'Dashboard' })).toBeVisible();
+  // The signed-in frame: the navigation, or on a phone the bar whose Menu opens it.
+  await expect(page.getByRole('navigation', { name: 'Dashboard' }).or(page.getByRole('button', { name: /^Menu/ }))).toBeVisible();
 }
 
 /** Fails the test when any script runs a dialog (the XSS payloads call alert) or sets the marker. */

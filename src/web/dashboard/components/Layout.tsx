@@ -1,6 +1,9 @@
 // The frame of every signed-in page: the left navigation (by role), who is signed in, sign out (here or everywhere).
+// On a phone the sidebar is a slim bar at the top (brand, live dot, Menu with the unread count); Menu opens the rest.
 import type { ComponentChildren } from 'preact';
+import { useEffect, useState } from 'preact/hooks';
 import { api, type StaffUser } from '../api';
+import { useLiveState } from '../live';
 import { Link } from '../router';
 import { Brand } from './ui';
 import { LivePanel } from './LivePanel';
@@ -21,6 +24,11 @@ export function Layout(props: { user: StaffUser; path: string; children: Compone
     await api('/logout', { method: 'POST', body: { everywhere } }).catch(() => undefined);
     location.assign('/dashboard/login');
   };
+  const [menuOpen, setMenuOpen] = useState(false);
+  const { unread } = useLiveState();
+  // A link followed from the menu closes it.
+  useEffect(() => setMenuOpen(false), [props.path]);
+  const news = unread.size > 0 ? `, ${unread.size} ${unread.size === 1 ? 'ticket' : 'tickets'} with news` : '';
   return (
     <div class="frame">
       <a class="skip-link" href="#main">
@@ -28,7 +36,37 @@ export function Layout(props: { user: StaffUser; path: string; children: Compone
       </a>
       <aside class="sidebar" aria-label="Sidebar">
         <div class="sidebar-inner">
-          <Brand />
+          <div class="sidebar-top">
+            <Brand />
+            <button
+              type="button"
+              class="menu-toggle"
+              aria-expanded={menuOpen ? 'true' : 'false'}
+              aria-controls="sidebar-menu"
+              aria-label={`Menu${news}`}
+              onClick={() => setMenuOpen(!menuOpen)}
+            >
+              <svg viewBox="0 0 24 24" aria-hidden="true" focusable="false">
+                <path d={menuOpen ? 'M6 6l12 12M18 6L6 18' : 'M4 7h16M4 12h16M4 17h16'} />
+              </svg>
+              Menu
+              {unread.size > 0 && (
+                <span class="menu-badge" aria-hidden="true">
+                  {unread.size}
+                </span>
+              )}
+            </button>
+          </div>
+          <div
+            id="sidebar-menu"
+            class={menuOpen ? 'sidebar-menu open' : 'sidebar-menu'}
+            onKeyDown={(event) => {
+              // Escape closes the open menu and gives focus back to its button.
+              if (event.key !== 'Escape' || !menuOpen) return;
+              setMenuOpen(false);
+              (document.querySelector('.menu-toggle') as HTMLButtonElement | null)?.focus();
+            }}
+          >
           <nav aria-label="Dashboard">
             <ul>
               {NAV.filter((n) => !n.admin || props.user.role === 'admin').map((n) => (
@@ -52,6 +90,7 @@ export function Layout(props: { user: StaffUser; path: string; children: Compone
                 Sign out everywhere
               </button>
             </div>
+          </div>
           </div>
         </div>
       </aside>
