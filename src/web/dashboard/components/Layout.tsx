@@ -1,7 +1,7 @@
 // The frame of every signed-in page: the left navigation (by role), who is signed in, sign out (here or everywhere).
 // On a phone the sidebar is a slim bar at the top (brand, live dot, Menu with the unread count); Menu opens the rest.
 import type { ComponentChildren } from 'preact';
-import { useEffect, useState } from 'preact/hooks';
+import { useEffect, useRef, useState } from 'preact/hooks';
 import { api, type StaffUser } from '../api';
 import { useLiveState } from '../live';
 import { Link } from '../router';
@@ -25,9 +25,21 @@ export function Layout(props: { user: StaffUser; path: string; children: Compone
     location.assign('/dashboard/login');
   };
   const [menuOpen, setMenuOpen] = useState(false);
+  const toggle = useRef<HTMLButtonElement>(null);
   const { unread } = useLiveState();
   // A link followed from the menu closes it.
   useEffect(() => setMenuOpen(false), [props.path]);
+  // While open, Escape closes the menu and gives focus back to its button.
+  useEffect(() => {
+    if (!menuOpen) return;
+    const onKey = (event: KeyboardEvent) => {
+      if (event.key !== 'Escape') return;
+      setMenuOpen(false);
+      toggle.current?.focus();
+    };
+    document.addEventListener('keydown', onKey);
+    return () => document.removeEventListener('keydown', onKey);
+  }, [menuOpen]);
   const news = unread.size > 0 ? `, ${unread.size} ${unread.size === 1 ? 'ticket' : 'tickets'} with news` : '';
   return (
     <div class="frame">
@@ -39,6 +51,7 @@ export function Layout(props: { user: StaffUser; path: string; children: Compone
           <div class="sidebar-top">
             <Brand />
             <button
+              ref={toggle}
               type="button"
               class="menu-toggle"
               aria-expanded={menuOpen ? 'true' : 'false'}
@@ -57,16 +70,7 @@ export function Layout(props: { user: StaffUser; path: string; children: Compone
               )}
             </button>
           </div>
-          <div
-            id="sidebar-menu"
-            class={menuOpen ? 'sidebar-menu open' : 'sidebar-menu'}
-            onKeyDown={(event) => {
-              // Escape closes the open menu and gives focus back to its button.
-              if (event.key !== 'Escape' || !menuOpen) return;
-              setMenuOpen(false);
-              (document.querySelector('.menu-toggle') as HTMLButtonElement | null)?.focus();
-            }}
-          >
+          <div id="sidebar-menu" class={menuOpen ? 'sidebar-menu open' : 'sidebar-menu'}>
           <nav aria-label="Dashboard">
             <ul>
               {NAV.filter((n) => !n.admin || props.user.role === 'admin').map((n) => (
