@@ -16,9 +16,15 @@ export function createCustomerQueries(db: Kysely<Database>) {
       const sameEmail = sql<string>`lower(email)`;
       if (email === '') {
         const ratings = ticket.conversation_id === null ? [] : await ratingsWhere((eb) => eb('r.conversation_id', '=', ticket.conversation_id!));
-        return panel(ticket, undefined, [], [], ratings);
+        return panel(ticket, undefined, [], [], ratings, { orders: 0, tickets: 0, ratings: ratings.length });
       }
-      const [customer, orders, tickets, ratings] = await Promise.all([
+      const count = (rows: Promise<{ n: number | string | bigint } | undefined>) => rows.then((row) => Number(row?.n ?? 0));
+      const ratingsOfCustomer: Parameters<typeof ratingsWhere>[0] = (eb) =>
+        eb.or([
+          eb('r.conversation_id', 'in', db.selectFrom('conversations').select('conversations.id').where(sql<string>`lower(customer_email)`, '=', email)),
+          eb('r.conversation_id', 'in', db.selectFrom('tickets').select('conversation_id').where(sameEmail, '=', email).where('conversation_id', 'is not', null).$narrowType<{ conversation_id: string }>()),
+        ]);
+      const [customer, orders, tickets, ratings, orderCount, ticketCount, ratingCount] = await Promise.all([
         db.selectFrom('customers').select(['name', 'tier', 'created_at']).where(sameEmail, '=', email).executeTakeFirst(),
         db
           .selectFrom('orders')
@@ -37,14 +43,13 @@ export function createCustomerQueries(db: Kysely<Database>) {
           .orderBy('id', 'desc')
           .limit(LIMIT)
           .execute(),
-        ratingsWhere((eb) =>
-          eb.or([
-            eb('r.conversation_id', 'in', db.selectFrom('conversations').select('conversations.id').where(sql<string>`lower(customer_email)`, '=', email)),
-            eb('r.conversation_id', 'in', db.selectFrom('tickets').select('conversation_id').where(sameEmail, '=', email).where('conversation_id', 'is not', null).$narrowType<{ conversation_id: string }>()),
-          ]),
-        ),
+        ratingsWhere(ratingsOfCustomer),
+        // How many there are in all, so the panel can say "20 of 34" and link to the whole list.
+        count(db.selectFrom('orders').select(sql<number>`count(*)`.as('n')).where(sameEmail, '=', email).executeTakeFirst()),
+        count(db.selectFrom('tickets').select(sql<number>`count(*)`.as('n')).where(sameEmail, '=', email).where('id', '<>', ticketId).executeTakeFirst()),
+        count(ratingsBase().clearSelect().select(sql<number>`count(*)`.as('n')).where(ratingsOfCustomer).executeTakeFirst()),
       ]);
-      return panel(ticket, customer, orders, tickets, ratings);
+      return panel(ticket, customer, orders, tickets, ratings, { orders: orderCount, tickets: ticketCount, ratings: ratingCount });
     },
   };
 
@@ -64,6 +69,7 @@ function panel(
   orders: Row<'orders', 'number' | 'status' | 'placed_at' | 'total_cents' | 'currency'>[],
   tickets: Row<'tickets', 'id' | 'status' | 'created_at' | 'message'>[],
   ratings: Row<'csat_ratings', 'id' | 'rating' | 'comment' | 'created_at' | 'conversation_id'>[],
+  totals: { orders: number; tickets: number; ratings: number },
 ) {
   return {
     email: ticket.email,
@@ -73,6 +79,7 @@ function panel(
     orders: orders.map((o) => ({ number: o.number, status: o.status, placedAt: o.placed_at, total: o.total_cents / 100, currency: o.currency })),
     tickets: tickets.map((t) => ({ id: t.id, status: t.status, createdAt: t.created_at, message: t.message.length > 120 ? `${t.message.slice(0, 119)}…` : t.message })),
     ratings: ratings.map((r) => ({ id: r.id, rating: r.rating, comment: r.comment ?? '', createdAt: r.created_at, conversationId: r.conversation_id })),
+    totals,
   };
 }
 

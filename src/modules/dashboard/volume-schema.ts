@@ -46,6 +46,8 @@ export const CustomerPanelJson = Type.Object({
   orders: Type.Array(Order),
   tickets: Type.Array(Type.Object({ id: Type.Integer(), status: TicketStatusJson, createdAt: Type.String(), message: Type.String() })),
   ratings: Type.Array(Type.Object({ id: Type.Integer(), rating: Type.Integer(), comment: Type.String(), createdAt: Type.String(), conversationId: Type.String() })),
+  /** How many of each there are in all (the lists hold the latest 20). */
+  totals: Type.Object({ orders: Type.Integer(), tickets: Type.Integer(), ratings: Type.Integer() }),
 });
 
 const Rating = Type.Integer({ minimum: 1, maximum: 5 });

@@ -244,6 +244,22 @@ describe.each(TEST_DIALECTS)('work in volume on %s', (dialect) => {
     expect((await call('anonymous', 'GET', `/api/dashboard/tickets/${ids.ava}/customer`)).statusCode).toBe(401);
   });
 
+  it('the customer panel says how many there are in all when it shows only the latest 20', async () => {
+    const db = t.db.kysely;
+    const ticketOf = (hours: number) => ticketRow({ customer_name: 'Mona Many', email: 'mona.many@vol.test', priority: 'normal', answer_by: hoursFromNow(-hours + 4), created_at: hoursFromNow(-hours), status: 'resolved', conversation_id: null });
+    await db.insertInto('tickets').values(Array.from({ length: 23 }, (_, i) => ticketOf(100 + i))).execute();
+    const current = (await db.insertInto('tickets').values({ ...ticketOf(1), status: 'open' }).returning('id').executeTakeFirstOrThrow()).id;
+    const panel = (await call('agent', 'GET', `/api/dashboard/tickets/${current}/customer`)).json();
+    expect(panel.tickets).toHaveLength(20);
+    expect(panel.totals).toEqual({ orders: 0, tickets: 23, ratings: 0 });
+    // Ava's panel: all of her orders fit, and the totals say so.
+    const ava = (await call('agent', 'GET', `/api/dashboard/tickets/${ids.ava}/customer`)).json();
+    expect(ava.totals.orders).toBe(ava.orders.length);
+    expect(ava.totals.orders).toBe(Number((await db.selectFrom('orders').select((eb) => eb.fn.countAll<number>().as('n')).where('email', '=', 'ava.martinez@example.com').executeTakeFirstOrThrow()).n));
+    // The other tests of this file count tickets: Mona's go again.
+    await db.deleteFrom('tickets').where('email', '=', 'mona.many@vol.test').execute();
+  });
+
   it('a chat ticket without an email has no "same customer": other email-less tickets and their ratings stay out of its panel', async () => {
     const db = t.db.kysely;
     const chat = async (id: string, message: string, rating: number) => {

@@ -1,11 +1,23 @@
 // Who wrote the ticket: their orders (each a link to the order page), their other tickets and their ratings.
-import { api } from '../api';
+import { api, query } from '../api';
 import { formatDate, formatDateTime, formatMoney, humanize } from '../format';
 import { Link } from '../router';
 import { Loading, Pill, StatusPill, useData } from '../components/ui';
 import type { CustomerPanel as Panel } from '../../../modules/dashboard/customer-queries';
 
 const stars = (n: number) => '★'.repeat(n) + '☆'.repeat(5 - n);
+
+/** Under a list that holds the latest few: how many there are in all, and where the whole list is. */
+function More(props: { shown: number; total: number; noun: string; href?: string }) {
+  if (props.total <= props.shown) return null;
+  const all = `All ${props.total.toLocaleString('en-US')} ${props.noun}`;
+  return (
+    <p class="muted small">
+      The latest {props.shown} of {props.total.toLocaleString('en-US')}.{' '}
+      {props.href && <Link href={props.href}>{all}</Link>}
+    </p>
+  );
+}
 
 export function CustomerPanel(props: { ticketId: number }) {
   const panel = useData(`customer-${props.ticketId}`, () => api<Panel>(`/tickets/${props.ticketId}/customer`));
@@ -35,6 +47,7 @@ export function CustomerPanel(props: { ticketId: number }) {
               ))}
             </ul>
           )}
+          <More shown={c.orders.length} total={c.totals.orders} noun="orders" href={`/dashboard/orders${query({ q: c.email })}`} />
           <h3>Earlier tickets</h3>
           {c.tickets.length === 0 ? (
             <p class="muted small">None.</p>
@@ -48,6 +61,7 @@ export function CustomerPanel(props: { ticketId: number }) {
               ))}
             </ul>
           )}
+          <More shown={c.tickets.length} total={c.totals.tickets} noun="tickets from this email" href={`/dashboard/support${query({ q: c.email })}`} />
           <h3>Ratings</h3>
           {c.ratings.length === 0 ? (
             <p class="muted small">No ratings.</p>
@@ -64,6 +78,7 @@ export function CustomerPanel(props: { ticketId: number }) {
               ))}
             </ul>
           )}
+          <More shown={c.ratings.length} total={c.totals.ratings} noun="ratings" />
         </>
       )}
     </section>
