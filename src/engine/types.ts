@@ -163,6 +163,11 @@ export interface CurrentProduct {
 export interface EngineContext {
   productId?: ProductId;
   product?: CurrentProduct;
+  /**
+   * `product` is the piece the customer named or pointed to in the chat ("the Luna Diamond Halo Ring", "the second
+   * one", "it" after a question about it), not the page they are on: the message is about it, and answers show its card.
+   */
+  productFromChat?: boolean;
   customerTier?: CustomerTier;
 }
 
@@ -201,6 +206,8 @@ export interface ConversationState {
   followUp?: OrderFollowUp;
   knownEmail?: string;
   knownOrderNumber?: string;
+  /** The piece this turn answered a question about; "it" in the next message means this piece. */
+  talkedAbout?: ProductId;
   consecutiveFallbacks: number;
   resolvedFlow: boolean;
   csatAsked: boolean;

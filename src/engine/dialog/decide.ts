@@ -35,7 +35,8 @@ const QUESTION = /^(?:how|does|do you|will|is|are|can i|where|why|when)\b/;
 const reply = (blocks: ReplyBlock[]): Action => ({ type: 'reply', blocks });
 
 export function decide(deps: DecideDependencies, state: ConversationState, understanding: Understanding, context: EngineContext = {}): Decision {
-  const { pendingOffer, followUp, ...rest } = state;
+  // `talkedAbout` lasts one turn: only an answer about a piece sets it again (product-page.ts).
+  const { pendingOffer, followUp, talkedAbout: _lastPiece, ...rest } = state;
   const turn = state.turn + 1;
   // A stylist offer stands across one turn in between ("my email is …", then "yes") until it is answered,
   // replaced by a new offer, or the customer goes into a flow with a form.

@@ -3,6 +3,7 @@
 // is not about this piece, so the rest of the dialog handles it.
 import type { FaqIndex } from '../knowledge/faq-index';
 import { articleBlocks } from '../replies/common';
+import { formatMoney } from '../replies/format';
 import * as productReplies from '../replies/product';
 import type { Action, ConversationState, CurrentProduct, Decision, EngineContext, Intent, ReplyBlock, SearchFilters, Understanding } from '../types';
 import { search } from './search';
@@ -31,16 +32,17 @@ const MATERIAL_QUESTION = /\b(?:is|are|it|this|does|do|can|how|what|real|or)\b/;
 type Topic = 'similar_cheaper' | 'similar' | 'price' | 'size' | 'sizes' | 'availability' | 'metal' | 'metals' | 'stone_material' | 'metal_material' | 'care';
 
 /** What the message asks about this piece; undefined when it is about something else. */
-function topicOf(understanding: Understanding, product: CurrentProduct): Topic | undefined {
+function topicOf(understanding: Understanding, product: CurrentProduct, fromChat: boolean): Topic | undefined {
   const { entities, cues } = understanding;
   const text = understanding.text.toLowerCase().replace(/[’']/g, '');
-  const current = cues.refersToCurrent === true;
+  // A piece named or pointed to in the chat is what the message is about, as "this" is on its page.
+  const current = cues.refersToCurrent === true || fromChat;
   const otherKind = entities.category !== undefined && entities.category !== product.category;
   if (otherKind || entities.orderNumber || entities.style) return undefined;
   if ((cues.refinement === 'cheaper' || CHEAPER.test(text)) && (SIMILAR.test(text) || current)) return 'similar_cheaper';
   if (SIMILAR.test(text) && !entities.metal && entities.priceMin === undefined && entities.priceMax === undefined) return 'similar';
   if (entities.ringSize !== undefined && (current || entities.category === undefined || SIZE_QUESTION.test(text))) return 'size';
-  if (SIZES.test(text) && SIZE_QUESTION.test(text) && (current || /\bsizes\b/.test(text))) return 'sizes';
+  if (SIZES.test(text) && (SIZE_QUESTION.test(text) || (current && /\bsizes? (?:for|of|on|in)\b|^\W*sizes?\b/.test(text))) && (current || /\bsizes\b/.test(text))) return 'sizes';
   if (METALS.test(text) && (current || METAL_QUESTION.test(text)) && !entities.metal) return 'metals';
   if (MATERIAL_METAL.test(text) && MATERIAL_QUESTION.test(text)) return 'metal_material';
   if (entities.metal && (current || METAL_QUESTION.test(text))) return 'metal';
@@ -49,10 +51,24 @@ function topicOf(understanding: Understanding, product: CurrentProduct): Topic |
   if (AVAILABILITY.test(text) && (current || !entities.category)) return 'availability';
   if (current && SHIPPING_OF_THIS.test(text) && !/\b(?:my order|order (?:number|#)|gg-)/.test(text)) return 'availability';
   if (cues.asksPrice && (current || Object.keys(entities).length === 0)) return 'price';
+  // "Do you have the Nova Diamond Cocktail Ring?": whether it can be had, and how soon.
+  if (fromChat && /\b(?:do|does) (?:you|glowglitch|the shop) (?:have|sell|carry|stock|still have)\b|\b(?:you|u) (?:have|got) (?:the|a|an)\b|\bis (?:the|there an?) .*\b(?:available|still available|for sale)\b/.test(text)) return 'availability';
   return undefined;
 }
 
 const reply = (blocks: ReplyBlock[]): Action => ({ type: 'reply', blocks });
+
+/**
+ * Adds the piece after the answer's text, when no reply of the answer shows pieces yet: its card when it is ready to
+ * ship (cards are what can be bought now), else a link to its page (made to order, or sold out for now).
+ */
+function withCard(actions: Action[], product: CurrentProduct, currency: string): Action[] {
+  const showsPieces = actions.some((action) => action.type === 'search_products' || (action.type === 'reply' && action.blocks.some((block) => block.type === 'products')));
+  if (showsPieces) return actions;
+  const { id, slug, name, price, category, metal, stone, url, imageUrl } = product;
+  if ((product.availability ?? 'ready_to_ship') !== 'ready_to_ship') return url ? [...actions, reply([{ type: 'links', links: [{ label: `See the ${name}`, href: url }] }])] : actions;
+  return [...actions, reply([{ type: 'products', items: [{ id, slug, name, price, currency, category, metal, stone: stone ?? null, url, imageUrl }] }])];
+}
 
 /** A search that starts from this piece (not from the running search): its kind, without the piece itself. */
 function fromProduct(product: CurrentProduct, understanding: Understanding, cheaper: boolean): SearchFilters {
@@ -82,12 +98,21 @@ export function decideProductPage(deps: ProductPageDependencies, state: Conversa
   const product = context.product;
   // "Save this" and "remove it" are shortlist work; "what sizes…" only looks like "what did I save".
   const shortlistWork = understanding.cues.shortlistOp === 'add' || understanding.cues.shortlistOp === 'remove';
-  if (!product || !PAGE_INTENTS.has(understanding.intent) || shortlistWork) return undefined;
-  const topic = topicOf(understanding, product);
+  const fromChat = context.productFromChat === true;
+  // "Sizes for the Iris ring?" reads like a resize; about a piece named in the chat, with no order, it asks what it comes in.
+  const sizesOfNamed = fromChat && understanding.intent === 'resize_request' && !understanding.entities.orderNumber && /\bsizes\b/i.test(understanding.text) && !/resiz/i.test(understanding.text);
+  if (!product || (!PAGE_INTENTS.has(understanding.intent) && !sizesOfNamed) || shortlistWork) return undefined;
+  const topic = topicOf(understanding, product, fromChat);
   if (!topic) return undefined;
-  const decision = answerTopic(deps, state, understanding, product, topic);
+  const answered = answerTopic(deps, state, understanding, product, topic);
+  // "How much, and what metal?": the price comes first, then the rest of the answer.
+  const alsoPrice = understanding.cues.asksPrice === true && (topic === 'metals' || topic === 'metal' || topic === 'sizes' || topic === 'availability');
+  const decision = alsoPrice ? { ...answered, actions: [reply([{ type: 'text', text: `The ${product.name} is ${formatMoney(product.price, deps.currency)}.` }]), ...answered.actions] } : answered;
+  // Away from its page, the answer shows the piece itself (its card links the page), unless it already shows pieces.
+  const actions = fromChat && topic !== 'similar' && topic !== 'similar_cheaper' ? withCard(decision.actions, product, deps.currency) : decision.actions;
+  const about = topic === 'similar' || topic === 'similar_cheaper' ? {} : { talkedAbout: product.id };
   // A question about this piece is product discovery (W4); materials and care are answered with the FAQ.
-  return { ...decision, intent: topic === 'stone_material' || topic === 'metal_material' || topic === 'care' ? 'faq' : 'product_search' };
+  return { ...decision, actions, state: { ...decision.state, ...about }, intent: topic === 'stone_material' || topic === 'metal_material' || topic === 'care' ? 'faq' : 'product_search' };
 }
 
 function answerTopic(deps: ProductPageDependencies, state: ConversationState, understanding: Understanding, product: CurrentProduct, topic: Topic): Decision {

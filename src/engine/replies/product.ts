@@ -53,9 +53,10 @@ export function price(product: CurrentProduct, currency: string): ReplyBlock[] {
   return [text(`The ${product.name} is ${formatMoney(product.price, currency)}. It ${availabilityClause(product)}.${next}`), ...readyVariants(product, currency)];
 }
 
+const AVAILABILITY_OPENING: Record<Availability, string> = { ready_to_ship: 'Yes! The', made_to_order: 'Not ready to ship: the', sold_out: 'Sorry, the' };
+
 export function availability(product: CurrentProduct, currency: string): ReplyBlock[] {
-  const answer = availabilityOf(product) === 'ready_to_ship' ? 'Yes! The' : 'Not right now: the';
-  return [text(`${answer} ${product.name} ${availabilityClause(product)}.`), ...readyVariants(product, currency)];
+  return [text(`${AVAILABILITY_OPENING[availabilityOf(product)]} ${product.name} ${availabilityClause(product)}.`), ...readyVariants(product, currency)];
 }
 
 export function metals(product: CurrentProduct, currency: string): ReplyBlock[] {

@@ -112,4 +112,51 @@ export function contradictions(blocks: Block[], product: ProductRow, variants: P
   return found;
 }
 
+/** The usual questions about one piece, as asked on its page. */
+export const QUESTIONS = {
+  price: 'how much is it?',
+  ready: 'Is this ready to ship?',
+  metals: 'what metals does it come in?',
+  whiteGold: 'Does this come in white gold?',
+  sizes: 'what sizes does it come in?',
+  size7: 'does this come in size 7?',
+  cheaper: 'something similar but cheaper',
+} as const;
+export type Question = keyof typeof QUESTIONS;
+
+/** What a reply must contain to answer the question at all (a generic FAQ text does not). */
+export function unanswered(question: Question, blocks: Block[], product: ProductRow, designMetals: Set<string>): string | undefined {
+  const claims = claimsOf(blocks, product.name);
+  const sizes = JSON.parse(product.sizes) as number[];
+  const ring = product.category === 'ring';
+  switch (question) {
+    case 'price':
+      return claims.prices.includes(product.price_cents) ? undefined : `no price ${money(product.price_cents)}`;
+    case 'ready':
+      return claims.availability.length > 0 ? undefined : 'no availability stated';
+    case 'metals': {
+      const said = new Set(claims.metals);
+      return [...designMetals].every((metal) => said.has(metal)) && said.size === designMetals.size ? undefined : `metals said [${[...said]}], the design has [${[...designMetals]}]`;
+    }
+    case 'whiteGold':
+      return claims.metals.includes('white_gold') || claims.notMetals.includes('white_gold') ? undefined : 'nothing said about white gold';
+    case 'sizes':
+      if (ring && sizes.length > 0) return sizes.every((size) => claims.sizes.includes(size)) ? undefined : `sizes said [${claims.sizes}], offered [${sizes}]`;
+      return claims.noSizes ? undefined : 'does not say it has no ring sizes';
+    case 'size7': {
+      if (claims.listings.length > 0) return 'lists products for a size question';
+      if (!ring || sizes.length === 0) return claims.noSizes || claims.notSizes.includes(7) ? undefined : 'no answer about size 7';
+      return (sizes.includes(7) ? claims.sizes : claims.notSizes).includes(7) ? undefined : 'no yes/no about size 7';
+    }
+    case 'cheaper': {
+      if (claims.listings.length === 0 && !blocks.some((block) => block.text?.startsWith("I couldn't find"))) return 'neither pieces nor an honest no-match';
+      for (const items of claims.exactListings)
+        for (const item of items ?? []) {
+          if (item.category !== product.category || Math.round(item.price * 100) >= product.price_cents || item.id === product.id) return `lists ${item.name} (${item.category}, $${item.price}) as a cheaper ${product.category}`;
+        }
+      return undefined;
+    }
+  }
+}
+
 export { money };

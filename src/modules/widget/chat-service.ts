@@ -13,6 +13,7 @@ import type { TicketService } from '../tickets/service';
 import { createActionRunner, type PendingEvent, type TurnParties } from './actions';
 import type { Responder, TurnStream } from '../llm/responder';
 import { currentProduct } from './products';
+import { createProductReferences } from './product-reference';
 import { normalizeEmail } from '../../email';
 import type { ChatTurnMetrics } from '../metrics/metrics';
 
@@ -72,6 +73,7 @@ function isEngineState(value: unknown): value is ConversationState {
 export function createChatService(deps: ChatDependencies) {
   const { engine, catalog, conversations, analytics } = deps;
   const runActions = createActionRunner(deps);
+  const references = createProductReferences(catalog);
   const stateOf = (conversation: Conversation) => (isEngineState(conversation.state) ? conversation.state : engine.initialState());
 
   async function findProduct(ref: ProductRef | undefined): Promise<Product | undefined> {
@@ -113,25 +115,39 @@ export function createChatService(deps: ChatDependencies) {
       const { conversation, previous } = await conversations.requireActiveWithReplay(input.sessionId, input.idempotencyKey);
       if (previous) return { intent: previous.intent ?? 'out_of_scope', confidence: previous.confidence ?? 0, replies: previous.replies, messageId: previous.messageId };
       const product = await findProduct(input.productId ?? conversation.productId ?? undefined);
-      const context: EngineContext = product ? { productId: product.id, product: currentProduct(product, await catalog.variantsOf(product)) } : {};
+      const onPage: EngineContext = product ? { productId: product.id, product: currentProduct(product, await catalog.variantsOf(product)) } : {};
       const text = cleanCustomerText(input.text);
       if (!text.trim()) throw invalid('Please type a message.', { fields: { text: 'Please type a message.' } });
-      const understanding = engine.understand(text, context);
+      // As the customer wrote it: what is stored, and what a model in LLM mode reads.
+      const asWritten = engine.understand(text, onPage);
+      let context = onPage;
+      let understanding = asWritten;
+      // A piece named or pointed to in the chat is answered about from its catalog facts, as on its own page.
+      const referenced = await references.resolve(asWritten, stateOf(conversation));
+      if (referenced && referenced.product.id !== onPage.productId) {
+        const piece = referenced.product;
+        context = { productId: piece.id, product: currentProduct(piece, await catalog.variantsOf(piece)), productFromChat: true };
+        // The engine reads it as "this ring": the name's words ask for no halo style and no diamonds.
+        if (referenced.how === 'named') understanding = engine.understand(referenced.asThis, context);
+      } else if (referenced) {
+        // The piece on this page, by its name: "this" in other words.
+        understanding = { ...understanding, cues: { ...understanding.cues, refersToCurrent: true } };
+      }
       const parties: TurnParties = {
         sessionId: conversation.id,
         visitorKey: conversation.visitorId ?? conversation.id,
         clientAddress: input.clientAddress,
-        customerText: understanding.text,
+        customerText: asWritten.text,
         customerEmail: conversation.customerEmail,
         lookups: new Map(),
       };
       // LLM mode (issue 13): the model answers when it can; otherwise, and always with LLM mode off, the engine does.
       const started = performance.now();
-      const viaModel = deps.llm ? await deps.llm.answer({ sessionId: conversation.id, idempotencyKey: input.idempotencyKey, understanding, state: stateOf(conversation), parties, stream }) : undefined;
-      const { intent, outcome } = viaModel?.engine === 'llm' ? { intent: understanding.intent, outcome: viaModel.outcome } : await builtinTurn(conversation, understanding, context, parties);
+      const viaModel = deps.llm ? await deps.llm.answer({ sessionId: conversation.id, idempotencyKey: input.idempotencyKey, understanding: asWritten, state: stateOf(conversation), parties, stream }) : undefined;
+      const { intent, outcome } = viaModel?.engine === 'llm' ? { intent: asWritten.intent, outcome: viaModel.outcome } : await builtinTurn(conversation, understanding, context, parties);
       const latencyMs = performance.now() - started;
       const stored = await conversations.appendExchange(conversation.id, {
-        customerText: understanding.text,
+        customerText: asWritten.text,
         replies: outcome.blocks,
         intent,
         confidence: understanding.confidence,
