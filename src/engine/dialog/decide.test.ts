@@ -253,3 +253,22 @@ describe('small talk, FAQ and fallback', () => {
     expect(labels).toEqual(['Track my order', 'Find jewelry', 'Return or resize', 'Talk to a stylist']);
   });
 });
+
+describe('questions about the return and resize policy (a blind walk-through got a form for them)', () => {
+  const kb = (id: string) => (actions: Action[]) => actions.some((action) => action.type === 'answer_faq' && action.articleId === id);
+  it.each(['is resizing free?', 'how much does resizing cost', 'can rings be resized?', 'And what of resizing a ring, should it not fit?'])('"%s" gets the resizing policy, and a way to start one, not a form', (message) => {
+    const { last } = converse([message]);
+    expect(kb('resizing')(last)).toBe(true);
+    expect(textOf(last)).toContain('We resize most rings free within 60 days of delivery');
+    expect(formOf(last)).toBeUndefined();
+    expect(blocksOf(last).some((block) => block.type === 'quick_replies')).toBe(true);
+  });
+  it.each(['is it too late to return?', 'how long do I have to return something?'])('"%s" gets the returns policy, not a form', (message) => {
+    const { last } = converse([message]);
+    expect(kb('returns-policy')(last)).toBe(true);
+    expect(formOf(last)).toBeUndefined();
+  });
+  it.each(['can I return my earrings?', 'I want to return my order GG-104234', 'resize my ring to a 7', 'my ring is too big, can you resize it?'])('"%s" (their own piece) opens the form', (message) => {
+    expect(formOf(converse([message]).last)).toMatchObject({ form: 'return' });
+  });
+});

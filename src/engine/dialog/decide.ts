@@ -120,9 +120,9 @@ function route(deps: DecideDependencies, state: ConversationState, understanding
     case 'order_tracking':
       return decideOrderLookup(base, understanding);
     case 'return_request':
-      return withOffer(decideReturnOrResize(base, understanding, 'return'));
+      return withOffer(policyQuestion(understanding) ? policyAnswer(deps, base, understanding, 'return') : decideReturnOrResize(base, understanding, 'return'));
     case 'resize_request':
-      return withOffer(decideReturnOrResize(base, understanding, 'resize'));
+      return withOffer(policyQuestion(understanding) ? policyAnswer(deps, base, understanding, 'resize') : decideReturnOrResize(base, understanding, 'resize'));
     case 'order_change':
       return withOffer(decideOrderChange(base, understanding));
     case 'stylist_escalation':
@@ -188,6 +188,26 @@ function customization(state: ConversationState, understanding: Understanding): 
       reply(policies.customization(reasons.includes('engraving'))),
     ],
   };
+}
+
+// "Is resizing free?", "can rings be resized?", "what if it doesn't fit?": a question about the policy, asked about no
+// piece of the customer's own (no order, no "my", no "I want"), is answered with the policy, not a form on a guess.
+const POLICY_QUESTION = /^(?:and |so |also |ok |hi,? |hello,? )?(?:is|are|does|do you|do they|how much|how long|how many|what(?:'s| is| are| about| of| if| happens)?|can (?:rings?|you|pieces?|jewelry|a ring|earrings|necklaces?|bracelets?)|could (?:rings?|you)|should|will you|would you|which|when)\b/;
+const OWN_PIECE = /\b(?:my|mine|i|i'm|im|i've|ive|me|we|our|order)\b|\bgg-?\d/;
+
+function policyQuestion(understanding: Understanding): boolean {
+  const text = understanding.text.toLowerCase().replace(/[’]/g, "'").trim();
+  return POLICY_QUESTION.test(text) && !OWN_PIECE.test(text) && !understanding.entities.orderNumber && !understanding.entities.email;
+}
+
+/** The policy's article, and the way in when the customer wants to go ahead. */
+function policyAnswer(deps: DecideDependencies, state: ConversationState, understanding: Understanding, kind: 'return' | 'resize'): Decision {
+  const answered = answerQuestion(deps, state, understanding);
+  if (!answered.actions.some((action) => action.type === 'answer_faq')) return decideReturnOrResize(state, understanding, kind);
+  // The article's own way in (its `opens`) when it has one; else one to the flow asked about.
+  const offersWayIn = answered.actions.some((action) => action.type === 'reply' && action.blocks.some((block) => block.type === 'quick_replies'));
+  const start = kind === 'resize' ? { label: 'Start a resize', text: 'I want to resize my ring' } : { label: 'Start a return', text: 'I want to return an item' };
+  return { ...answered, intent: 'faq', actions: offersWayIn ? answered.actions : [...answered.actions, reply([common.quickReplies(start)])] };
 }
 
 function answerQuestion(deps: DecideDependencies, state: ConversationState, understanding: Understanding): Decision {
