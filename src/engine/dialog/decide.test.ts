@@ -272,3 +272,20 @@ describe('questions about the return and resize policy (a blind walk-through got
     expect(formOf(converse([message]).last)).toMatchObject({ form: 'return' });
   });
 });
+
+describe('the order number or email typed into the chat after the return form (a blind walk-through lost the return)', () => {
+  it.each([
+    ['I want to return my order GG-104234', 'ava.martinez@example.com', 'return'],
+    ['I want to return my order GG-104234', 'my email is ava.martinez@example.com', 'return'],
+    ['resize my ring to a 7', 'GG-104234 ava.martinez@example.com', 'resize'],
+  ])('"%s", then "%s": the same form again, filled in, and no order lookup', (first, second, kind) => {
+    const { last } = converse([first, second]);
+    expect(last.some((action) => action.type === 'lookup_order')).toBe(false);
+    expect(formOf(last)).toMatchObject({ form: 'return', prefill: { kind, orderNumber: 'GG-104234', email: 'ava.martinez@example.com' } });
+    expect(textOf(last)).toContain(`added that to the ${kind} form`);
+  });
+  it('a real tracking question after the return form still tracks', () => {
+    const { last } = converse(['I want to return my order GG-104234', 'where is my order GG-104236? ava.martinez@example.com']);
+    expect(last.find((action) => action.type === 'lookup_order')).toMatchObject({ orderNumber: 'GG-104236', email: 'ava.martinez@example.com' });
+  });
+});

@@ -44,11 +44,14 @@ export function decide(deps: DecideDependencies, state: ConversationState, under
   // A follow-up waits for its order lookup only while the order form is open.
   const next: ConversationState = { ...rest, ...(state.pendingForm && followUp && { followUp }), turn, lastIntent: understanding.intent };
   const answered = offerStands && understanding.cues.answer !== undefined;
+  const formKind = !answered && returnFormDetails(state, understanding);
   const decided = answered
     ? answerOffer(next, understanding, pendingOffer.reasons)
     : offerStands && !state.pendingForm && isJustAnEmail(understanding)
       ? emailForOffer(next, understanding.entities.email!)
-      : route(deps, next, understanding, context);
+      : formKind
+        ? detailsIntoForm(next, understanding, formKind)
+        : route(deps, next, understanding, context);
   // A card number was masked before anything was stored: say so first, whatever else the answer is.
   const decision = understanding.cues.sharedCard ? { ...decided, actions: [reply([common.cardWarning()]), ...decided.actions] } : decided;
   const fallback = understanding.intent === 'out_of_scope' && !understanding.cues.answer;
@@ -58,6 +61,32 @@ export function decide(deps: DecideDependencies, state: ConversationState, under
   const offered = offer?.type === 'offer_stylist' ? { pendingOffer: { reasons: offer.reasons.filter(isStylistReason), turn } } : standing;
   const intent = decision.intent ?? understanding.intent;
   return { ...decision, state: { ...decision.state, ...offered, lastIntent: intent, consecutiveFallbacks: fallback && intent === 'out_of_scope' ? state.consecutiveFallbacks + 1 : 0 } };
+}
+
+// Words around an order number or email typed on their own ("my email is …", "order #GG-104234, ava@…").
+const DETAIL_WORDS = /\b(?:my|the|email|e-mail|mail|address|order|number|no|is|it's|its|it|here|and|for|use|you can|it was|under|of|with|sorry|oops|forgot|ok|okay|thanks|thank you|yes)\b|[^a-z]/gi;
+
+/**
+ * The last answer showed the return or resize form, and this message is only the order number or email (typed into
+ * the chat instead of the form): the same form again, with them filled in. It is not a new order lookup.
+ */
+function returnFormDetails(state: ConversationState, understanding: Understanding): 'return' | 'resize' | undefined {
+  const kind = state.lastIntent === 'return_request' ? 'return' : state.lastIntent === 'resize_request' ? 'resize' : undefined;
+  const { email, orderNumber } = understanding.entities;
+  if (!kind || (!email && !orderNumber)) return undefined;
+  let rest = understanding.text;
+  for (const detail of [email, orderNumber]) if (detail) rest = rest.split(detail).join(' ');
+  return rest.replace(DETAIL_WORDS, '').length === 0 ? kind : undefined;
+}
+
+function detailsIntoForm(state: ConversationState, understanding: Understanding, kind: 'return' | 'resize'): Decision {
+  const decision = decideReturnOrResize(state, understanding, kind);
+  const lead = common.text(`Thanks, I've added that to the ${kind} form. Choose the piece and send it, and I'll check it against our policy.`);
+  return {
+    ...decision,
+    intent: kind === 'return' ? 'return_request' : 'resize_request',
+    actions: decision.actions.map((action) => (action.type === 'reply' ? { ...action, blocks: [lead, ...action.blocks.filter((block) => block.type !== 'text')] } : action)),
+  };
 }
 
 /** How many turns after it was made an offer can still be answered with a bare "yes" (one turn in between). */
