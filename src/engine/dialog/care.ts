@@ -18,6 +18,9 @@ const ORDER_FLOWS: ReadonlySet<Intent> = new Set(['return_request', 'resize_requ
 // Nothing to do beside the acknowledgement and the offer.
 const NO_FLOW: ReadonlySet<Intent> = new Set(['out_of_scope', 'greeting', 'thanks', 'goodbye']);
 
+// A delivery asked about before buying ("if I order today", "were I to buy it").
+const BUYING = /\bif (?:i|we|you) (?:order|buy|get|purchase)\b|\b(?:were|was) (?:i|we) to\b|\bbefore (?:i|we) (?:order|buy)\b|\bwould it\b/;
+
 // Queries for the knowledge-base article that answers a situation (any shop's articles on the topic match).
 const SHIPPING_QUESTION = 'shipping delivery how long';
 const MATERIALS_QUESTION = 'materials solid gold plated hypoallergenic';
@@ -33,6 +36,8 @@ export function decideSituation(faq: FaqIndex, state: ConversationState, underst
     case 'dismissal':
       return { state, actions: [reply(common.noProblem())] };
     case 'future_delivery':
+      // "When will it arrive?" right after an order was found: that order's status, with its estimated delivery.
+      if (state.knownOrderNumber && state.knownEmail && understanding.cues.refersToCurrent && !BUYING.test(understanding.text.toLowerCase())) return decideOrderLookup(state, understanding);
       // "Will it arrive by Christmas if I order today?" is about shipping times, not an order to look up.
       return faqAnswer(faq, state, `${understanding.text} ${SHIPPING_QUESTION}`, SHIPPING_QUESTION);
     case 'material_worry': {

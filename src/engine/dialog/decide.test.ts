@@ -289,3 +289,15 @@ describe('the order number or email typed into the chat after the return form (a
     expect(last.find((action) => action.type === 'lookup_order')).toMatchObject({ orderNumber: 'GG-104236', email: 'ava.martinez@example.com' });
   });
 });
+
+describe('"when will it arrive?" right after an order was found (a blind walk-through got the shipping policy)', () => {
+  it('looks that order up again: its status card carries the estimated delivery', () => {
+    const { last } = converse(['where is my order GG-104233? ava.martinez@example.com', 'when will it arrive?']);
+    expect(last.find((action) => action.type === 'lookup_order')).toMatchObject({ orderNumber: 'GG-104233', email: 'ava.martinez@example.com' });
+  });
+  it('before buying, "will it arrive by Christmas if I order today?" is still about shipping times', () => {
+    const { last } = converse(['where is my order GG-104233? ava.martinez@example.com', 'will it arrive by christmas if I order today?']);
+    expect(last.some((action) => action.type === 'lookup_order')).toBe(false);
+    expect(last.some((action) => action.type === 'answer_faq')).toBe(true);
+  });
+});
