@@ -301,3 +301,26 @@ describe('"when will it arrive?" right after an order was found (a blind walk-th
     expect(last.some((action) => action.type === 'answer_faq')).toBe(true);
   });
 });
+
+describe('"the cheapest" is the lowest price there is (a blind walk-through got "none under $225" beside the $225 ring)', () => {
+  it('after a list, "cheapest diamond ring" sorts every diamond ring by price, with no ceiling below what was shown', () => {
+    const { last } = converse(['show me diamond rings', 'cheapest diamond ring']);
+    expect(searchOf(last)).toMatchObject({ filters: { category: 'ring', stone: 'diamond', sort: 'price_asc' }, offset: 0 });
+    expect((searchOf(last) as { filters: { priceMax?: number } }).filters.priceMax).toBeUndefined();
+  });
+  it('"cheaper" still means below the pieces shown', () => {
+    const { last } = converse(['show me diamond rings', 'cheaper']);
+    expect(searchOf(last)).toMatchObject({ filters: { priceMax: 149.99, sort: 'price_desc' } });
+  });
+});
+
+describe('prices of pieces and of shipping', () => {
+  it('"how much is the cheapest ring?" lists rings, cheapest first', () => {
+    expect(searchOf(converse(['how much is the cheapest ring?']).last)).toMatchObject({ filters: { category: 'ring', sort: 'price_asc' } });
+  });
+  it.each(['how much is shipping', 'how much does shipping cost?', 'what does delivery cost'])('"%s" gets the shipping article (its costs), not the price list', (message) => {
+    const { last } = converse([message]);
+    expect(last.find((action) => action.type === 'answer_faq')).toMatchObject({ articleId: 'shipping' });
+    expect(textOf(last)).toContain('($15 below that)');
+  });
+});

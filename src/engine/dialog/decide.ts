@@ -10,7 +10,7 @@ import { clarifyIfUnsure, plainText } from './clarify';
 import { managementAlert, stylistRequest, triggeredOffer } from './escalation';
 import { decideOrderChange, decideOrderLookup, decideReturnOrResize, fillsPendingLookup } from './orders';
 import { decideProductPage } from './product-page';
-import { decideSearch } from './search';
+import { CHEAPEST, decideSearch } from './search';
 import { decideSeveral } from './several';
 import { decideShortlist } from './shortlist';
 
@@ -164,6 +164,8 @@ function route(deps: DecideDependencies, state: ConversationState, understanding
       if (QUESTION.test(understanding.text.toLowerCase()) && understanding.cues.ordinal === undefined) return answerQuestion(deps, base, understanding);
       return { state: base, actions: decideShortlist(base, understanding, context) };
     case 'faq':
+      // "How much is the cheapest ring?" asks for pieces, cheapest first, not the price list.
+      if (understanding.entities.category && CHEAPEST.test(understanding.text.toLowerCase())) return { ...decideSearch(base, { ...understanding, intent: 'product_search', cues: { ...understanding.cues, refinement: 'cheaper' } }, context), intent: 'product_search' };
       return withOffer(answerQuestion(deps, base, understanding));
     case 'greeting':
       // "Hi!" gets a hello back; "what can you do?" gets the list of what the concierge can do.

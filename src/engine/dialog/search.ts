@@ -32,6 +32,8 @@ function withoutUndefined(filters: SearchFilters): SearchFilters {
  * - A ring size applies to sized categories only (rings): with no category it means rings, with another it is dropped.
  * - "Cheaper"/"pricier" move the price below/above what was shown and keep everything else.
  */
+export const CHEAPEST = /\b(?:cheapest|least expensive|lowest[- ]priced?|most affordable|lowest price)\b/;
+
 export function refineFilters(previous: SearchFilters, understanding: Understanding, state: ConversationState): SearchFilters {
   const { entities, cues } = understanding;
   const base: SearchFilters = cues.refinement === 'reset' ? {} : { ...previous, similarTo: undefined };
@@ -66,7 +68,11 @@ export function refineFilters(previous: SearchFilters, understanding: Understand
   // A style of another kind ("tennis" after rings stays; "hoops" with rings named does not).
   if (filters.style && STYLE_CATEGORY[filters.style] && filters.category && STYLE_CATEGORY[filters.style] !== filters.category) filters.style = undefined;
   const prices = state.shown.map((item) => item.price);
-  if (cues.refinement === 'cheaper' && !newPrice) {
+  // "The cheapest diamond ring" is the lowest price there is, not one below the pieces just shown.
+  const cheapest = CHEAPEST.test(understanding.text.toLowerCase());
+  if (cues.refinement === 'cheaper' && !newPrice && cheapest) {
+    Object.assign(filters, { priceMax: undefined, priceMin: undefined, sort: 'price_asc' });
+  } else if (cues.refinement === 'cheaper' && !newPrice) {
     const ceiling = prices.length > 0 ? Math.min(...prices) - PRICE_STEP : filters.priceMax !== undefined ? filters.priceMax * 0.75 : undefined;
     // Below what they saw, best first; with nothing to compare to, "the cheapest" first.
     Object.assign(filters, { priceMax: ceiling === undefined ? undefined : round(ceiling), sort: ceiling === undefined ? 'price_asc' : 'price_desc' });

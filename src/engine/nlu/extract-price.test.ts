@@ -72,6 +72,15 @@ describe('extractPrice', () => {
     },
   );
 
+  it.each([
+    ['neckalce in whtie gold undr 800', { priceMax: 800 }],
+    ['earrings unda 300', { priceMax: 300 }],
+    ['rings ovr 2000', { priceMin: 2000 }],
+    ['a pendant abov $1k', { priceMin: 1000 }],
+  ])('reads the budget words as typed on a phone: "%s"', (text, range) => {
+    expect(price(text)).toEqual(range);
+  });
+
   it('keeps the budget but not the karat in "14k gold rings under 500"', () => {
     expect(price('14k gold rings under 500')).toEqual({ priceMax: 500 });
   });

@@ -17,8 +17,8 @@ const AMOUNT = `((?:${CURRENCY_BEFORE})?(?:${NUMBER})(?:${SCALE})?(?:${CURRENCY_
 
 // A negated floor is a ceiling ("nothing over 250", "not above 300") and a negated ceiling a floor ("no less than 300").
 const NEGATED = '(?:no|not|nothing|none|never)';
-const MAX_WORDS = `under|below|beneath|less than|lower than|cheaper than|${NEGATED} (?:more than|over|above|higher than|pricier than|more expensive than|exceeding)|at most|up to|upto|max(?:imum)?|within|budget(?: is| of)?|<=?|tops`;
-const MIN_WORDS = `over|above|more than|greater than|higher than|pricier than|at least|starting (?:at|from)|from(?=\\s?(?:[$€£]|\\d{2}))|min(?:imum)?|north of|>=?|upwards of|in excess of|${NEGATED} (?:less than|under|below|lower than|cheaper than)`;
+const MAX_WORDS = `under|undr|unda|undder|below|beneath|less than|lower than|cheaper than|${NEGATED} (?:more than|over|above|higher than|pricier than|more expensive than|exceeding)|at most|up to|upto|max(?:imum)?|within|budget(?: is| of)?|<=?|tops`;
+const MIN_WORDS = `over|ovr|abov|above|more than|greater than|higher than|pricier than|at least|starting (?:at|from)|from(?=\\s?(?:[$€£]|\\d{2}))|min(?:imum)?|north of|>=?|upwards of|in excess of|${NEGATED} (?:less than|under|below|lower than|cheaper than)`;
 const AROUND_WORDS = 'around|about|approximately|approx\\.?|roughly|~|close to|near|somewhere around|in the region of';
 
 const RANGE = [
