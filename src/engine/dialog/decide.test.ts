@@ -324,3 +324,12 @@ describe('prices of pieces and of shipping', () => {
     expect(textOf(last)).toContain('($15 below that)');
   });
 });
+
+describe('an order check and pieces asked for in one message (a blind walk-through got only "I can show you some pieces next")', () => {
+  it('looks the order up and shows the pieces in the same answer', () => {
+    const { last } = converse(['can you check on GG-104236 for ava.martinez@example.com and also show me some gold bracelets']);
+    expect(last.find((action) => action.type === 'lookup_order')).toMatchObject({ orderNumber: 'GG-104236' });
+    expect(searchOf(last)).toMatchObject({ filters: { category: 'bracelet', metal: 'gold' } });
+    expect(textOf(last)).not.toContain('show you some pieces next');
+  });
+});

@@ -43,17 +43,26 @@ export function decideSeveral(faq: FaqIndex, state: ConversationState, understan
   let next = decision.state;
   const articles: FaqArticle[] = [];
   const offers: { say: string; option: QuickReply }[] = [];
+  // Pieces asked for beside another request are shown at once ("check on my order and show me gold bracelets"):
+  // a search needs no answer from the customer first, so there is nothing to wait for.
+  const searches: Action[] = [];
+  let searched = decision.actions.some((action) => action.type === 'search_products');
   for (const part of others) {
     const article = articleOf(part);
     const followUp = AFTER_LOOKUP[part.intent];
     const offer = OFFER[part.intent];
     if (article) articles.push(article);
     else if (followUp && looksUpOrder) next = { ...next, followUp };
-    else if (offer) offers.push({ say: offer.say, option: { label: offer.label, text: part.text } });
+    else if (part.intent === 'product_search' && !searched) {
+      const search = route(next, part);
+      next = search.state;
+      searches.push(...search.actions);
+      searched = true;
+    } else if (offer) offers.push({ say: offer.say, option: { label: offer.label, text: part.text } });
   }
   // The follow-up is answered with the order's status; until the customer gives the missing detail, say it was heard.
   const heard: Action[] = next.followUp && !decision.actions.some((action) => action.type === 'lookup_order') ? [{ type: 'reply', blocks: [common.text(`Once I've found it, I'll help you with the ${next.followUp === 'return' ? 'return' : 'resize'} too.`)] }] : [];
   const offerActions: Action[] = offers.length > 0 ? [{ type: 'reply', blocks: [common.text(offers.map((offer) => offer.say).join(' ')), common.quickReplies(...offers.map((offer) => offer.option))] }] : [];
   // The dialog acted on the first request: that is the intent reported.
-  return { state: next, intent: decision.intent ?? first.intent, actions: [...decision.actions, ...heard, ...(articles.length > 0 ? faqActions(articles) : []), ...offerActions] };
+  return { state: next, intent: decision.intent ?? first.intent, actions: [...decision.actions, ...heard, ...(articles.length > 0 ? faqActions(articles) : []), ...searches, ...offerActions] };
 }
