@@ -333,3 +333,14 @@ describe('an order check and pieces asked for in one message (a blind walk-throu
     expect(textOf(last)).not.toContain('show you some pieces next');
   });
 });
+
+describe('between two ring sizes (a blind walk-through got "outside what I can help with")', () => {
+  it.each(["i'm between a 6 and a 6.5, which should i get?", 'between size 7 and 8 what do i pick'])('"%s" gets the sizing advice', (message) => {
+    const { last } = converse([message]);
+    expect(last.find((action) => action.type === 'answer_faq')).toMatchObject({ articleId: 'ring-sizing' });
+    expect(textOf(last)).toContain('Between two sizes? Choose the larger one.');
+  });
+  it('"rings between 50 and 80" is still a budget', () => {
+    expect(searchOf(converse(['rings between 50 and 80']).last)).toMatchObject({ filters: { category: 'ring', priceMin: 50, priceMax: 80 } });
+  });
+});

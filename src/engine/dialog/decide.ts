@@ -89,6 +89,10 @@ function detailsIntoForm(state: ConversationState, understanding: Understanding,
   };
 }
 
+// Ring sizes run from 3 to 13 (halves too); "between 50 and 80" is a budget.
+const SIZE = '(?:1[0-3]|[3-9])(?:[.,]5| ?1\\/2| and a half)?';
+const BETWEEN_SIZES = new RegExp(`\\bbetween (?:a |an |size |sizes |us )?${SIZE} (?:and|&|or) (?:a |an )?${SIZE}(?![\\d$])`);
+
 /** How many turns after it was made an offer can still be answered with a bare "yes" (one turn in between). */
 const OFFER_TURNS = 2;
 
@@ -138,6 +142,11 @@ function route(deps: DecideDependencies, state: ConversationState, understanding
   // Feelings first (they frame the whole answer), then each request of the message, then situations the intent gets wrong.
   const special = decideWithFeeling(base, understanding, again) ?? decideSeveral(deps.faq, base, understanding, again) ?? decideSituation(deps.faq, base, understanding);
   if (special) return special;
+  // "I'm between a 6 and a 6.5, which should I get?": the sizing guide's advice, whatever the classifier read.
+  if (BETWEEN_SIZES.test(understanding.text.toLowerCase()) && !understanding.entities.orderNumber && understanding.entities.priceMin === undefined) {
+    const sizing = answerQuestion(deps, base, { ...understanding, focus: 'ring size between two sizes' });
+    if (sizing.actions.some((action) => action.type === 'answer_faq')) return { ...sizing, intent: 'faq' };
+  }
   const unsure = clarifyIfUnsure(base, understanding);
   if (unsure) return unsure;
   const withOffer = (decision: Decision): Decision =>
