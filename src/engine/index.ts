@@ -29,6 +29,7 @@ export * from './types';
 export { maskCardNumbers, maskCardNumbersIn } from './nlu/card-mask';
 export { isComplaint } from './nlu/complaint';
 export { ratingThanks, LOW_RATING_MAX, type RatingReceived } from './replies/csat';
+export { MANAGEMENT_LEAD } from './replies/policies';
 export { evaluate, type EvaluationReport } from './nlu/evaluate';
 export { serializeIntentModel, type SerializedIntentModel, type TrainingExample } from './nlu/model';
 export { trainUnderstanding } from './nlu/understand';

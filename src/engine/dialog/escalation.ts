@@ -30,7 +30,8 @@ export function stylistRequest(understanding: Understanding, email: string | und
 export function managementAlert(state: ConversationState, understanding: Understanding, email: string | undefined): Decision {
   const { management, stylist } = understanding.triggers;
   const orderNumber = understanding.entities.orderNumber ?? state.knownOrderNumber;
-  const lookup: Action[] = orderNumber && email ? [{ type: 'lookup_order', orderNumber, email }] : [];
+  // The order's status when this message names it; one found earlier in the chat is on screen already.
+  const lookup: Action[] = understanding.entities.orderNumber && email ? [{ type: 'lookup_order', orderNumber: understanding.entities.orderNumber, email }] : [];
   return {
     state: { ...state, ...(orderNumber && { knownOrderNumber: orderNumber }), ...(email && { knownEmail: email }) },
     actions: [

@@ -50,10 +50,13 @@ export function offerStylist(reasons: EscalationReason[]): ReplyBlock[] {
   return [text(`A stylist can help you with ${listReasons(reasons)}. Would you like me to connect you?`), quickReplies(TALK_TO_STYLIST)];
 }
 
+/** Said first on a management trigger; the service replaces it once it has opened the ticket itself. */
+export const MANAGEMENT_LEAD = "I'm really sorry about this. It needs a person, not a bot: send this form and it goes to a senior member of our team, marked urgent, who will contact you as soon as possible.";
+
 /** Legal threats, a double charge, a privacy worry, an unhappy VIP: a person takes over, urgently. */
 export function managementEscalation(prefill: FormPrefill): ReplyBlock[] {
   return [
-    text("I'm really sorry about this. It needs a person, not a bot: send this form and it goes to a senior member of our team, marked urgent, who will contact you as soon as possible."),
+    text(MANAGEMENT_LEAD),
     { type: 'form', form: 'stylist', prefill: { ...prefill, urgent: true } },
     links(LINKS.contact),
   ];

@@ -151,7 +151,8 @@ const CONVERSATIONS: Conversation[] = [
   },
   {
     name: 'a legal threat is reported to the service and worded truthfully',
-    turns: [{ say: "I'm going to sue you, my lawyer will be in touch", form: 'stylist', management: ['legal_threat'], says: [/marked urgent/], never: [/I'm flagging/] }],
+    // The ticket is open already: the reply says so, and the form stays only to leave an email (none known here).
+    turns: [{ say: "I'm going to sue you, my lawyer will be in touch", form: 'stylist', management: ['legal_threat'], says: [/I've already alerted our team/, /at the top of our queue/, /leave your email in the form/], never: [/I'm flagging/, /send this form/] }],
   },
   { name: 'a double charge', turns: [{ say: 'you charged me twice for GG-104236', form: 'stylist', management: ['financial_error'] }] },
   { name: 'a wrong price at checkout', turns: [{ say: 'the price at checkout was different than on the product page', form: 'stylist', management: ['financial_error'] }] },
@@ -159,7 +160,8 @@ const CONVERSATIONS: Conversation[] = [
   { name: 'an unhappy VIP', turns: [{ say: "I'm a VIP customer and I'm very disappointed with your service", form: 'stylist', management: ['unhappy_vip'] }] },
   {
     name: 'a double charge with the order and email: the order facts and the alert',
-    turns: [{ say: `I was charged twice for order GG-104235, ${OLIVIA}`, order: 'GG-104235', form: 'stylist', management: ['financial_error'] }],
+    // With the email known the ticket can be answered: no form to send, just where the reply will come.
+    turns: [{ say: `I was charged twice for order GG-104235, ${OLIVIA}`, order: 'GG-104235', form: 'none', management: ['financial_error'], says: [/will email you at olivia\.chen@example\.com/], never: [/send this form/] }],
   },
   // Item 8: other languages.
   { name: 'Spanish', turns: [{ say: 'Hola, busco un anillo de oro blanco', form: 'none', says: [/solo puedo conversar en inglés/, /estilista/], quick: /Hablar con un estilista/ }] },

@@ -73,5 +73,18 @@ describe.each(TEST_DIALECTS)('management tickets from chat on %s', (dialect) => 
     const [ticket] = await ticketsOf(sessionId);
     expect(ticket).toMatchObject({ management: 1, priority: 'urgent', email: 'olivia.chen@example.com', tier: 'vip' });
     expect(replies.filter((b) => b.type === 'text').at(-1)!.text).toContain('will email you at olivia.chen@example.com by 11:00 AM today (ET)');
+    // Already done, so nothing asks for the form any more (a blind walk-through read "send this form" beside "I've already alerted our team").
+    expect(replies.some((b) => b.type === 'form')).toBe(false);
+    expect(JSON.stringify(replies)).not.toContain('send this form');
+    // The order found just before is not shown a second time.
+    expect(replies.some((b) => b.type === 'order_status')).toBe(false);
+  });
+
+  it('without an email, the form stays to leave one, and nothing says the request still has to be sent', async () => {
+    const sessionId = await session();
+    const { replies } = await say(sessionId, 'I want a full refund now or I am calling my lawyer');
+    expect(replies.find((b) => b.type === 'form')).toMatchObject({ form: 'stylist' });
+    expect(JSON.stringify(replies)).not.toContain('send this form');
+    expect(replies.filter((b) => b.type === 'text').at(-1)!.text).toContain('please leave your email in the form');
   });
 });

@@ -1,5 +1,5 @@
 // Runs the engine's actions for one chat turn (search, order lookup, shortlist) and collects reply blocks.
-import type { Action, ConversationState, Engine, ReplyBlock, SearchResult } from '../../engine/index';
+import { MANAGEMENT_LEAD, type Action, type ConversationState, type Engine, type ReplyBlock, type SearchResult } from '../../engine/index';
 import { AppError } from '../../errors';
 import type { EventData, EventType } from '../analytics/service';
 import type { CatalogService } from '../catalog/service';
@@ -70,6 +70,20 @@ export function managementTicketReply({ ticket, answerByText }: ChatTicket): Rep
     ? `A senior member of our team will email you at ${ticket.email} ${due}.`
     : `A senior member of our team will reply ${due}: please leave your email in the form so they can reach you.`;
   return { type: 'text', text: `I've already alerted our team: this is ticket #${ticket.id}, at the top of our queue. ${reach}` };
+}
+
+/**
+ * The engine's words on a management trigger ask for the form; the ticket is open already, so they become what
+ * happened. The form stays only to leave an email when the ticket has none (else nobody could reply).
+ */
+function withManagementTicket(blocks: ReplyBlock[], opened: ChatTicket): ReplyBlock[] {
+  const lead = opened.ticket.email ? "I'm really sorry about this. It needs a person, not a bot." : "I'm really sorry about this. It needs a person, not a bot, and I'd like them to be able to reach you.";
+  const kept = blocks.flatMap((block): ReplyBlock[] => {
+    if (block.type === 'text' && block.text === MANAGEMENT_LEAD) return [{ type: 'text', text: lead }];
+    if (block.type === 'form' && block.form === 'stylist' && block.prefill.urgent === true && opened.ticket.email) return [];
+    return [block];
+  });
+  return [...kept, managementTicketReply(opened)];
 }
 
 export function lookupLimitedReply(): ReplyBlock[] {
@@ -170,7 +184,7 @@ export function createActionRunner({ engine, catalog, orderTracking, shortlist, 
   return async function runActions(actions: Action[], state: ConversationState, parties: TurnParties): Promise<TurnOutcome> {
     const outcome: TurnOutcome = { state, blocks: [], events: [], messageData: {} };
     for (const action of actions) await runOne(action, outcome, parties);
-    if (outcome.managementTicket) outcome.blocks.push(managementTicketReply(outcome.managementTicket));
+    if (outcome.managementTicket) outcome.blocks = withManagementTicket(outcome.blocks, outcome.managementTicket);
     return outcome;
   };
 }
