@@ -24,10 +24,21 @@ export async function migrateToLatest(db: Db): Promise<string[]> {
     try {
       return await migrateOnce(db);
     } catch (error) {
-      if (db.dialect !== 'sqlite' || attempt >= 3) throw error;
+      if ((db.dialect !== 'sqlite' && !anotherSchemaDropped(error, db.schema)) || attempt >= 3) throw error;
       await new Promise((resolve) => setTimeout(resolve, 50 * attempt));
     }
   }
+}
+
+/**
+ * Kysely's migrator looks for its tables by introspecting every schema of the database
+ * (`has_schema_privilege(nspname, …)` over pg_namespace); a schema another client drops meanwhile makes that
+ * query fail with `schema "…" does not exist`. Nothing of ours is wrong then: one more pass succeeds. (Seen in CI,
+ * where test files in parallel each drop their own schema when done.)
+ */
+export function anotherSchemaDropped(error: unknown, ours: string | undefined): boolean {
+  const missing = /schema "([^"]+)" does not exist/.exec(error instanceof Error ? error.message : String(error));
+  return missing !== null && missing[1] !== ours;
 }
 
 async function migrateOnce(db: Db): Promise<string[]> {
