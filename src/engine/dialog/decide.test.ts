@@ -344,3 +344,17 @@ describe('between two ring sizes (a blind walk-through got "outside what I can h
     expect(searchOf(converse(['rings between 50 and 80']).last)).toMatchObject({ filters: { category: 'ring', priceMin: 50, priceMax: 80 } });
   });
 });
+
+describe('what the customer already gave about an order is kept (a second blind walk-through got a menu, then "share your order number")', () => {
+  it('after "not found", the right email typed in the chat tries the same order again', () => {
+    let state = engine.initialState();
+    state = engine.decide(state, engine.understand('order GG-104235, email ava.martinez@example.com, status?'), {}).state;
+    state = engine.presentOrder(state, null).state;
+    const next = engine.decide(state, engine.understand('sorry its olivia.chen@example.com'), {});
+    expect(next.actions.find((action) => action.type === 'lookup_order')).toEqual({ type: 'lookup_order', orderNumber: 'GG-104235', email: 'olivia.chen@example.com' });
+  });
+  it('after a cancel request with the order and email, "what is its status?" looks that order up', () => {
+    const { last } = converse(['can I cancel GG-104236? ava.martinez@example.com', 'what is its status right now']);
+    expect(last.find((action) => action.type === 'lookup_order')).toEqual({ type: 'lookup_order', orderNumber: 'GG-104236', email: 'ava.martinez@example.com' });
+  });
+});

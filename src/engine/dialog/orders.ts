@@ -56,5 +56,8 @@ export function decideReturnOrResize(state: ConversationState, understanding: Un
 
 export function decideOrderChange(state: ConversationState, understanding: Understanding): Decision {
   const limitation = understanding.cues.limitation ?? 'order_change';
-  return { state, actions: [{ type: 'reply', blocks: cannotDo(limitation === 'image_upload' ? 'order_change' : limitation, understanding.cues.sharedCard) }] };
+  // The order and email given here are the ones "what is its status?" means next.
+  const { orderNumber, email } = understanding.entities;
+  const remembered = { ...state, ...(orderNumber && { knownOrderNumber: orderNumber }), ...(email && { knownEmail: email }) };
+  return { state: remembered, actions: [{ type: 'reply', blocks: cannotDo(limitation === 'image_upload' ? 'order_change' : limitation, understanding.cues.sharedCard) }] };
 }

@@ -15,7 +15,9 @@ export function recordShownProducts(state: ConversationState, items: readonly { 
 
 /** Call after an order lookup: a found order resolves the flow (CSAT may follow) and answers the follow-up asked with it. */
 export function recordOrderLookup(state: ConversationState, found: boolean): ConversationState {
-  if (!found) return state;
+  // Not found: the lookup form is open again with what was tried, so "sorry, it's olivia@…" (or the right number)
+  // typed in the chat tries once more with the other detail kept.
+  if (!found) return { ...state, pendingForm: { form: 'order_lookup', slots: { orderNumber: state.knownOrderNumber, email: state.knownEmail } } };
   const { followUp: _answered, ...rest } = state;
   return { ...rest, resolvedFlow: true };
 }
