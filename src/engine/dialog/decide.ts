@@ -8,7 +8,7 @@ import type { Action, ConversationState, Decision, EngineContext, Intent, ReplyB
 import { decideSituation, decideWithFeeling } from './care';
 import { clarifyIfUnsure, plainText } from './clarify';
 import { managementAlert, stylistRequest, triggeredOffer } from './escalation';
-import { decideOrderChange, decideOrderLookup, decideReturnOrResize, fillsPendingLookup } from './orders';
+import { decideOrderChange, decideOrderLookup, decideReturnOrResize, detailsIntoForm, fillsPendingLookup, returnFormDetails } from './orders';
 import { decideProductPage } from './product-page';
 import { CHEAPEST, decideSearch } from './search';
 import { decideSeveral } from './several';
@@ -61,32 +61,6 @@ export function decide(deps: DecideDependencies, state: ConversationState, under
   const offered = offer?.type === 'offer_stylist' ? { pendingOffer: { reasons: offer.reasons.filter(isStylistReason), turn } } : standing;
   const intent = decision.intent ?? understanding.intent;
   return { ...decision, state: { ...decision.state, ...offered, lastIntent: intent, consecutiveFallbacks: fallback && intent === 'out_of_scope' ? state.consecutiveFallbacks + 1 : 0 } };
-}
-
-// Words around an order number or email typed on their own ("my email is …", "order #GG-104234, ava@…").
-const DETAIL_WORDS = /\b(?:my|the|email|e-mail|mail|address|order|number|no|is|it's|its|it|here|and|for|use|you can|it was|under|of|with|sorry|oops|forgot|ok|okay|thanks|thank you|yes)\b|[^a-z]/gi;
-
-/**
- * The last answer showed the return or resize form, and this message is only the order number or email (typed into
- * the chat instead of the form): the same form again, with them filled in. It is not a new order lookup.
- */
-function returnFormDetails(state: ConversationState, understanding: Understanding): 'return' | 'resize' | undefined {
-  const kind = state.lastIntent === 'return_request' ? 'return' : state.lastIntent === 'resize_request' ? 'resize' : undefined;
-  const { email, orderNumber } = understanding.entities;
-  if (!kind || (!email && !orderNumber)) return undefined;
-  let rest = understanding.text;
-  for (const detail of [email, orderNumber]) if (detail) rest = rest.split(detail).join(' ');
-  return rest.replace(DETAIL_WORDS, '').length === 0 ? kind : undefined;
-}
-
-function detailsIntoForm(state: ConversationState, understanding: Understanding, kind: 'return' | 'resize'): Decision {
-  const decision = decideReturnOrResize(state, understanding, kind);
-  const lead = common.text(`Thanks, I've added that to the ${kind} form. Choose the piece and send it, and I'll check it against our policy.`);
-  return {
-    ...decision,
-    intent: kind === 'return' ? 'return_request' : 'resize_request',
-    actions: decision.actions.map((action) => (action.type === 'reply' ? { ...action, blocks: [lead, ...action.blocks.filter((block) => block.type !== 'text')] } : action)),
-  };
 }
 
 // Ring sizes run from 3 to 13 (halves too); "between 50 and 80" is a budget.

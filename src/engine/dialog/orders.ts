@@ -1,4 +1,5 @@
 // Order tracking with slots filled across turns, returns and resizes, and order changes the widget can't make.
+import * as common from '../replies/common';
 import { askOrderDetails, cannotDo, complexResize, returnForm } from '../replies/orders';
 import type { ConversationState, Decision, FormPrefill, Understanding } from '../types';
 
@@ -60,4 +61,30 @@ export function decideOrderChange(state: ConversationState, understanding: Under
   const { orderNumber, email } = understanding.entities;
   const remembered = { ...state, ...(orderNumber && { knownOrderNumber: orderNumber }), ...(email && { knownEmail: email }) };
   return { state: remembered, actions: [{ type: 'reply', blocks: cannotDo(limitation === 'image_upload' ? 'order_change' : limitation, understanding.cues.sharedCard) }] };
+}
+
+// Words around an order number or email typed on their own ("my email is …", "order #GG-104234, ava@…").
+const DETAIL_WORDS = /\b(?:my|the|email|e-mail|mail|address|order|number|no|is|it's|its|it|here|and|for|use|you can|it was|under|of|with|sorry|oops|forgot|ok|okay|thanks|thank you|yes)\b|[^a-z]/gi;
+
+/**
+ * The last answer showed the return or resize form, and this message is only the order number or email (typed into
+ * the chat instead of the form): the same form again, with them filled in. It is not a new order lookup.
+ */
+export function returnFormDetails(state: ConversationState, understanding: Understanding): 'return' | 'resize' | undefined {
+  const kind = state.lastIntent === 'return_request' ? 'return' : state.lastIntent === 'resize_request' ? 'resize' : undefined;
+  const { email, orderNumber } = understanding.entities;
+  if (!kind || (!email && !orderNumber)) return undefined;
+  let rest = understanding.text;
+  for (const detail of [email, orderNumber]) if (detail) rest = rest.split(detail).join(' ');
+  return rest.replace(DETAIL_WORDS, '').length === 0 ? kind : undefined;
+}
+
+export function detailsIntoForm(state: ConversationState, understanding: Understanding, kind: 'return' | 'resize'): Decision {
+  const decision = decideReturnOrResize(state, understanding, kind);
+  const lead = common.text(`Thanks, I've added that to the ${kind} form. Choose the piece and send it, and I'll check it against our policy.`);
+  return {
+    ...decision,
+    intent: kind === 'return' ? 'return_request' : 'resize_request',
+    actions: decision.actions.map((action) => (action.type === 'reply' ? { ...action, blocks: [lead, ...action.blocks.filter((block) => block.type !== 'text')] } : action)),
+  };
 }

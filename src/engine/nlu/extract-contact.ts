@@ -1,4 +1,5 @@
 // Finds the email and the order number (normalised GG-123456) in a message.
+import { escapeRegExp } from './normalize';
 
 // Length limits from RFC 5321 keep matching linear on long input.
 const EMAIL = /[a-z0-9][a-z0-9._%+-]{0,63}@[a-z0-9-]{1,63}(?:\.[a-z0-9-]{1,63}){0,8}\.[a-z]{2,24}/i;
@@ -18,7 +19,6 @@ export type OrderNumberReader = (text: string) => Found<string> | undefined;
 const GROUPED_DIGITS = String.raw`\d{2,}(?:[ -]\d{2,}){0,3}(?![\d])`;
 const ORDER_WORDS = String.raw`(?:order|purchase|ref|reference|confirmation)`;
 
-const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
 /**
  * "GG-104233", "gg104233", "gg 104 233", "#104233", "order 104233", "purchase 104233", "order no. 104233",

@@ -95,6 +95,9 @@ const SLANG = new Map<string, string>(Object.entries({
   apologise: 'apologize',
 }));
 
+/** `text` as a literal inside a RegExp. */
+export const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
 /** Lower-case, strip accents, unify quotes/dashes and collapse spaces; keeps `$`, `@`, `.`, `,`, `-`, `#`. */
 export function normalizeText(raw: string): string {
   return raw

@@ -5,18 +5,14 @@
 import type { ConversationState, Understanding } from '../../engine/index';
 import type { CatalogService } from '../catalog/service';
 import type { Product } from '../catalog/types';
+import { escapeRegExp, normalizeText } from '../../engine/nlu/normalize';
 
 /** How long the names are kept before they are read again (a catalog import in this instance reads them at once). */
 const NAMES_TTL_MS = 60_000;
 
-/** Lower case, accents and punctuation gone, single spaces: "Lúna  Diamond-Halo" → "luna diamond halo". */
+/** The engine's normalizing, then punctuation gone: "Lúna  Diamond-Halo" → "luna diamond halo". */
 export function normalizeName(text: string): string {
-  return text
-    .toLowerCase()
-    .normalize('NFKD')
-    .replace(/[\u0300-\u036f]/g, '')
-    .replace(/[^a-z0-9]+/g, ' ')
-    .trim();
+  return normalizeText(text).replace(/[^a-z0-9]+/g, ' ').trim();
 }
 
 interface NameEntry {
@@ -30,11 +26,9 @@ export type ProductReference =
   | { product: Product; how: 'named'; asThis: string }
   | { product: Product; how: 'ordinal' | 'earlier' };
 
-const escapeWord = (word: string) => word.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-
 /** "…is the Luna Diamond Halo Ring?" → "…is this ring?" (any case, any punctuation between the words). */
 function sayAsThis(text: string, phrase: string, noun: string): string {
-  const words = phrase.split(' ').map(escapeWord).join('[^a-z0-9]+');
+  const words = phrase.split(' ').map(escapeRegExp).join('[^a-z0-9]+');
   return text.replace(new RegExp(`(?:\\b(?:the|a|an|your)\\s+)?\\b${words}\\b`, 'i'), `this ${noun}`);
 }
 
